@@ -1,0 +1,61 @@
+// The one polling helper: every wait in the harness is bounded and says what it awaited.
+
+import { setTimeout as sleep } from 'node:timers/promises';
+import { TimeoutError } from './errors.js';
+
+export interface WaitForOptions {
+  /** What is awaited, in words: it becomes the timeout error's message. */
+  what: string;
+  timeoutMs: number;
+  intervalMs?: number;
+  /** Appended to the timeout message, e.g. "see logs/broker-1.log". */
+  hint?: string;
+  /** Aborts the wait early (Ctrl-C, a process that exited). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Polls `probe` until it returns a value other than `undefined`/`false`, and returns it.
+ * A probe that throws counts as "not yet"; its last error becomes the timeout's cause.
+ */
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  options: WaitForOptions,
+): Promise<T> {
+  const deadline = Date.now() + options.timeoutMs;
+  const intervalMs = options.intervalMs ?? 250;
+  let lastError: unknown;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() >= deadline) {
+      const hint = options.hint ? `; ${options.hint}` : '';
+      throw new TimeoutError(`timed out after ${options.timeoutMs} ms waiting for ${options.what}${hint}`, {
+        cause: lastError,
+      });
+    }
+    await sleep(Math.min(intervalMs, Math.max(1, deadline - Date.now())), undefined, { signal: options.signal });
+  }
+}
+
+/** Runs `action` until it succeeds, at most `attempts` times, with a fixed pause between tries. */
+export async function retry<T>(
+  action: () => Promise<T>,
+  options: { what: string; attempts: number; delayMs: number },
+): Promise<T> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= options.attempts; attempt++) {
+    try {
+      return await action();
+    } catch (error) {
+      lastError = error;
+      if (attempt < options.attempts) await sleep(options.delayMs);
+    }
+  }
+  throw new TimeoutError(`${options.what} failed after ${options.attempts} attempts`, { cause: lastError });
+}
