@@ -1,0 +1,46 @@
+// `kafka-chaos setup`: makes sure java, the Kafka jars and toxiproxy-server are all present,
+// fetching what is missing. Cheap when everything is cached, so it can run before every test run.
+
+import { type JavaInstallation, resolveJava } from './java.js';
+import { DEFAULT_KAFKA_VERSION, type KafkaDistribution, requiredJavaMajor, resolveKafka } from './kafka-distribution.js';
+import { cacheDir } from './project-paths.js';
+import { resolveToxiproxy, type ToxiproxyBinary } from './toxiproxy-binary.js';
+
+export interface SetupOptions {
+  kafkaVersion?: string;
+  /** No progress lines at all (errors are still thrown). */
+  quiet?: boolean;
+  env?: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+}
+
+export interface SetupResult {
+  java: JavaInstallation;
+  kafka: KafkaDistribution;
+  toxiproxy: ToxiproxyBinary;
+}
+
+export async function runSetup(options: SetupOptions = {}): Promise<SetupResult> {
+  const env = options.env ?? process.env;
+  const log = options.quiet ? undefined : (options.log ?? ((line: string) => console.log(line)));
+  const cache = cacheDir(env);
+
+  // Java first: mvn needs it too, and its error is the clearest place to start.
+  const java = await resolveJava(env, requiredJavaMajor(options.kafkaVersion ?? DEFAULT_KAFKA_VERSION));
+  log?.(`setup: java ${java.majorVersion} at ${java.javaBin}`);
+
+  const kafka = await resolveKafka({ version: options.kafkaVersion, cacheDir: cache, env, log });
+  // A KAFKA_HOME can hold another version than the one asked for; re-check Java against what is really there.
+  if (requiredJavaMajor(kafka.version) > java.majorVersion) await resolveJava(env, requiredJavaMajor(kafka.version));
+  log?.(
+    kafka.source === 'KAFKA_HOME'
+      ? `setup: Kafka ${kafka.version} jars: from KAFKA_HOME at ${kafka.libsDir}`
+      : `setup: Kafka ${kafka.version} jars: cached at ${kafka.libsDir}`,
+  );
+
+  const toxiproxy = await resolveToxiproxy({ cacheDir: cache, env, log });
+  const where = { TOXIPROXY_BIN: 'from TOXIPROXY_BIN', PATH: 'from PATH', built: 'built' }[toxiproxy.source];
+  log?.(`setup: toxiproxy-server ${toxiproxy.version}: ${where} at ${toxiproxy.bin}`);
+
+  return { java, kafka, toxiproxy };
+}

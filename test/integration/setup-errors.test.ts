@@ -1,0 +1,190 @@
+// Setup's one-line errors, each provoked for real (a PATH without the tool, an unreachable Maven
+// mirror, an unreleased version), and then the real fetch of Kafka 3.9.1 and toxiproxy-server
+// into the default cache, which every later test run reuses.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { ChaosError, ConfigError, FetchError, MissingToolError } from '../../src/util/errors.js';
+import { findExecutable } from '../../src/setup/find-executable.js';
+import { resolveJava } from '../../src/setup/java.js';
+import { resolveKafka } from '../../src/setup/kafka-distribution.js';
+import { cacheDir } from '../../src/setup/project-paths.js';
+import { runSetup } from '../../src/setup/run-setup.js';
+import { resolveToxiproxy, TOXIPROXY_VERSION } from '../../src/setup/toxiproxy-binary.js';
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-setup-errors-'));
+after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+let scratchCount = 0;
+function freshDir(label: string): string {
+  const dir = path.join(scratch, `${label}-${++scratchCount}`);
+  fs.mkdirSync(dir);
+  return dir;
+}
+
+/** A bin directory holding symlinks to just `tools`, taken from the real PATH. */
+function binDirWith(tools: string[]): string {
+  const dir = freshDir('bin');
+  for (const tool of tools) {
+    const real = findExecutable(tool);
+    assert.ok(real, `this test needs ${tool} on PATH`);
+    fs.symlinkSync(real, path.join(dir, tool));
+  }
+  return dir;
+}
+
+/** The test process's environment without any of the variables that steer setup, plus `overrides`. */
+function cleanEnv(overrides: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['JAVA_HOME', 'KAFKA_HOME', 'TOXIPROXY_BIN', 'KAFKA_CHAOS_CACHE', 'KAFKA_CHAOS_MAVEN_REPO']) delete env[name];
+  return { ...env, ...overrides };
+}
+
+/** Asserts the error's class and that its message is one line naming the cause and the fix. */
+function oneLineError(errorClass: new (...args: never[]) => ChaosError, cause: RegExp, fix: RegExp) {
+  return (error: unknown): boolean => {
+    assert.ok(error instanceof errorClass, `expected ${errorClass.name}, got ${String(error)}`);
+    assert.doesNotMatch(error.message, /[\r\n]/, 'the message must be one line');
+    const [before, after] = error.message.split(' — fix: ');
+    assert.ok(before !== undefined && after !== undefined, `no "— fix:" in: ${error.message}`);
+    assert.match(before, cause);
+    assert.match(after, fix);
+    return true;
+  };
+}
+
+describe('setup errors', () => {
+  it('no JDK: java is not on PATH and JAVA_HOME is not set', async () => {
+    const env = cleanEnv({ PATH: binDirWith(['sh', 'ls']) });
+    await assert.rejects(
+      resolveJava(env),
+      oneLineError(MissingToolError, /no JDK found: java is not on PATH and JAVA_HOME is not set/, /install JDK 17.*JAVA_HOME/),
+    );
+  });
+
+  it('JAVA_HOME that holds no bin/java', async () => {
+    const javaHome = freshDir('not-a-jdk');
+    const env = cleanEnv({ PATH: binDirWith(['java']), JAVA_HOME: javaHome });
+    await assert.rejects(resolveJava(env), oneLineError(ConfigError, new RegExp(`JAVA_HOME is ${javaHome}`), /JAVA_HOME/));
+  });
+
+  it('a Java older than required says found versus required', async () => {
+    const env = cleanEnv({ PATH: binDirWith(['java']) });
+    const { majorVersion } = await resolveJava(env);
+    await assert.rejects(
+      resolveJava(env, majorVersion + 1),
+      oneLineError(MissingToolError, new RegExp(`Java ${majorVersion} found at .*Java ${majorVersion + 1} or newer is required`), /install JDK/),
+    );
+  });
+
+  it('no Maven and no KAFKA_HOME', async () => {
+    const cache = freshDir('cache');
+    const env = cleanEnv({ PATH: binDirWith(['java']) });
+    await assert.rejects(
+      resolveKafka({ version: '3.9.1', cacheDir: cache, env }),
+      oneLineError(MissingToolError, /^no Maven \(mvn\) and no KAFKA_HOME: cannot get the Kafka jars$/, /install Maven .* or set KAFKA_HOME/),
+    );
+    assert.deepEqual(fs.readdirSync(cache), []);
+  });
+
+  it('Maven Central unreachable: a fetch error, and no half download left behind', async () => {
+    const cache = freshDir('cache');
+    const settings = path.join(freshDir('m2'), 'settings.xml');
+    // Every repository mirrored to a loopback port nothing listens on: a refused connection, offline-safe.
+    fs.writeFileSync(
+      settings,
+      '<settings><mirrors><mirror><id>unreachable</id><mirrorOf>*</mirrorOf><url>http://127.0.0.1:9/</url></mirror></mirrors></settings>\n',
+    );
+    const env = cleanEnv({ KAFKA_CHAOS_MAVEN_REPO: freshDir('empty-repo') });
+    await assert.rejects(
+      resolveKafka({ version: '3.9.1', cacheDir: cache, env, mavenSettingsPath: settings }),
+      oneLineError(FetchError, /^could not download org\.apache\.kafka:kafka_2\.13:3\.9\.1 from Maven Central: .*127\.0\.0\.1:9/, /check the network or the proxy\/mirror/),
+    );
+    const versionDir = path.join(cache, 'kafka', '3.9.1');
+    assert.equal(fs.existsSync(path.join(versionDir, '.complete')), false);
+    assert.deepEqual(fs.readdirSync(versionDir).sort(), ['mvn.log', 'pom.xml']);
+  });
+
+  it('an unreleased Kafka version is a config error naming the version', async () => {
+    const cache = freshDir('cache');
+    await assert.rejects(
+      resolveKafka({ version: '3.99.0', cacheDir: cache, env: cleanEnv({}) }),
+      oneLineError(ConfigError, /^Kafka version 3\.99\.0 is not on Maven Central \(org\.apache\.kafka:kafka_2\.13:3\.99\.0\)$/, /released version such as 3\.9\.1/),
+    );
+    assert.equal(fs.existsSync(path.join(cache, 'kafka', '3.99.0', '.complete')), false);
+  });
+
+  it('no Go and no toxiproxy-server', async () => {
+    const cache = freshDir('cache');
+    const env = cleanEnv({ PATH: binDirWith(['java']) });
+    await assert.rejects(
+      resolveToxiproxy({ cacheDir: cache, env }),
+      oneLineError(
+        MissingToolError,
+        /^no toxiproxy-server: TOXIPROXY_BIN is not set, none is on PATH, and Go is not installed to build it$/,
+        /install Go .* or set TOXIPROXY_BIN/,
+      ),
+    );
+    assert.deepEqual(fs.readdirSync(cache), []);
+  });
+
+  it('TOXIPROXY_BIN pointing at a missing file', async () => {
+    const missing = path.join(scratch, 'no-such-toxiproxy-server');
+    const env = cleanEnv({ TOXIPROXY_BIN: missing });
+    await assert.rejects(
+      resolveToxiproxy({ cacheDir: freshDir('cache'), env }),
+      oneLineError(ConfigError, new RegExp(`TOXIPROXY_BIN is ${missing} .*does not exist`), /TOXIPROXY_BIN/),
+    );
+  });
+});
+
+describe('real components in the default cache', () => {
+  // Only the variables that would bypass the fetch are dropped; KAFKA_CHAOS_CACHE still applies.
+  const env = { ...process.env };
+  delete env.KAFKA_HOME;
+  delete env.TOXIPROXY_BIN;
+  // Without any toxiproxy-server on PATH, so the binary really is built (or taken from the cache).
+  env.PATH = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((dir) => !fs.existsSync(path.join(dir, 'toxiproxy-server')))
+    .join(path.delimiter);
+
+  it('fetches Kafka 3.9.1 with its logging binding', async () => {
+    const kafka = await resolveKafka({ version: '3.9.1', env });
+    assert.equal(kafka.source, 'maven');
+    assert.equal(kafka.logging, 'log4j1');
+    assert.equal(kafka.libsDir, path.join(cacheDir(env), 'kafka', '3.9.1', 'libs'));
+    const jars = fs.readdirSync(kafka.libsDir);
+    assert.ok(jars.includes('kafka_2.13-3.9.1.jar'));
+    assert.ok(jars.includes('slf4j-reload4j-1.7.36.jar'));
+    assert.ok(fs.existsSync(path.join(cacheDir(env), 'kafka', '3.9.1', '.complete')));
+  });
+
+  it('builds toxiproxy-server, which runs and reports its version', async () => {
+    const toxiproxy = await resolveToxiproxy({ env });
+    assert.equal(toxiproxy.source, 'built');
+    assert.equal(toxiproxy.version, TOXIPROXY_VERSION);
+    assert.equal(toxiproxy.bin, path.join(cacheDir(env), 'toxiproxy', TOXIPROXY_VERSION, 'toxiproxy-server'));
+    const output = execFileSync(toxiproxy.bin, ['-version'], { encoding: 'utf8' });
+    assert.match(output, new RegExp(`version ${TOXIPROXY_VERSION.slice(1).replaceAll('.', '\\.')}`));
+  });
+
+  it('runSetup is quick once cached and prints one line per step', async () => {
+    const lines: string[] = [];
+    const started = Date.now();
+    const result = await runSetup({ env, log: (line) => lines.push(line) });
+    assert.ok(Date.now() - started < 5000, `cached setup took ${Date.now() - started} ms`);
+    assert.equal(lines.length, 3, lines.join('\n'));
+    assert.match(lines[0] ?? '', /^setup: java \d+ at \//);
+    assert.equal(lines[1], `setup: Kafka 3.9.1 jars: cached at ${result.kafka.libsDir}`);
+    assert.equal(lines[2], `setup: toxiproxy-server ${TOXIPROXY_VERSION}: built at ${result.toxiproxy.bin}`);
+
+    const quiet: string[] = [];
+    await runSetup({ env, quiet: true, log: (line) => quiet.push(line) });
+    assert.deepEqual(quiet, []);
+  });
+});
