@@ -6,11 +6,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 
+/** The label every process of a run carries in its environment: the run id. */
 export const RUN_ID_ENV = 'KAFKA_CHAOS_RUN_ID';
+/** …and who started it, as `<pid>:<start ticks>`: clean leaves a run alone while that process lives. */
+export const RUNNER_ENV = 'KAFKA_CHAOS_RUNNER';
+
+export function runnerLabel(pid = process.pid): string {
+  return `${pid}:${processStartTicks(pid)}`;
+}
+
+/** True when the process named by a runner label still runs (same pid, same start time). */
+export function runnerAlive(label: string): boolean {
+  const [pid, ticks] = label.split(':').map(Number);
+  return pid !== undefined && Number.isInteger(pid) && processStartTicks(pid) === ticks;
+}
 
 export interface RunInfo {
   runId: string;
   runnerPid: number;
+  /** The runner's start time in clock ticks since boot (/proc/<pid>/stat): guards against pid reuse. */
+  runnerStartTicks: number | null;
   startedAt: string;
   [key: string]: unknown;
 }
@@ -37,7 +52,12 @@ export class RunDirectory {
   static create(runsRoot = defaultRunsRoot(), runId = newRunId()): RunDirectory {
     const dir = new RunDirectory(runId, path.join(runsRoot, runId));
     fs.mkdirSync(dir.logsDir, { recursive: true });
-    const info: RunInfo = { runId, runnerPid: process.pid, startedAt: new Date().toISOString() };
+    const info: RunInfo = {
+      runId,
+      runnerPid: process.pid,
+      runnerStartTicks: processStartTicks(process.pid),
+      startedAt: new Date().toISOString(),
+    };
     fs.writeFileSync(dir.file('run.json'), JSON.stringify(info, null, 2) + '\n');
     return dir;
   }
@@ -83,5 +103,17 @@ export function tailLines(filePath: string, count = 15): string {
     return text.split('\n').filter((line) => line.trim() !== '').slice(-count).join('\n');
   } catch {
     return '';
+  }
+}
+
+/** A process's start time in clock ticks since boot, or null when it does not exist (Linux). */
+export function processStartTicks(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22; the command name (field 2) may contain spaces, so count from its closing paren.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[19]);
+  } catch {
+    return null;
   }
 }

@@ -1,11 +1,11 @@
 // The one polling helper: every wait in the harness is bounded and says what it awaited.
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TimeoutError } from './errors.js';
+import { ChaosError, TimeoutError } from './errors.js';
 
 export interface WaitForOptions {
-  /** What is awaited, in words: it becomes the timeout error's message. */
-  what: string;
+  /** What is awaited, in words: it becomes the timeout error's message (a function is asked at timeout). */
+  what: string | (() => string);
   timeoutMs: number;
   intervalMs?: number;
   /** Appended to the timeout message, e.g. "see logs/broker-1.log". */
@@ -16,7 +16,8 @@ export interface WaitForOptions {
 
 /**
  * Polls `probe` until it returns a value other than `undefined`/`false`, and returns it.
- * A probe that throws counts as "not yet"; its last error becomes the timeout's cause.
+ * A probe that throws counts as "not yet"; its last error becomes the timeout's cause — except a
+ * ChaosError that is not retriable (a process that exited), which ends the wait at once.
  */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | false> | T | undefined | false,
@@ -31,11 +32,13 @@ export async function waitFor<T>(
       const value = await probe();
       if (value !== undefined && value !== false) return value;
     } catch (error) {
+      if (error instanceof ChaosError && !error.retriable) throw error;
       lastError = error;
     }
     if (Date.now() >= deadline) {
       const hint = options.hint ? `; ${options.hint}` : '';
-      throw new TimeoutError(`timed out after ${options.timeoutMs} ms waiting for ${options.what}${hint}`, {
+      const what = typeof options.what === 'function' ? options.what() : options.what;
+      throw new TimeoutError(`timed out after ${options.timeoutMs} ms waiting for ${what}${hint}`, {
         cause: lastError,
       });
     }

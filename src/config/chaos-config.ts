@@ -1,0 +1,107 @@
+// kafka-chaos.config.json: the one file where users declare their systems under test and the
+// cluster they want. Every field is optional; the reference forwarder is always declared.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_KAFKA_VERSION } from '../setup/kafka-distribution.js';
+import type { RuntimeKind, SutDefinition } from '../environment/runtime.js';
+import { projectRoot } from '../setup/project-paths.js';
+import { ConfigError } from '../util/errors.js';
+
+export interface ChaosConfig {
+  kafka: { version: string; brokers: number };
+  runtime: RuntimeKind | 'auto';
+  sut: Record<string, SutDefinition>;
+  /** Where the config came from ("defaults" when there is no file). */
+  source: string;
+}
+
+export const CONFIG_FILE = 'kafka-chaos.config.json';
+
+/** The reference forwarder (sut/forwarder), available under the name "forwarder". */
+export const REFERENCE_FORWARDER: SutDefinition = {
+  command: [process.execPath, path.join(projectRoot, 'dist', 'sut', 'forwarder', 'main.js')],
+};
+
+export function loadConfig(file = process.env.KAFKA_CHAOS_CONFIG ?? path.resolve(CONFIG_FILE)): ChaosConfig {
+  const config: ChaosConfig = {
+    kafka: { version: DEFAULT_KAFKA_VERSION, brokers: 3 },
+    runtime: 'auto',
+    sut: { forwarder: REFERENCE_FORWARDER },
+    source: 'defaults',
+  };
+  if (!fs.existsSync(file)) {
+    if (process.env.KAFKA_CHAOS_CONFIG) throw new ConfigError(`config file ${file} (KAFKA_CHAOS_CONFIG) does not exist`);
+    return applyEnv(config);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${file} is not valid JSON: ${(error as Error).message}`, { fix: 'correct the JSON syntax' });
+  }
+  const where = (field: string) => `${path.basename(file)}: ${field}`;
+  const object = (value: unknown, field: string): Record<string, unknown> => {
+    if (value === undefined) return {};
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new ConfigError(`${where(field)} must be an object`);
+    }
+    return value as Record<string, unknown>;
+  };
+  const top = object(raw, '(top level)');
+  const kafka = object(top.kafka, 'kafka');
+  if (kafka.version !== undefined) {
+    if (typeof kafka.version !== 'string' || !/^\d+\.\d+\.\d+$/.test(kafka.version)) {
+      throw new ConfigError(`${where('kafka.version')} must be a version like "3.9.1", not ${JSON.stringify(kafka.version)}`);
+    }
+    config.kafka.version = kafka.version;
+  }
+  if (kafka.brokers !== undefined) {
+    if (!Number.isInteger(kafka.brokers) || (kafka.brokers as number) < 1 || (kafka.brokers as number) > 9) {
+      throw new ConfigError(`${where('kafka.brokers')} must be a whole number from 1 to 9, not ${JSON.stringify(kafka.brokers)}`);
+    }
+    config.kafka.brokers = kafka.brokers as number;
+  }
+  if (top.runtime !== undefined) config.runtime = parseRuntime(top.runtime, where('runtime'));
+  for (const [name, value] of Object.entries(object(top.sut, 'sut'))) {
+    config.sut[name] = parseSut(object(value, `sut.${name}`), where(`sut.${name}`), path.dirname(file));
+  }
+  config.source = file;
+  return applyEnv(config);
+}
+
+function parseRuntime(value: unknown, where: string): ChaosConfig['runtime'] {
+  if (value === 'process' || value === 'container' || value === 'auto') return value;
+  throw new ConfigError(`${where} must be "process", "container" or "auto", not ${JSON.stringify(value)}`);
+}
+
+function parseSut(value: Record<string, unknown>, where: string, baseDir: string): SutDefinition {
+  const { command, image, env, cwd, startupGraceMs } = value;
+  if (command === undefined && image === undefined) {
+    throw new ConfigError(`${where} needs "command" (a list: program and arguments) or "image"`);
+  }
+  if (command !== undefined && (!Array.isArray(command) || command.length === 0 || !command.every((c) => typeof c === 'string'))) {
+    throw new ConfigError(`${where}.command must be a non-empty list of strings, e.g. ["node", "service.js"]`);
+  }
+  if (image !== undefined && typeof image !== 'string') throw new ConfigError(`${where}.image must be a string`);
+  if (env !== undefined && (typeof env !== 'object' || env === null || !Object.values(env).every((v) => typeof v === 'string'))) {
+    throw new ConfigError(`${where}.env must map names to string values`);
+  }
+  if (startupGraceMs !== undefined && (!Number.isInteger(startupGraceMs) || (startupGraceMs as number) < 0)) {
+    throw new ConfigError(`${where}.startupGraceMs must be a whole number of milliseconds`);
+  }
+  return {
+    command: command as string[] | undefined,
+    image: image as string | undefined,
+    env: env as Record<string, string> | undefined,
+    // Relative commands and paths are relative to the config file, not to where the CLI runs.
+    cwd: path.resolve(baseDir, typeof cwd === 'string' ? cwd : '.'),
+    startupGraceMs: startupGraceMs as number | undefined,
+  };
+}
+
+function applyEnv(config: ChaosConfig): ChaosConfig {
+  if (process.env.CHAOS_RUNTIME) config.runtime = parseRuntime(process.env.CHAOS_RUNTIME, 'CHAOS_RUNTIME');
+  if (process.env.KAFKA_VERSION) config.kafka.version = process.env.KAFKA_VERSION;
+  return config;
+}

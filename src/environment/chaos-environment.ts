@@ -1,0 +1,72 @@
+// The entry point to a test environment: a builder in testcontainers' style whose start()
+// returns a StartedEnvironment (AsyncDisposable). It picks the runtime; the scenario never knows.
+
+import { RunDirectory, defaultRunsRoot } from '../evidence/run-directory.js';
+import { DEFAULT_KAFKA_VERSION } from '../setup/kafka-distribution.js';
+import { ConfigError } from '../util/errors.js';
+import { DEFAULT_TUNING, type KafkaTuning } from './kafka-properties.js';
+import { ProcessRuntime } from './process/process-runtime.js';
+import type { EnvironmentSpec, Runtime, RuntimeKind, StartedEnvironment, SutDefinition } from './runtime.js';
+
+export class ChaosEnvironment {
+  private spec: EnvironmentSpec = {
+    brokers: 3,
+    kafkaVersion: DEFAULT_KAFKA_VERSION,
+    tuning: DEFAULT_TUNING,
+    startupTimeoutMs: 120_000,
+    suts: {},
+  };
+  private runtimeKind: RuntimeKind | 'auto' = 'auto';
+  private runsRoot = defaultRunsRoot();
+
+  withBrokers(count: number): this {
+    if (!Number.isInteger(count) || count < 1 || count > 9) {
+      throw new ConfigError(`a cluster of ${count} brokers is not supported`, { fix: 'use 1 to 9 brokers (3 is the default)' });
+    }
+    this.spec.brokers = count;
+    return this;
+  }
+
+  withKafkaVersion(version: string): this {
+    this.spec.kafkaVersion = version;
+    return this;
+  }
+
+  withTuning(tuning: Partial<KafkaTuning>): this {
+    this.spec.tuning = { ...this.spec.tuning, ...tuning };
+    return this;
+  }
+
+  withStartupTimeout(timeoutMs: number): this {
+    this.spec.startupTimeoutMs = timeoutMs;
+    return this;
+  }
+
+  withSut(name: string, definition: SutDefinition): this {
+    this.spec.suts = { ...this.spec.suts, [name]: definition };
+    return this;
+  }
+
+  withRuntime(kind: RuntimeKind | 'auto'): this {
+    this.runtimeKind = kind;
+    return this;
+  }
+
+  withRunsRoot(dir: string): this {
+    this.runsRoot = dir;
+    return this;
+  }
+
+  async start(): Promise<StartedEnvironment> {
+    const run = RunDirectory.create(this.runsRoot);
+    return this.runtime().start(this.spec, run);
+  }
+
+  private runtime(): Runtime {
+    // The container runtime is the next step (its own issue); until then `auto` means process.
+    if (this.runtimeKind === 'container') {
+      throw new ConfigError('the container runtime is not available yet', { fix: 'use CHAOS_RUNTIME=process (or auto)' });
+    }
+    return new ProcessRuntime();
+  }
+}

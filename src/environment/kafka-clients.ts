@@ -1,0 +1,117 @@
+// kafkajs clients for the harness, and the admin questions the runtimes ask of a cluster:
+// are all brokers registered, create a topic with production durability, who leads what.
+// kafkajs logs go to a file in the run directory, never to the test's output.
+
+import fs from 'node:fs';
+import { Kafka, logLevel, type Admin, type ITopicMetadata, type logCreator } from 'kafkajs';
+import { waitFor } from '../util/wait-for.js';
+
+export function fileLogCreator(logPath: string): logCreator {
+  return () =>
+    ({ namespace, level, log }) => {
+      const { message, timestamp: _timestamp, logger: _logger, ...extra } = log;
+      const line = `${new Date().toISOString()} ${logLevel[level]} [${namespace}] ${message} ${JSON.stringify(extra)}\n`;
+      fs.appendFile(logPath, line, () => undefined);
+    };
+}
+
+export function harnessKafka(brokers: readonly string[], clientId: string, logPath: string): Kafka {
+  return new Kafka({
+    clientId,
+    brokers: [...brokers],
+    connectionTimeout: 3000,
+    requestTimeout: 10_000,
+    retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 2000 },
+    logLevel: logLevel.WARN,
+    logCreator: fileLogCreator(logPath),
+  });
+}
+
+/**
+ * Waits until the cluster's metadata lists every broker in `ids` (registered and unfenced).
+ * `check` runs before each probe and may throw to end the wait (a broker process that died).
+ */
+export async function waitForBrokers(
+  admin: Admin,
+  ids: readonly number[],
+  options: { timeoutMs: number; hint?: string; check?: () => void },
+): Promise<void> {
+  await waitFor(
+    async () => {
+      options.check?.();
+      await admin.connect();
+      const { brokers } = await admin.describeCluster();
+      const seen = new Set(brokers.map((b) => b.nodeId));
+      return ids.every((id) => seen.has(id));
+    },
+    {
+      what: `brokers ${ids.join(', ')} to be registered in the cluster metadata`,
+      timeoutMs: options.timeoutMs,
+      intervalMs: 500,
+      hint: options.hint,
+    },
+  );
+}
+
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+  replicationFactor?: number;
+  minInsyncReplicas?: number;
+  config?: Record<string, string>;
+}
+
+/** Creates a topic and waits until every partition has a leader and a full ISR. */
+export async function createTopic(admin: Admin, spec: TopicSpec, timeoutMs = 30_000): Promise<void> {
+  const replicationFactor = spec.replicationFactor ?? 3;
+  const configEntries = Object.entries({
+    'min.insync.replicas': String(spec.minInsyncReplicas ?? Math.min(2, replicationFactor)),
+    'unclean.leader.election.enable': 'false',
+    ...spec.config,
+  }).map(([name, value]) => ({ name, value }));
+  await admin.createTopics({
+    topics: [{ topic: spec.topic, numPartitions: spec.partitions, replicationFactor, configEntries }],
+    // kafkajs's own wait gives up when a broker answers before its metadata has the topic
+    // (UNKNOWN_TOPIC_OR_PARTITION); the wait below retries that.
+    waitForLeaders: false,
+  });
+  await waitFor(
+    async () => {
+      const partitions = await partitionsOf(admin, spec.topic);
+      return (
+        partitions.length === spec.partitions &&
+        partitions.every((p) => p.leader >= 0 && p.isr.length === replicationFactor)
+      );
+    },
+    { what: `topic ${spec.topic} to have ${spec.partitions} partitions with leaders and ${replicationFactor} in-sync replicas`, timeoutMs },
+  );
+}
+
+export type PartitionState = ITopicMetadata['partitions'][number];
+
+/**
+ * The partitions of `topic` with leader, replicas and ISR. Brokers learn of a new topic a moment
+ * apart (KRaft metadata propagates), so a broker that does not know it yet is asked again
+ * for up to `timeoutMs`.
+ */
+export async function partitionsOf(admin: Admin, topic: string, timeoutMs = 10_000): Promise<PartitionState[]> {
+  return waitFor(
+    async () => {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      return [...(topics[0]?.partitions ?? [])].sort((a, b) => a.partitionId - b.partitionId);
+    },
+    { what: `metadata of topic ${topic}`, timeoutMs, intervalMs: 200 },
+  );
+}
+
+/** partition → the group's committed offset (-1 when none), as the group coordinator reports it. */
+export async function committedOffsets(admin: Admin, groupId: string, topic: string): Promise<Map<number, number>> {
+  const [result] = await admin.fetchOffsets({ groupId, topics: [topic] });
+  return new Map((result?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+}
+
+/** partition → log-end offset (the high watermark). */
+export async function endOffsets(admin: Admin, topic: string): Promise<Map<number, number>> {
+  const offsets = await admin.fetchTopicOffsets(topic);
+  return new Map(offsets.map((o) => [o.partition, Number(o.high)]));
+}

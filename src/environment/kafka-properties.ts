@@ -1,0 +1,84 @@
+// server.properties for one KRaft node (broker and controller combined), from its plan.
+// Test topics keep production durability — replication factor 3, min.insync.replicas=2, no
+// unclean election — while internals are sized for a 2-core machine and failures are detected
+// within seconds rather than the production default of tens of seconds.
+
+import type { NodePlan } from './topology-plan.js';
+
+export interface KafkaTuning {
+  /** How long a broker may miss heartbeats before the controller fences it. */
+  brokerSessionTimeoutMs: number;
+  /** How long a follower may lag before the leader drops it from the ISR. */
+  replicaLagTimeMaxMs: number;
+  /** Extra user properties, applied last. */
+  overrides: Record<string, string>;
+}
+
+export const DEFAULT_TUNING: KafkaTuning = {
+  brokerSessionTimeoutMs: 6000,
+  replicaLagTimeMaxMs: 8000,
+  overrides: {},
+};
+
+const endpoints = (map: Record<string, { host: string; port: number }>) =>
+  Object.entries(map)
+    .map(([name, e]) => `${name}://${e.host}:${e.port}`)
+    .join(',');
+
+export function kafkaProperties(
+  node: NodePlan,
+  clusterSize: number,
+  logDir: string,
+  tuning: KafkaTuning = DEFAULT_TUNING,
+): Record<string, string> {
+  const replication = String(Math.min(3, clusterSize));
+  const minIsr = String(Math.min(2, clusterSize));
+  return {
+    'process.roles': 'broker,controller',
+    'node.id': String(node.id),
+    'controller.quorum.voters': node.voters,
+    'controller.listener.names': node.controllerListeners.join(','),
+    listeners: endpoints(node.listeners),
+    // Controller listeners are advertised too (KIP-853): the proxies are what the quorum hands out.
+    'advertised.listeners': endpoints(node.advertised),
+    'listener.security.protocol.map': Object.keys(node.listeners)
+      .map((name) => `${name}:PLAINTEXT`)
+      .join(','),
+    'inter.broker.listener.name': node.interBrokerListener,
+    'log.dirs': logDir,
+    // Durability of test topics: what production runs.
+    'default.replication.factor': replication,
+    'min.insync.replicas': minIsr,
+    'unclean.leader.election.enable': 'false',
+    'auto.create.topics.enable': 'false',
+    'offsets.topic.replication.factor': replication,
+    'transaction.state.log.replication.factor': replication,
+    'transaction.state.log.min.isr': minIsr,
+    // Small internals for a 2-core machine.
+    'offsets.topic.num.partitions': '5',
+    'transaction.state.log.num.partitions': '3',
+    'num.partitions': '1',
+    'num.network.threads': '2',
+    'num.io.threads': '2',
+    'num.replica.fetchers': '1',
+    'num.recovery.threads.per.data.dir': '1',
+    'background.threads': '2',
+    'log.cleaner.threads': '1',
+    'log.cleaner.dedupe.buffer.size': String(8 * 1024 * 1024),
+    // Consumers join at once; failures are noticed in seconds.
+    'group.initial.rebalance.delay.ms': '0',
+    'broker.session.timeout.ms': String(tuning.brokerSessionTimeoutMs),
+    'broker.heartbeat.interval.ms': String(Math.max(500, Math.floor(tuning.brokerSessionTimeoutMs / 4))),
+    'replica.lag.time.max.ms': String(tuning.replicaLagTimeMaxMs),
+    'controlled.shutdown.enable': 'true',
+    ...tuning.overrides,
+  };
+}
+
+export function renderProperties(properties: Record<string, string>): string {
+  return (
+    Object.entries(properties)
+      .map(([key, value]) => `${key}=${value}`)
+      .join('\n') + '\n'
+  );
+}

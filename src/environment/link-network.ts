@@ -1,0 +1,105 @@
+// The cluster's network as Toxiproxy sees it: one proxy per path (see topology-plan.ts), and
+// the cuts the nemesis makes with them. What each cut severs:
+//
+//   cutClients(b)      harness-b<b> and sut-b<b>: no client can open or keep a connection to
+//                      broker b. Replication and the quorum are untouched, so b stays in the
+//                      ISR and keeps leading its partitions — which clients then cannot reach.
+//   cutClients(b, ['sut'])  the same for the SUT's connections only; the harness still sees b.
+//   cutLink(a, b)      replication and controller traffic between a and b, both directions.
+//   isolate(b)         every proxy that carries a byte to or from b: client access, b's
+//                      fetches from leaders, peers' fetches from b, b's heartbeats to the active
+//                      controller and the quorum's traffic with b. b is fenced after
+//                      broker.session.timeout.ms and leadership moves to the ISR's others.
+//   heal()             every proxy enabled, every toxic removed.
+//
+// Disabling a Toxiproxy proxy closes its open connections and refuses new ones, so each cut is
+// a real TCP failure as the clients see it.
+
+import { Toxiproxy, type ICreateToxicBody } from 'toxiproxy-node-client';
+import { EnvironmentError } from '../util/errors.js';
+import type { ClientKind, ProxyPlan, TopologyPlan } from './topology-plan.js';
+
+export class LinkNetwork {
+  private readonly client: Toxiproxy;
+  readonly proxies: readonly ProxyPlan[];
+
+  private constructor(apiUrl: string, proxies: readonly ProxyPlan[]) {
+    this.client = new Toxiproxy(apiUrl);
+    this.proxies = proxies;
+  }
+
+  /** Creates every proxy of the plan on the Toxiproxy server at `apiUrl`. */
+  static async create(apiUrl: string, plan: TopologyPlan): Promise<LinkNetwork> {
+    const network = new LinkNetwork(apiUrl, plan.proxies);
+    const at = (e: { host: string; port: number }) => `${e.host}:${e.port}`;
+    try {
+      await network.client.populate(
+        plan.proxies.map((p) => ({ name: p.name, listen: at(p.listen), upstream: at(p.upstream), enabled: true })),
+      );
+    } catch (error) {
+      throw new EnvironmentError(`could not create the ${plan.proxies.length} Toxiproxy proxies at ${apiUrl}`, {
+        cause: error,
+        fix: 'see the toxiproxy log in the run directory (a listen port may be taken)',
+      });
+    }
+    return network;
+  }
+
+  /** The proxies that carry traffic to or from broker `id`. */
+  touching(id: number): ProxyPlan[] {
+    return this.proxies.filter((p) => p.to === id || p.from === id);
+  }
+
+  async cutClients(id: number, kinds: readonly ClientKind[] = ['harness', 'sut']): Promise<string[]> {
+    const names = this.proxies.filter((p) => p.to === id && (kinds as readonly string[]).includes(p.kind)).map((p) => p.name);
+    await this.setEnabled(names, false);
+    return names;
+  }
+
+  async cutLink(a: number, b: number): Promise<string[]> {
+    const names = this.proxies
+      .filter((p) => (p.from === a && p.to === b) || (p.from === b && p.to === a))
+      .map((p) => p.name);
+    await this.setEnabled(names, false);
+    return names;
+  }
+
+  async isolate(id: number): Promise<string[]> {
+    const names = this.touching(id).map((p) => p.name);
+    await this.setEnabled(names, false);
+    return names;
+  }
+
+  /** Re-enables the named proxies (the heal of one cut). */
+  async restore(names: readonly string[]): Promise<void> {
+    await this.setEnabled(names, true);
+  }
+
+  /** Every proxy enabled and every toxic gone. */
+  async heal(): Promise<void> {
+    await this.client.reset();
+  }
+
+  async addToxic<T>(proxyName: string, toxic: ICreateToxicBody<T>): Promise<void> {
+    const proxy = await this.client.get(proxyName);
+    await proxy.addToxic(toxic);
+  }
+
+  /** proxy name → enabled, as the server reports it now. */
+  async enabledState(): Promise<Record<string, boolean>> {
+    const all = await this.client.getAll();
+    return Object.fromEntries(Object.entries(all).map(([name, p]) => [name, p.enabled]));
+  }
+
+  async setEnabled(names: readonly string[], enabled: boolean): Promise<void> {
+    const byName = new Map(this.proxies.map((p) => [p.name, p]));
+    await Promise.all(
+      names.map(async (name) => {
+        const plan = byName.get(name);
+        if (!plan) throw new EnvironmentError(`unknown proxy ${name}`);
+        const proxy = await this.client.get(name);
+        await proxy.update({ enabled, listen: proxy.listen, upstream: proxy.upstream });
+      }),
+    );
+  }
+}

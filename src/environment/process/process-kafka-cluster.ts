@@ -1,0 +1,171 @@
+// A KRaft cluster of local JVMs: Kafka from its Maven Central jars (or KAFKA_HOME) on the local
+// JDK, each node's config, data and log inside the run directory, reached only through Toxiproxy.
+
+import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { RunDirectory } from '../../evidence/run-directory.js';
+import { EnvironmentError, PortInUseError, ProcessExitedError } from '../../util/errors.js';
+import { LOOPBACK, assertPortFree } from '../../util/ports.js';
+import type { KafkaDistribution } from '../../setup/kafka-distribution.js';
+import { kafkaLoggingConfig } from '../../setup/kafka-logging.js';
+import { harnessKafka, waitForBrokers } from '../kafka-clients.js';
+import { kafkaProperties, renderProperties, type KafkaTuning } from '../kafka-properties.js';
+import type { BrokerNode, StartedCluster } from '../runtime.js';
+import type { ClientKind, TopologyPlan } from '../topology-plan.js';
+import { ManagedProcess } from './managed-process.js';
+
+const run = promisify(execFile);
+
+/** Heap and GC sized so three brokers, the harness and a SUT fit a 2-core machine. */
+const JVM_FLAGS = ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError', '-Djava.awt.headless=true'];
+
+export interface ProcessClusterOptions {
+  plan: TopologyPlan;
+  run: RunDirectory;
+  javaBin: string;
+  kafka: KafkaDistribution;
+  tuning: KafkaTuning;
+  startupTimeoutMs: number;
+}
+
+class ProcessBroker extends ManagedProcess implements BrokerNode {
+  readonly id: number;
+  constructor(id: number, spec: ConstructorParameters<typeof ManagedProcess>[0]) {
+    super(spec);
+    this.id = id;
+  }
+}
+
+export class ProcessKafkaCluster implements StartedCluster {
+  readonly plan: TopologyPlan;
+  readonly kafkaVersion: string;
+  private readonly brokers: Map<number, ProcessBroker>;
+  private readonly options: ProcessClusterOptions;
+
+  private constructor(options: ProcessClusterOptions, brokers: Map<number, ProcessBroker>) {
+    this.options = options;
+    this.plan = options.plan;
+    this.kafkaVersion = options.kafka.version;
+    this.brokers = brokers;
+  }
+
+  get ids(): number[] {
+    return this.plan.nodes.map((node) => node.id);
+  }
+
+  bootstrap(kind: ClientKind): string[] {
+    return this.plan.bootstrap[kind];
+  }
+
+  address(kind: ClientKind, id: number): string {
+    this.broker(id); // throws, naming the brokers there are, for an unknown id
+    return this.plan.bootstrap[kind][this.ids.indexOf(id)]!;
+  }
+
+  broker(id: number): ProcessBroker {
+    const broker = this.brokers.get(id);
+    if (!broker) throw new EnvironmentError(`there is no broker ${id} (brokers: ${this.ids.join(', ')})`);
+    return broker;
+  }
+
+  /** Formats every node's storage, starts them all, and waits until all are registered. */
+  static async start(options: ProcessClusterOptions): Promise<ProcessKafkaCluster> {
+    const { plan, run: runDir, kafka } = options;
+    for (const node of plan.nodes) {
+      for (const [listener, endpoint] of Object.entries(node.listeners)) {
+        await assertPortFree(endpoint.port, `broker ${node.id} ${listener} listener`);
+      }
+    }
+    const logging = kafkaLoggingConfig(kafka.logging);
+    const loggingPath = path.join(runDir.dir('kafka'), logging.fileName);
+    fs.writeFileSync(loggingPath, logging.contents);
+    const clusterId = crypto.randomBytes(16).toString('base64url');
+
+    const brokers = new Map<number, ProcessBroker>();
+    await Promise.all(
+      plan.nodes.map(async (node) => {
+        const nodeDir = runDir.dir('kafka', `node-${node.id}`);
+        const propertiesPath = path.join(nodeDir, 'server.properties');
+        const properties = kafkaProperties(node, plan.nodes.length, path.join(nodeDir, 'data'), options.tuning);
+        fs.writeFileSync(propertiesPath, renderProperties(properties));
+        const jvm = [...JVM_FLAGS, logging.jvmFlag(loggingPath), `-Dkafka.chaos.run=${runDir.runId}`, '-cp', kafka.classpath];
+        await formatStorage(options.javaBin, jvm, clusterId, propertiesPath, runDir.log(`broker-${node.id}`));
+        brokers.set(
+          node.id,
+          new ProcessBroker(node.id, {
+            name: `broker-${node.id}`,
+            command: options.javaBin,
+            args: [...jvm, 'kafka.Kafka', propertiesPath],
+            runId: runDir.runId,
+            logPath: runDir.log(`broker-${node.id}`),
+            stopTimeoutMs: 20_000,
+          }),
+        );
+      }),
+    );
+    const cluster = new ProcessKafkaCluster(options, brokers);
+    try {
+      await Promise.all([...brokers.values()].map((broker) => broker.start()));
+      await cluster.waitForBrokers(cluster.ids, options.startupTimeoutMs);
+    } catch (error) {
+      await cluster.stop();
+      throw error;
+    }
+    return cluster;
+  }
+
+  async waitForBroker(id: number, timeoutMs = 60_000): Promise<void> {
+    await this.waitForBrokers([id], timeoutMs);
+  }
+
+  private async waitForBrokers(ids: readonly number[], timeoutMs: number): Promise<void> {
+    const kafka = harnessKafka(this.plan.bootstrap.harness, 'kafka-chaos-readiness', this.options.run.log('harness-kafkajs'));
+    const admin = kafka.admin();
+    try {
+      await waitForBrokers(admin, ids, {
+        timeoutMs,
+        hint: `see ${ids.map((id) => this.broker(id).logPath).join(', ')}`,
+        check: () => ids.forEach((id) => this.assertAlive(this.broker(id))),
+      });
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  /** A broker that died while we waited for it: say why, from its log. */
+  private assertAlive(broker: ProcessBroker): void {
+    if (broker.running) return;
+    const tail = broker.tail(12);
+    const bindFailure = /Address already in use|BindException/.test(tail);
+    const where = `see ${broker.logPath}`;
+    if (bindFailure) {
+      throw new PortInUseError(`${broker.name} could not bind a listener: a port on ${LOOPBACK} is in use (${where})`, {
+        fix: 'stop the process holding it or choose other ports',
+      });
+    }
+    const last = tail.split('\n').slice(-3).join(' | ');
+    throw new ProcessExitedError(`${broker.name} exited during startup (${where}): ${last}`);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.brokers.values()].map((broker) => broker.stop()));
+  }
+}
+
+async function formatStorage(javaBin: string, jvm: string[], clusterId: string, propertiesPath: string, logPath: string) {
+  try {
+    const { stdout, stderr } = await run(
+      javaBin,
+      [...jvm, 'kafka.tools.StorageTool', 'format', '--ignore-formatted', '-t', clusterId, '-c', propertiesPath],
+      { timeout: 120_000 },
+    );
+    fs.appendFileSync(logPath, `--- storage format\n${stdout}${stderr}`);
+  } catch (error) {
+    const output = error as { stdout?: string; stderr?: string };
+    fs.appendFileSync(logPath, `--- storage format failed\n${output.stdout ?? ''}${output.stderr ?? ''}`);
+    throw new EnvironmentError(`formatting Kafka storage for ${propertiesPath} failed (see ${logPath})`, { cause: error });
+  }
+}

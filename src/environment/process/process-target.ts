@@ -1,0 +1,51 @@
+// The recording HTTP target as a child process: "down" closes its listener for real, as the
+// seed's `docker stop httpserver` did.
+
+import path from 'node:path';
+import type { RunDirectory } from '../../evidence/run-directory.js';
+import { projectRoot } from '../../setup/project-paths.js';
+import { TargetControl } from '../../target/target-control.js';
+import { ProcessExitedError } from '../../util/errors.js';
+import { LOOPBACK, assertPortFree } from '../../util/ports.js';
+import { waitFor } from '../../util/wait-for.js';
+import type { StartedTarget } from '../runtime.js';
+import { ManagedProcess } from './managed-process.js';
+
+export async function startTargetProcess(options: {
+  port: number;
+  controlPort: number;
+  run: RunDirectory;
+  timeoutMs: number;
+}): Promise<StartedTarget> {
+  await assertPortFree(options.port, 'HTTP target');
+  await assertPortFree(options.controlPort, 'HTTP target control API');
+  const ledgerPath = options.run.file('delivered.jsonl');
+  const node = new ManagedProcess({
+    name: 'target',
+    command: process.execPath,
+    args: [
+      path.join(projectRoot, 'dist', 'src', 'target', 'main.js'),
+      '--port', String(options.port),
+      '--control-port', String(options.controlPort),
+      '--ledger', ledgerPath,
+    ],
+    runId: options.run.runId,
+    logPath: options.run.log('target'),
+    stopTimeoutMs: 5000,
+  });
+  await node.start();
+  const control = new TargetControl(options.controlPort);
+  try {
+    await waitFor(
+      async () => {
+        if (!node.running) throw new ProcessExitedError(`the HTTP target exited at start (see ${node.logPath}): ${node.tail(3)}`);
+        return (await control.state()).listening;
+      },
+      { what: `the HTTP target on ${LOOPBACK}:${options.port}`, timeoutMs: options.timeoutMs, hint: `see ${node.logPath}` },
+    );
+  } catch (error) {
+    await node.stop();
+    throw error;
+  }
+  return { url: `http://${LOOPBACK}:${options.port}/messages`, ledgerPath, control, node };
+}

@@ -1,0 +1,102 @@
+// The seam between a scenario and the machinery that runs it. A runtime (local processes now,
+// containers next) starts the same topology behind these interfaces, so a scenario never knows
+// which one runs it.
+
+import type { Kafka } from 'kafkajs';
+import type { RunDirectory } from '../evidence/run-directory.js';
+import type { TargetControl } from '../target/target-control.js';
+import type { KafkaTuning } from './kafka-properties.js';
+import type { ExitInfo, NodeLifecycle } from './lifecycle.js';
+import type { LinkNetwork } from './link-network.js';
+import type { ClientKind, TopologyPlan } from './topology-plan.js';
+
+export type RuntimeKind = 'process' | 'container';
+
+/** A system under test, as the user declares it in kafka-chaos.config.json. */
+export interface SutDefinition {
+  /** Process runtime: the command and its arguments. */
+  command?: readonly string[];
+  /** Container runtime: the image. */
+  image?: string;
+  env?: Record<string, string>;
+  cwd?: string;
+  /** A SUT that exits within this time after start failed to start (default 2000). */
+  startupGraceMs?: number;
+}
+
+export interface EnvironmentSpec {
+  brokers: number;
+  kafkaVersion: string;
+  tuning: KafkaTuning;
+  /** Bound on bringing up the whole topology. */
+  startupTimeoutMs: number;
+  suts: Record<string, SutDefinition>;
+}
+
+export interface BrokerNode extends NodeLifecycle {
+  readonly id: number;
+}
+
+export interface StartedCluster {
+  readonly ids: readonly number[];
+  readonly kafkaVersion: string;
+  readonly plan: TopologyPlan;
+  bootstrap(kind: ClientKind): string[];
+  /** The proxy address through which clients of `kind` reach broker `id`. */
+  address(kind: ClientKind, id: number): string;
+  broker(id: number): BrokerNode;
+  /** Waits until broker `id` (after a restart or heal) is registered again. */
+  waitForBroker(id: number, timeoutMs?: number): Promise<void>;
+}
+
+export interface StartedTarget {
+  /** Where a SUT posts messages. */
+  readonly url: string;
+  readonly ledgerPath: string;
+  readonly control: TargetControl;
+  readonly node: NodeLifecycle;
+}
+
+export interface SutLaunch {
+  /** A name from the config's `sut` section. */
+  sut: string;
+  topic: string;
+  groupId: string;
+  instances: number;
+  /** Extra environment for this launch (e.g. FORWARDER_ON_ERROR=retry). */
+  env?: Record<string, string>;
+}
+
+export interface SutInstance extends NodeLifecycle {
+  /** 1-based, as in SUT_INSTANCE. */
+  readonly index: number;
+  /** Resolves with the exit code (null when killed by a signal) when the instance exits. */
+  readonly exited: Promise<ExitInfo>;
+  restart(): Promise<void>;
+}
+
+export interface SutFleet extends AsyncDisposable {
+  readonly launch: SutLaunch;
+  readonly instances: readonly SutInstance[];
+  instance(index: number): SutInstance;
+  /** Starts or stops instances (highest index first) until `count` run. */
+  scaleTo(count: number): Promise<void>;
+  stopAll(): Promise<void>;
+}
+
+export interface StartedEnvironment extends AsyncDisposable {
+  readonly runtime: RuntimeKind;
+  readonly run: RunDirectory;
+  readonly cluster: StartedCluster;
+  readonly network: LinkNetwork;
+  readonly target: StartedTarget;
+  /** A kafkajs client for the harness (through the harness proxies), logging to the run directory. */
+  kafka(clientId: string): Kafka;
+  startSut(launch: SutLaunch): Promise<SutFleet>;
+  stop(): Promise<void>;
+}
+
+export interface Runtime {
+  readonly kind: RuntimeKind;
+  start(spec: EnvironmentSpec, run: RunDirectory): Promise<StartedEnvironment>;
+}

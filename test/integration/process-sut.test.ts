@@ -1,0 +1,100 @@
+// The system under test on the process runtime: the reference forwarder carries 1,000 messages
+// end to end with commits that match the log; SUT instances start, crash and restart on command;
+// a SUT that dies at start is reported with its last log lines.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Admin } from 'kafkajs';
+import type { StartedEnvironment } from '../../src/environment/runtime.js';
+import { committedOffsets, createTopic, endOffsets } from '../../src/environment/kafka-clients.js';
+import { awaitDelivery } from '../../src/traffic/await-delivery.js';
+import { produceMessages } from '../../src/traffic/produce-messages.js';
+import { ProcessExitedError } from '../../src/util/errors.js';
+import { waitFor } from '../../src/util/wait-for.js';
+import { removeIfPassed, tempRunsRoot, testEnvironment } from '../support/test-environment.js';
+
+describe('process runtime: systems under test', () => {
+  const runsRoot = tempRunsRoot('sut');
+  let env: StartedEnvironment;
+  let admin: Admin;
+  let passed = true;
+
+  before(async () => {
+    env = await testEnvironment(runsRoot)
+      .withSut('exits-at-once', { command: [process.execPath, '-e', "console.error('boom: MY_SERVICE_URL is not set'); process.exit(3)"] })
+      .withSut('sleeper', { command: [process.execPath, '-e', 'process.on("SIGTERM", () => process.exit(0)); setInterval(() => {}, 1000)'], startupGraceMs: 300 })
+      .start();
+    admin = env.kafka('sut-test').admin();
+    await admin.connect();
+  });
+
+  after(async () => {
+    await admin?.disconnect();
+    await env?.stop();
+    removeIfPassed(runsRoot, passed);
+  });
+
+  const track = (fn: () => Promise<void>) => async () => {
+    try {
+      await fn();
+    } catch (error) {
+      passed = false;
+      throw error;
+    }
+  };
+
+  it('the forwarder delivers 1,000 messages and commits exactly the log-end offsets', track(async () => {
+    const topic = 'forward-1000';
+    const groupId = 'forwarder-1000';
+    await createTopic(admin, { topic, partitions: 2 });
+    const produced = await produceMessages(env.kafka('producer'), { topic, count: 1000, partitions: 2 });
+    await using _fleet = await env.startSut({ sut: 'forwarder', topic, groupId, instances: 1 });
+    const delivered = await awaitDelivery(env.target.ledgerPath, produced.map((m) => m.id), 90_000);
+    assert.equal(produced.filter((m) => delivered.has(m.id)).length, 1000, 'every produced id is in delivered.jsonl with a 2xx');
+    const ends = await endOffsets(admin, topic);
+    assert.deepEqual([...ends.values()].reduce((a, b) => a + b, 0), 1000);
+    await waitFor(
+      async () => {
+        const committed = await committedOffsets(admin, groupId, topic);
+        return [...ends].every(([partition, end]) => committed.get(partition) === end);
+      },
+      { what: `group ${groupId} to commit the log-end offsets`, timeoutMs: 30_000 },
+    );
+  }));
+
+  it('starts, kills and restarts SUT instances, and scales the fleet', track(async () => {
+    const fleet = await env.startSut({ sut: 'sleeper', topic: 'unused', groupId: 'g', instances: 2 });
+    try {
+      assert.deepEqual(fleet.instances.map((i) => i.state), ['running', 'running']);
+      const first = fleet.instance(1);
+      const killed = await first.kill();
+      assert.equal(killed.signal, 'SIGKILL');
+      assert.equal(first.state, 'stopped');
+      await first.restart();
+      assert.equal(first.state, 'running');
+      await first.pause();
+      assert.equal(first.state, 'paused');
+      await first.resume();
+      const stopped = await first.stop();
+      assert.equal(stopped.code, 0, 'SIGTERM lets the instance exit cleanly');
+      await first.start();
+      await fleet.scaleTo(3);
+      assert.equal(fleet.instances.length, 3);
+      assert.ok(fleet.instances.every((i) => i.state === 'running'));
+      await fleet.scaleTo(1);
+      assert.deepEqual(fleet.instances.map((i) => i.index), [1]);
+    } finally {
+      await fleet.stopAll();
+    }
+  }));
+
+  it('reports a SUT command that exits at once, with its last log lines, on one line', track(async () => {
+    await assert.rejects(env.startSut({ sut: 'exits-at-once', topic: 't', groupId: 'g', instances: 1 }), (error: unknown) => {
+      assert.ok(error instanceof ProcessExitedError);
+      assert.match(error.message, /exited at start with code 3/);
+      assert.match(error.message, /boom: MY_SERVICE_URL is not set/);
+      assert.doesNotMatch(error.message, /\n/);
+      return true;
+    });
+  }));
+});
