@@ -8,9 +8,9 @@ import { waitFor } from '../util/wait-for.js';
 
 export function fileLogCreator(logPath: string): logCreator {
   return () =>
-    ({ namespace, level, log }) => {
+    ({ namespace, label, log }) => {
       const { message, timestamp: _timestamp, logger: _logger, ...extra } = log;
-      const line = `${new Date().toISOString()} ${logLevel[level]} [${namespace}] ${message} ${JSON.stringify(extra)}\n`;
+      const line = `${new Date().toISOString()} ${label} [${namespace}] ${message} ${JSON.stringify(extra)}\n`;
       fs.appendFile(logPath, line, () => undefined);
     };
 }
