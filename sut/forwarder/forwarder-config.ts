@@ -1,0 +1,142 @@
+// The forwarder's configuration, read from the environment the way the harness starts any SUT:
+// five contract variables (where Kafka is, what to consume, where to POST, which instance this is)
+// plus the forwarder's own FORWARDER_* knobs. Pure: it returns a config or throws ConfigError, and
+// main.ts turns the error into one stderr line and exit code 2.
+
+export type OnError = 'stop' | 'retry';
+
+export interface ForwarderConfig {
+  brokers: string[];
+  topics: string[];
+  groupId: string;
+  targetUrl: string;
+  instance: string;
+  /** stop: like StreamSets "On Record Error: Stop Pipeline"; retry: retry the same record forever. */
+  onError: OnError;
+  retryInitialMs: number;
+  retryMaxMs: number;
+  httpTimeoutMs: number;
+  /** Where a group with no committed offset starts; a committed offset always wins. */
+  fromBeginning: boolean;
+}
+
+/** One variable is missing or malformed; the message names it and shows what it should look like. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+// Kafka's own rule for topic names (kafka.common.internals.Topic).
+const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+// Control characters would make the value unusable as an HTTP header (sut-instance).
+const HEADER_VALUE = /^[\x20-\x7e]+$/;
+
+export function loadConfig(env: Env): ForwarderConfig {
+  const brokers = list(env, 'KAFKA_BOOTSTRAP_SERVERS', 'comma-separated host:port, e.g. 127.0.0.1:9092,127.0.0.1:9093');
+  for (const broker of brokers) {
+    const match = /^(.+):(\d{1,5})$/.exec(broker);
+    const port = Number(match?.[2]);
+    if (!match || port < 1 || port > 65535) {
+      throw invalid('KAFKA_BOOTSTRAP_SERVERS', broker, 'comma-separated host:port, e.g. 127.0.0.1:9092,127.0.0.1:9093');
+    }
+  }
+
+  const topics = list(env, 'KAFKA_TOPIC', 'a topic name or comma-separated topic names, e.g. orders or orders,payments');
+  for (const topic of topics) {
+    if (!TOPIC_NAME.test(topic)) {
+      throw invalid('KAFKA_TOPIC', topic, 'topic names of letters, digits, ".", "_" or "-", e.g. orders or orders,payments');
+    }
+  }
+  if (new Set(topics).size !== topics.length) {
+    throw invalid('KAFKA_TOPIC', env['KAFKA_TOPIC'] ?? '', 'distinct topic names, e.g. orders,payments');
+  }
+
+  const groupId = required(env, 'KAFKA_GROUP_ID', 'a consumer group id, e.g. forwarder');
+
+  const targetUrl = required(env, 'TARGET_URL', 'an http(s) URL, e.g. http://127.0.0.1:8080/messages');
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(targetUrl);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    throw invalid('TARGET_URL', targetUrl, 'an http(s) URL, e.g. http://127.0.0.1:8080/messages');
+  }
+
+  const instance = required(env, 'SUT_INSTANCE', 'an instance name usable as an HTTP header value, e.g. 1');
+  if (!HEADER_VALUE.test(instance)) {
+    throw invalid('SUT_INSTANCE', instance, 'printable ASCII usable as an HTTP header value, e.g. 1');
+  }
+
+  const onErrorRaw = optional(env, 'FORWARDER_ON_ERROR') ?? 'stop';
+  if (onErrorRaw !== 'stop' && onErrorRaw !== 'retry') {
+    throw invalid('FORWARDER_ON_ERROR', onErrorRaw, 'stop or retry (default stop)');
+  }
+
+  const retryInitialMs = positiveInt(env, 'FORWARDER_RETRY_INITIAL_MS', 200);
+  const retryMaxMs = positiveInt(env, 'FORWARDER_RETRY_MAX_MS', 5000);
+  if (retryMaxMs < retryInitialMs) {
+    throw new ConfigError(
+      'FORWARDER_RETRY_MAX_MS',
+      `FORWARDER_RETRY_MAX_MS is ${retryMaxMs}, below FORWARDER_RETRY_INITIAL_MS ${retryInitialMs}; expected a cap >= the initial delay, e.g. 5000`,
+    );
+  }
+  const httpTimeoutMs = positiveInt(env, 'FORWARDER_HTTP_TIMEOUT_MS', 10_000);
+
+  const fromBeginningRaw = optional(env, 'FORWARDER_FROM_BEGINNING') ?? 'true';
+  if (fromBeginningRaw !== 'true' && fromBeginningRaw !== 'false') {
+    throw invalid('FORWARDER_FROM_BEGINNING', fromBeginningRaw, 'true or false (default true)');
+  }
+
+  return {
+    brokers,
+    topics,
+    groupId,
+    targetUrl,
+    instance,
+    onError: onErrorRaw,
+    retryInitialMs,
+    retryMaxMs,
+    httpTimeoutMs,
+    fromBeginning: fromBeginningRaw === 'true',
+  };
+}
+
+// An empty value counts as unset: `FOO= cmd` is how shells and compose files usually "unset".
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function required(env: Env, name: string, expected: string): string {
+  const value = optional(env, name);
+  if (value === undefined) throw new ConfigError(name, `${name} is not set; expected ${expected}`);
+  return value;
+}
+
+function list(env: Env, name: string, expected: string): string[] {
+  const items = required(env, name, expected).split(',').map((item) => item.trim());
+  if (items.some((item) => item === '')) throw invalid(name, env[name] ?? '', expected);
+  return items;
+}
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
+    throw invalid(name, raw, `a positive whole number of milliseconds (default ${fallback})`);
+  }
+  return Number(raw);
+}
+
+function invalid(name: string, value: string, expected: string): ConfigError {
+  return new ConfigError(name, `${name} is ${JSON.stringify(value)}; expected ${expected}`);
+}

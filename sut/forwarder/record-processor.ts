@@ -1,0 +1,222 @@
+// The at-least-once core: what happens to one Kafka record. Deliver it over HTTP; only after a
+// 2xx commit its offset + 1, for its own topic-partition, so Kafka never holds a commit for a
+// record the server has not acknowledged. A failed delivery never moves the offset:
+//   stop  — StreamSets' "On Record Error: Stop Pipeline": report it, commit nothing, and let
+//           main.ts disconnect and exit 3; the record is delivered again on the next start.
+//   retry — the same record again with capped exponential backoff until it is delivered, while
+//           keeping the group membership alive; on shutdown or a rebalance the record is
+//           abandoned uncommitted, and whoever owns the partition next starts from it.
+// A record given up on is signalled to kafkajs by throwing (RecordNotDelivered or the group
+// error itself): kafkajs then neither resolves its offset nor continues with the batch.
+
+import type { Consumer, EachMessagePayload } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ForwarderConfig } from './forwarder-config.js';
+import { deliver, type DeliveryResult } from './http-delivery.js';
+import { emit, warn } from './event-log.js';
+
+/** Thrown into kafkajs for a record deliberately left undelivered (and so uncommitted). */
+export class RecordNotDelivered extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RecordNotDelivered';
+  }
+}
+
+// Group errors after which this member may no longer own its partitions: kafkajs's runner
+// rejoins the group when eachMessage throws one of these (it would crash on the wrapped form).
+const GROUP_CHANGE = new Set(['REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID']);
+
+/** The group-change error in `error`'s cause chain, if any. */
+export function groupChangeIn(error: unknown): Error | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
+    if (GROUP_CHANGE.has(String((e as { type?: unknown }).type))) return e;
+  }
+  return undefined;
+}
+
+/** Delay before retry number `attempt` (1-based): initial, doubled each time, capped at max. */
+export function backoffMs(attempt: number, initialMs: number, maxMs: number): number {
+  return Math.min(maxMs, initialMs * 2 ** Math.min(attempt - 1, 30));
+}
+
+// kafkajs sends a heartbeat only when its heartbeatInterval has passed, so asking often is free.
+const HEARTBEAT_POLL_MS = 1000;
+const RETRY_LOG_INTERVAL_MS = 1000;
+
+export class RecordProcessor {
+  private stopping = false;
+  private halted = false;
+  /** Aborts an HTTP request still on the wire when the shutdown grace period ends. */
+  private readonly abandon = new AbortController();
+  /** Wakes a retry backoff sleep at once on shutdown. */
+  private readonly wakeSleeps = new AbortController();
+  private inFlight: Promise<void> | undefined;
+  private readonly skippedHeaders = new Set<string>();
+
+  constructor(
+    private readonly config: ForwarderConfig,
+    private readonly consumer: Consumer,
+    /** Stop mode gave up on a record: the owner disconnects and exits 3. Called once. */
+    private readonly onStoppedOnError: () => void,
+  ) {}
+
+  /** The kafkajs eachMessage handler. */
+  readonly eachMessage = (payload: EachMessagePayload): Promise<void> => {
+    // Records fetched after the pipeline stopped are not even attempted.
+    if (this.halted) return Promise.reject(new RecordNotDelivered('pipeline stopped on error'));
+    if (this.stopping) return Promise.reject(new RecordNotDelivered('forwarder is shutting down'));
+    const work = this.process(payload);
+    this.inFlight = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    return work;
+  };
+
+  /**
+   * Graceful stop: no new record is started, a retry loop gives up at once, and an HTTP request
+   * already on the wire gets `graceMs` to answer (a 2xx is still committed) before it is aborted.
+   */
+  async quiesce(graceMs: number): Promise<void> {
+    this.stopping = true;
+    const pending = this.inFlight;
+    if (!pending) return;
+    // Wake a backoff sleep now; an in-flight request is only cut off after the grace period.
+    this.wakeSleeps.abort();
+    const timer = setTimeout(() => this.abandon.abort(), graceMs);
+    try {
+      await pending;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const where = { topic, partition, offset: message.offset };
+    let lastRetryLog = 0;
+    for (let attempt = 1; ; attempt++) {
+      const { result, groupChange } = await this.withHeartbeats(heartbeat, () =>
+        deliver(
+          message,
+          { url: this.config.targetUrl, instance: this.config.instance, timeoutMs: this.config.httpTimeoutMs },
+          { signal: this.abandon.signal, skipped: (name, why) => this.warnSkipped(name, why) },
+        ),
+      );
+
+      if (result.ok) {
+        await this.commit(topic, partition, message.offset);
+        return;
+      }
+
+      if (this.stopping) {
+        emit('record-abandoned', { ...where, reason: 'shutdown', attempts: attempt, ...outcome(result) });
+        throw new RecordNotDelivered('forwarder is shutting down');
+      }
+
+      if (this.config.onError === 'stop') {
+        this.halted = true;
+        emit('stopped-on-error', { ...where, ...outcome(result) });
+        this.onStoppedOnError();
+        throw new RecordNotDelivered(`pipeline stopped on error at ${topic}[${partition}]@${message.offset}`);
+      }
+
+      if (groupChange) {
+        emit('record-abandoned', { ...where, reason: 'rebalance', attempts: attempt, ...outcome(result) });
+        throw groupChange;
+      }
+
+      const delayMs = backoffMs(attempt, this.config.retryInitialMs, this.config.retryMaxMs);
+      const now = Date.now();
+      if (now - lastRetryLog >= RETRY_LOG_INTERVAL_MS) {
+        lastRetryLog = now;
+        emit('retrying', { ...where, attempt, ...outcome(result), delayMs });
+      }
+      const change = await this.sleepWithHeartbeats(delayMs, heartbeat);
+      if (this.stopping) {
+        emit('record-abandoned', { ...where, reason: 'shutdown', attempts: attempt, ...outcome(result) });
+        throw new RecordNotDelivered('forwarder is shutting down');
+      }
+      if (change) {
+        emit('record-abandoned', { ...where, reason: 'rebalance', attempts: attempt, ...outcome(result) });
+        throw change;
+      }
+    }
+  }
+
+  /** Commits exactly this record: offset + 1 on its own topic-partition, nothing else. */
+  private async commit(topic: string, partition: number, offset: string): Promise<void> {
+    try {
+      await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(offset) + 1n).toString() }]);
+    } catch (error) {
+      // Delivered but not committed: the record will be delivered again (a duplicate, never a
+      // loss). kafkajs retries silently from here, so say it. Hand kafkajs the bare group error
+      // so it rejoins instead of crashing on the wrapped, non-retriable form.
+      warn('commit after delivery failed; the record will be delivered again', {
+        topic,
+        partition,
+        offset,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      throw groupChangeIn(error) ?? error;
+    }
+  }
+
+  /**
+   * Runs `fn` (an HTTP request of up to the HTTP timeout) while heartbeating, so a slow server
+   * does not cost the group membership. A group change seen meanwhile is returned, not thrown:
+   * a delivered record is still worth trying to commit.
+   */
+  private async withHeartbeats(
+    heartbeat: () => Promise<void>,
+    fn: () => Promise<DeliveryResult>,
+  ): Promise<{ result: DeliveryResult; groupChange: Error | undefined }> {
+    let groupChange: Error | undefined;
+    const beat = (): void => {
+      heartbeat().catch((error: unknown) => {
+        groupChange ??= groupChangeIn(error);
+      });
+    };
+    const timer = setInterval(beat, HEARTBEAT_POLL_MS);
+    try {
+      const result = await fn();
+      return { result, groupChange };
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  /** Sleeps `ms` in short slices, heartbeating between them; returns early on shutdown or a group change. */
+  private async sleepWithHeartbeats(ms: number, heartbeat: () => Promise<void>): Promise<Error | undefined> {
+    const until = Date.now() + ms;
+    while (!this.stopping) {
+      const left = until - Date.now();
+      if (left <= 0) return undefined;
+      try {
+        await sleep(Math.min(left, HEARTBEAT_POLL_MS), undefined, { signal: this.wakeSleeps.signal });
+      } catch {
+        return undefined; // woken for shutdown
+      }
+      try {
+        await heartbeat();
+      } catch (error) {
+        const change = groupChangeIn(error);
+        if (change) return change;
+        // A coordinator that is briefly unreachable (broker failover) is not a reason to give
+        // the record up; the next slice heartbeats again.
+        warn('heartbeat failed while retrying a record', { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return undefined;
+  }
+
+  private warnSkipped(name: string, why: string): void {
+    if (this.skippedHeaders.has(name)) return;
+    this.skippedHeaders.add(name);
+    warn('Kafka header not copied to HTTP', { header: name, why });
+  }
+}
+
+function outcome(result: DeliveryResult): { status: number } | { error: string } {
+  return result.status !== undefined ? { status: result.status } : { error: result.error ?? 'unknown error' };
+}
