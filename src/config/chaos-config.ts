@@ -49,12 +49,11 @@ export function loadConfig(file = process.env.KAFKA_CHAOS_CONFIG ?? path.resolve
     return value as Record<string, unknown>;
   };
   const top = object(raw, '(top level)');
+  rejectUnknown(top, ['kafka', 'runtime', 'sut'], where('(top level)'));
   const kafka = object(top.kafka, 'kafka');
+  rejectUnknown(kafka, ['version', 'brokers'], where('kafka'));
   if (kafka.version !== undefined) {
-    if (typeof kafka.version !== 'string' || !/^\d+\.\d+\.\d+$/.test(kafka.version)) {
-      throw new ConfigError(`${where('kafka.version')} must be a version like "3.9.1", not ${JSON.stringify(kafka.version)}`);
-    }
-    config.kafka.version = kafka.version;
+    config.kafka.version = parseVersion(kafka.version, where('kafka.version'));
   }
   if (kafka.brokers !== undefined) {
     if (!Number.isInteger(kafka.brokers) || (kafka.brokers as number) < 1 || (kafka.brokers as number) > 9) {
@@ -70,12 +69,28 @@ export function loadConfig(file = process.env.KAFKA_CHAOS_CONFIG ?? path.resolve
   return applyEnv(config);
 }
 
+/** A typo in a key would otherwise be ignored silently, and the user's intent with it. */
+function rejectUnknown(value: Record<string, unknown>, known: readonly string[], where: string): void {
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw new ConfigError(`${where} has an unknown key "${unknown}"; known keys: ${known.join(', ')}`);
+  }
+}
+
+function parseVersion(value: unknown, where: string): string {
+  if (typeof value !== 'string' || !/^\d+\.\d+\.\d+$/.test(value)) {
+    throw new ConfigError(`${where} must be a version like "3.9.1", not ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
 function parseRuntime(value: unknown, where: string): ChaosConfig['runtime'] {
   if (value === 'process' || value === 'container' || value === 'auto') return value;
   throw new ConfigError(`${where} must be "process", "container" or "auto", not ${JSON.stringify(value)}`);
 }
 
 function parseSut(value: Record<string, unknown>, where: string, baseDir: string): SutDefinition {
+  rejectUnknown(value, ['command', 'image', 'env', 'cwd', 'startupGraceMs'], where);
   const { command, image, env, cwd, startupGraceMs } = value;
   if (command === undefined && image === undefined) {
     throw new ConfigError(`${where} needs "command" (a list: program and arguments) or "image"`);
@@ -84,7 +99,10 @@ function parseSut(value: Record<string, unknown>, where: string, baseDir: string
     throw new ConfigError(`${where}.command must be a non-empty list of strings, e.g. ["node", "service.js"]`);
   }
   if (image !== undefined && typeof image !== 'string') throw new ConfigError(`${where}.image must be a string`);
-  if (env !== undefined && (typeof env !== 'object' || env === null || !Object.values(env).every((v) => typeof v === 'string'))) {
+  if (
+    env !== undefined &&
+    (typeof env !== 'object' || env === null || Array.isArray(env) || !Object.values(env).every((v) => typeof v === 'string'))
+  ) {
     throw new ConfigError(`${where}.env must map names to string values`);
   }
   if (startupGraceMs !== undefined && (!Number.isInteger(startupGraceMs) || (startupGraceMs as number) < 0)) {
@@ -102,6 +120,6 @@ function parseSut(value: Record<string, unknown>, where: string, baseDir: string
 
 function applyEnv(config: ChaosConfig): ChaosConfig {
   if (process.env.CHAOS_RUNTIME) config.runtime = parseRuntime(process.env.CHAOS_RUNTIME, 'CHAOS_RUNTIME');
-  if (process.env.KAFKA_VERSION) config.kafka.version = process.env.KAFKA_VERSION;
+  if (process.env.KAFKA_VERSION) config.kafka.version = parseVersion(process.env.KAFKA_VERSION, 'KAFKA_VERSION');
   return config;
 }

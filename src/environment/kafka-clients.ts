@@ -98,7 +98,8 @@ export async function partitionsOf(admin: Admin, topic: string, timeoutMs = 10_0
   return waitFor(
     async () => {
       const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-      return [...(topics[0]?.partitions ?? [])].sort((a, b) => a.partitionId - b.partitionId);
+      const partitions = [...(topics[0]?.partitions ?? [])].sort((a, b) => a.partitionId - b.partitionId);
+      return partitions.length > 0 ? partitions : undefined;
     },
     { what: `metadata of topic ${topic}`, timeoutMs, intervalMs: 200 },
   );

@@ -99,6 +99,7 @@ const format = (e: Endpoint): string => `${e.host}:${e.port}`;
 
 export function planTopology(ids: readonly number[], at: Addressing): TopologyPlan {
   if (ids.length === 0) throw new Error('a cluster needs at least one broker');
+  if (new Set(ids).size !== ids.length) throw new Error(`broker ids must be distinct: ${ids.join(', ')}`);
   const proxies: ProxyPlan[] = [];
   const proxy = (name: string, kind: ProxyKind, to: number, listener: string, from?: number): Endpoint => {
     proxies.push({ name, kind, to, from, listen: at.proxyListen(name), upstream: at.upstream(to, listener) });

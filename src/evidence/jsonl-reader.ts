@@ -18,11 +18,14 @@ export async function forEachJsonl<T>(filePath: string, onRecord: (record: T) =>
   for await (const line of lines) {
     lineNumber++;
     if (line.trim() === '') continue;
+    let record: T;
     try {
-      onRecord(JSON.parse(line) as T);
+      record = JSON.parse(line) as T;
     } catch {
       warnings.push(`${filePath}:${lineNumber}: skipped an unreadable line (torn write?): ${line.slice(0, 80)}`);
+      continue;
     }
+    onRecord(record); // the caller's own errors are not torn lines: they propagate
   }
   return warnings;
 }

@@ -9,13 +9,22 @@ export interface JsonlWriterOptions {
   flushIntervalMs?: number;
 }
 
+/** Every open ledger, flushed by one exit hook (a listener each would trip Node's leak warning). */
+const openWriters = new Set<JsonlWriter<never>>();
+let exitHookInstalled = false;
+
+function flushAllOnExit(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => openWriters.forEach((writer) => writer.flush()));
+}
+
 export class JsonlWriter<T = unknown> {
   readonly path: string;
   private readonly fd: number;
   private pending: string[] = [];
   private readonly timer: NodeJS.Timeout;
   private closed = false;
-  private readonly flushOnExit = () => this.flush();
 
   constructor(filePath: string, options: JsonlWriterOptions = {}) {
     this.path = filePath;
@@ -23,7 +32,8 @@ export class JsonlWriter<T = unknown> {
     this.fd = fs.openSync(filePath, 'a');
     this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 200);
     this.timer.unref();
-    process.on('exit', this.flushOnExit);
+    openWriters.add(this as JsonlWriter<never>);
+    flushAllOnExit();
   }
 
   append(record: T): void {
@@ -44,7 +54,7 @@ export class JsonlWriter<T = unknown> {
     this.flush();
     this.closed = true;
     clearInterval(this.timer);
-    process.off('exit', this.flushOnExit);
+    openWriters.delete(this as JsonlWriter<never>);
     fs.closeSync(this.fd);
   }
 
