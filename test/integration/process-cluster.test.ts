@@ -3,7 +3,7 @@
 // isolated broker losing and regaining its partitions, a kill -9 and a restart.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Admin } from 'kafkajs';
 import type { StartedEnvironment } from '../../src/environment/runtime.js';
 import { createTopic, harnessKafka, partitionsOf } from '../../src/environment/kafka-clients.js';
@@ -11,25 +11,14 @@ import { produceMessages } from '../../src/traffic/produce-messages.js';
 import { readBack } from '../../src/traffic/read-back.js';
 import { isListening } from '../../src/util/ports.js';
 import { waitFor } from '../../src/util/wait-for.js';
-import { removeIfPassed, tempRunsRoot, testEnvironment } from '../support/test-environment.js';
+import { environmentForSuite } from '../support/test-environment.js';
 
 describe('process runtime: a 3-node KRaft cluster behind Toxiproxy', () => {
-  const runsRoot = tempRunsRoot('cluster');
+  const suite = environmentForSuite('cluster');
+  const track = suite.track;
   let env: StartedEnvironment;
   let admin: Admin;
-  let passed = true;
-
-  before(async () => {
-    env = await testEnvironment(runsRoot).start();
-    admin = env.kafka('cluster-test').admin();
-    await admin.connect();
-  });
-
-  after(async () => {
-    await admin?.disconnect();
-    await env?.stop();
-    removeIfPassed(runsRoot, passed);
-  });
+  before(() => ({ env, admin } = suite));
 
   /** An admin that bootstraps only from brokers other than `excluded`. */
   async function adminAvoiding(excluded: number): Promise<Admin> {
@@ -38,15 +27,6 @@ describe('process runtime: a 3-node KRaft cluster behind Toxiproxy', () => {
     await other.connect();
     return other;
   }
-
-  const track = (fn: () => Promise<void>) => async () => {
-    try {
-      await fn();
-    } catch (error) {
-      passed = false;
-      throw error;
-    }
-  };
 
   it('boots 3 brokers and creates a topic replicated on all of them', track(async () => {
     const { brokers } = await admin.describeCluster();

@@ -3,7 +3,7 @@
 // a SUT that dies at start is reported with its last log lines.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Admin } from 'kafkajs';
 import type { StartedEnvironment } from '../../src/environment/runtime.js';
 import { committedOffsets, createTopic, endOffsets } from '../../src/environment/kafka-clients.js';
@@ -11,37 +11,17 @@ import { awaitDelivery } from '../../src/traffic/await-delivery.js';
 import { produceMessages } from '../../src/traffic/produce-messages.js';
 import { ProcessExitedError } from '../../src/util/errors.js';
 import { waitFor } from '../../src/util/wait-for.js';
-import { removeIfPassed, tempRunsRoot, testEnvironment } from '../support/test-environment.js';
+import { environmentForSuite } from '../support/test-environment.js';
 
 describe('process runtime: systems under test', () => {
-  const runsRoot = tempRunsRoot('sut');
+  const suite = environmentForSuite('sut', (environment) =>
+    environment
+      .withSut('exits-at-once', { command: [process.execPath, '-e', "console.error('boom: MY_SERVICE_URL is not set'); process.exit(3)"] })
+      .withSut('sleeper', { command: [process.execPath, '-e', 'process.on("SIGTERM", () => process.exit(0)); setInterval(() => {}, 1000)'], startupGraceMs: 300 }));
+  const track = suite.track;
   let env: StartedEnvironment;
   let admin: Admin;
-  let passed = true;
-
-  before(async () => {
-    env = await testEnvironment(runsRoot)
-      .withSut('exits-at-once', { command: [process.execPath, '-e', "console.error('boom: MY_SERVICE_URL is not set'); process.exit(3)"] })
-      .withSut('sleeper', { command: [process.execPath, '-e', 'process.on("SIGTERM", () => process.exit(0)); setInterval(() => {}, 1000)'], startupGraceMs: 300 })
-      .start();
-    admin = env.kafka('sut-test').admin();
-    await admin.connect();
-  });
-
-  after(async () => {
-    await admin?.disconnect();
-    await env?.stop();
-    removeIfPassed(runsRoot, passed);
-  });
-
-  const track = (fn: () => Promise<void>) => async () => {
-    try {
-      await fn();
-    } catch (error) {
-      passed = false;
-      throw error;
-    }
-  };
+  before(() => ({ env, admin } = suite));
 
   it('the forwarder delivers 1,000 messages and commits exactly the log-end offsets', track(async () => {
     const topic = 'forward-1000';

@@ -4,7 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
+import type { Admin } from 'kafkajs';
 import { ChaosEnvironment } from '../../src/environment/chaos-environment.js';
+import type { StartedEnvironment } from '../../src/environment/runtime.js';
 import { REFERENCE_FORWARDER } from '../../src/config/chaos-config.js';
 
 export function tempRunsRoot(label: string): string {
@@ -19,4 +22,52 @@ export function testEnvironment(runsRoot: string): ChaosEnvironment {
 export function removeIfPassed(runsRoot: string, passed: boolean): void {
   if (passed) fs.rmSync(runsRoot, { recursive: true, force: true });
   else console.error(`kept the run directory for inspection: ${runsRoot}`);
+}
+
+/** Remembers whether any wrapped test failed, so the run directory is kept for its logs. */
+export function failureTracker(): { readonly passed: boolean; track: (fn: () => Promise<void>) => () => Promise<void> } {
+  let failed = false;
+  return {
+    get passed() {
+      return !failed;
+    },
+    track: (fn) => async () => {
+      try {
+        await fn();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    },
+  };
+}
+
+export interface SuiteEnvironment {
+  /** Set by the suite's `before` hook. */
+  env: StartedEnvironment;
+  /** A connected harness admin client for `env`. */
+  admin: Admin;
+  /** Wraps a test so that its failure keeps the run directory. */
+  track: (fn: () => Promise<void>) => () => Promise<void>;
+}
+
+/**
+ * One environment shared by the tests of a suite (call inside `describe`): started before them,
+ * stopped after them, its run directory removed only when every tracked test passed.
+ */
+export function environmentForSuite(label: string, configure: (environment: ChaosEnvironment) => ChaosEnvironment = (e) => e): SuiteEnvironment {
+  const runsRoot = tempRunsRoot(label);
+  const failures = failureTracker();
+  const suite = { track: failures.track } as SuiteEnvironment;
+  before(async () => {
+    suite.env = await configure(testEnvironment(runsRoot)).start();
+    suite.admin = suite.env.kafka(`${label}-test`).admin();
+    await suite.admin.connect();
+  });
+  after(async () => {
+    await suite.admin?.disconnect();
+    await suite.env?.stop();
+    removeIfPassed(runsRoot, failures.passed);
+  });
+  return suite;
 }

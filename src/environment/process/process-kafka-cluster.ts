@@ -82,7 +82,7 @@ export class ProcessKafkaCluster implements StartedCluster {
     const logging = kafkaLoggingConfig(kafka.logging);
     const loggingPath = path.join(runDir.dir('kafka'), logging.fileName);
     fs.writeFileSync(loggingPath, logging.contents);
-    const clusterId = crypto.randomBytes(16).toString('base64url');
+    const clusterId = newClusterId();
 
     const brokers = new Map<number, ProcessBroker>();
     await Promise.all(
@@ -152,6 +152,17 @@ export class ProcessKafkaCluster implements StartedCluster {
 
   async stop(): Promise<void> {
     await Promise.all([...this.brokers.values()].map((broker) => broker.stop()));
+  }
+}
+
+/**
+ * A random cluster id as Kafka writes them (16 bytes, base64url). Like Kafka's Uuid.randomUuid,
+ * never one that starts with "-": the storage tool's argument parser would take it for a flag.
+ */
+export function newClusterId(): string {
+  for (;;) {
+    const id = crypto.randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
   }
 }
 
