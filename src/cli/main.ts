@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// kafka-chaos command line: one subcommand per file under commands/. Errors print as one line
+// (cause and fix) and exit 2: an environment or usage failure is never a verdict on the SUT.
+
+import { describeError } from '../util/errors.js';
+import { cleanCommand } from './commands/clean.js';
+import { setupCommand } from './commands/setup.js';
+import { smokeCommand } from './commands/smoke.js';
+import { upCommand } from './commands/up.js';
+
+const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
+  setup: { summary: 'fetch or build the real components (Kafka jars, toxiproxy-server); idempotent', run: setupCommand },
+  up: { summary: 'bring the environment up, print its addresses, hold it until Ctrl-C', run: upCommand },
+  chaos: { summary: 'run the pipeline smoke story against the reference forwarder', run: smokeCommand },
+  clean: { summary: 'stop processes left behind by a runner that was killed (--run ID, --force)', run: cleanCommand },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  return `usage: kafka-chaos <command> [options]\n${lines.join('\n')}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`kafka-chaos: unknown command "${name}"\n${usage()}`);
+    return 2;
+  }
+  return command.run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`kafka-chaos: ${describeError(error)}`);
+    process.exitCode = 2;
+  },
+);
