@@ -4,33 +4,12 @@
 
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { checksum, MESSAGE_ID_FIELD, MESSAGE_ID_HEADER } from '../evidence/checksum.js';
+import type { RequestSeen } from '../evidence/ledger-records.js';
+
+export type { DeliveryRecord, RequestSeen } from '../evidence/ledger-records.js';
 
 /** The header a SUT may set to say which of its instances made the request. */
 export const SUT_INSTANCE_HEADER = 'sut-instance';
-
-/** What the target saw of a request, whatever it then did with it. */
-export interface RequestSeen {
-  /** The message id, or null when the request carried none. */
-  id: string | null;
-  /** Epoch ms when the request reached the listener. */
-  receivedAt: number;
-  /** checksum() of the body as received, to compare with the producer's. */
-  checksum: string;
-  bytes: number;
-  method: string;
-  path: string;
-  sutInstance: string | null;
-}
-
-/**
- * 'dropped': the connection closed without an answer — on purpose (the drop behaviour) or because
- * it was lost first (the target went down, the client gave up during a delay).
- */
-export type DeliveryRecord = RequestSeen &
-  (
-    | { outcome: 'answered'; status: number; answeredAt: number }
-    | { outcome: 'dropped'; status: null; answeredAt: null }
-  );
 
 export function seenRequest(request: IncomingMessage, body: Buffer, receivedAt: number): RequestSeen {
   return {

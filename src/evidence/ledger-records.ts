@@ -1,0 +1,116 @@
+// The records of a run directory's ledgers: the evidence model of DESIGN.md. The checker reads
+// only these; it never asks Kafka, Docker or the SUT anything.
+//
+//   produced.jsonl   ProducedRecord   every send the harness made, with its outcome
+//   log.jsonl        LogRecord        the read-back: what each topic really holds at the end
+//   delivered.jsonl  DeliveryRecord   every request the target saw (src/target writes it)
+//   commits.jsonl    CommitRecord     the group's commits, decoded from __consumer_offsets
+//   offsets.json     FinalOffsets     committed and log-end offsets at the end
+//   faults.jsonl     FaultRecord      each fault's inject and heal
+//   events.jsonl     EventRecord      SUT starts/stops/crashes, scenario steps, drain start/end
+
+/**
+ * ok: acked with a partition and offset. failed: a definite refusal, never written.
+ * indeterminate: a timeout or disconnect — it may or may not be in the log (Jepsen's :info);
+ * neither lost nor safe unless the read-back finds it.
+ */
+export type SendOutcome = 'ok' | 'failed' | 'indeterminate';
+
+export interface ProducedRecord {
+  id: string;
+  topic: string;
+  key: string | null;
+  checksum: string;
+  /** Epoch ms. */
+  sentAt: number;
+  /** Epoch ms of the ack or the error. */
+  endedAt: number;
+  outcome: SendOutcome;
+  partition: number | null;
+  offset: number | null;
+  error?: string;
+}
+
+export interface LogRecord {
+  /** null when the record carries no chaos-id header (not the harness's). */
+  id: string | null;
+  topic: string;
+  partition: number;
+  offset: number;
+  checksum: string;
+}
+
+/** What the target saw of a request, whatever it then did with it. */
+export interface RequestSeen {
+  /** The message id, or null when the request carried none. */
+  id: string | null;
+  /** Epoch ms when the request reached the listener. */
+  receivedAt: number;
+  /** checksum() of the body as received, to compare with the producer's. */
+  checksum: string;
+  bytes: number;
+  method: string;
+  path: string;
+  sutInstance: string | null;
+}
+
+/**
+ * 'dropped': the connection closed without an answer — on purpose (the drop behaviour) or because
+ * it was lost first (the target went down, the client gave up during a delay).
+ */
+export type DeliveryRecord = RequestSeen &
+  (
+    | { outcome: 'answered'; status: number; answeredAt: number }
+    | { outcome: 'dropped'; status: null; answeredAt: null }
+  );
+
+export interface CommitRecord {
+  group: string;
+  topic: string;
+  partition: number;
+  /** The committed offset: the next offset the group will consume. */
+  offset: number;
+  leaderEpoch: number | null;
+  metadata: string;
+  /** Epoch ms, as the broker stamped it. */
+  commitTimestamp: number;
+  expireTimestamp: number | null;
+}
+
+export interface FinalOffsets {
+  group: string;
+  /** topic → partition → offset (-1: none committed). */
+  committed: Record<string, Record<string, number>>;
+  /** topic → partition → log-end offset. */
+  logEnd: Record<string, Record<string, number>>;
+  /** Epoch ms when these were read. */
+  readAt: number;
+}
+
+export interface FaultRecord {
+  /** e.g. "target-down", "isolate-broker". */
+  fault: string;
+  /** What it acted on, e.g. "broker-2", "target". */
+  subject: string;
+  params: Record<string, unknown>;
+  injectedAt: number;
+  healedAt: number | null;
+}
+
+export interface EventRecord {
+  at: number;
+  /** e.g. "sut-start", "sut-stop", "sut-kill", "sut-exit", "drain-start", "drain-end". */
+  kind: string;
+  subject?: string;
+  detail?: Record<string, unknown>;
+}
+
+export const LEDGER_FILES = {
+  produced: 'produced.jsonl',
+  log: 'log.jsonl',
+  delivered: 'delivered.jsonl',
+  commits: 'commits.jsonl',
+  offsets: 'offsets.json',
+  faults: 'faults.jsonl',
+  events: 'events.jsonl',
+} as const;
