@@ -85,6 +85,14 @@ export async function createTopic(admin: Admin, spec: TopicSpec, timeoutMs = 30_
     },
     { what: `topic ${spec.topic} to have ${spec.partitions} partitions with leaders and ${replicationFactor} in-sync replicas`, timeoutMs },
   );
+  // The ISR above comes from the creation record, so it proves nothing about the leaders.
+  // ListOffsets goes to each partition's leader and fails (UNKNOWN_TOPIC_OR_PARTITION) until that
+  // leader hosts the partition: once it answers, a send is not refused for want of a partition.
+  await waitFor(async () => (await admin.fetchTopicOffsets(spec.topic)).length === spec.partitions, {
+    what: `every partition leader of ${spec.topic} to host its partition`,
+    timeoutMs,
+    intervalMs: 200,
+  });
 }
 
 export type PartitionState = ITopicMetadata['partitions'][number];
