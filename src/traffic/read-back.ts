@@ -1,24 +1,25 @@
-// Reads a topic from the beginning to its current end: the ground truth of what it holds.
-// kafkajs has no group-less consumer, so this one uses a throwaway group that never commits
-// and is deleted afterwards.
+// Reads a topic from the beginning to its current end: the ground truth of what it holds, for
+// log.jsonl. kafkajs has no group-less consumer, so this one uses a throwaway group that never
+// commits and is deleted afterwards.
 
 import crypto from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import { MESSAGE_ID_HEADER } from '../evidence/checksum.js';
+import { MESSAGE_ID_HEADER, checksum } from '../evidence/checksum.js';
+import type { JsonlWriter } from '../evidence/jsonl-writer.js';
+import type { LogRecord } from '../evidence/ledger-records.js';
 import { waitFor } from '../util/wait-for.js';
 
-export interface LoggedMessage {
-  id: string | null;
-  partition: number;
-  offset: number;
-}
-
-export async function readBack(kafka: Kafka, topic: string, timeoutMs = 60_000): Promise<LoggedMessage[]> {
+export async function readBack(
+  kafka: Kafka,
+  topic: string,
+  options: { timeoutMs?: number; ledger?: JsonlWriter<LogRecord> } = {},
+): Promise<LogRecord[]> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const admin = kafka.admin();
   await admin.connect();
   const groupId = `kafka-chaos-readback-${crypto.randomBytes(4).toString('hex')}`;
   const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
-  const logged: LoggedMessage[] = [];
+  const logged: LogRecord[] = [];
   try {
     const ends = await admin.fetchTopicOffsets(topic);
     const remaining = new Map(ends.map((e) => [e.partition, Number(e.high)]));
@@ -32,7 +33,15 @@ export async function readBack(kafka: Kafka, topic: string, timeoutMs = 60_000):
         const high = ends.find((e) => e.partition === partition);
         if (!high || offset >= Number(high.high)) return;
         const header = message.headers?.[MESSAGE_ID_HEADER];
-        logged.push({ id: header ? header.toString() : null, partition, offset });
+        const record: LogRecord = {
+          id: header ? header.toString() : null,
+          topic,
+          partition,
+          offset,
+          checksum: checksum(message.value ?? Buffer.alloc(0)),
+        };
+        logged.push(record);
+        options.ledger?.append(record);
         remaining.set(partition, Number(high.high) - (offset + 1));
       },
     });

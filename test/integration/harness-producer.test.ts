@@ -9,7 +9,7 @@ import type { StartedEnvironment } from '../../src/environment/runtime.js';
 import { createTopic, harnessKafka, partitionsOf } from '../../src/environment/kafka-clients.js';
 import { JsonlWriter } from '../../src/evidence/jsonl-writer.js';
 import { readJsonl } from '../../src/evidence/jsonl-reader.js';
-import type { ProducedRecord } from '../../src/evidence/ledger-records.js';
+import type { LogRecord, ProducedRecord } from '../../src/evidence/ledger-records.js';
 import { HarnessProducer } from '../../src/traffic/harness-producer.js';
 import { readBack } from '../../src/traffic/read-back.js';
 import { waitFor } from '../../src/util/wait-for.js';
@@ -38,8 +38,13 @@ describe('the harness producer on a real cluster', () => {
     const byId = (a: ProducedRecord, b: ProducedRecord) => a.id.localeCompare(b.id);
     // The ledger is in completion order, which across partitions may differ from send order.
     assert.deepEqual([...onDisk].sort(byId), [...records].sort(byId), 'the ledger holds exactly what was returned');
-    const logged = new Map((await readBack(env.kafka('reader'), 'paced')).map((m) => [m.id, `${m.partition}/${m.offset}`]));
-    for (const r of records) assert.equal(logged.get(r.id), `${r.partition}/${r.offset}`);
+    const logLedger = new JsonlWriter<LogRecord>(env.run.file('log-paced.jsonl'));
+    await readBack(env.kafka('reader'), 'paced', { ledger: logLedger });
+    logLedger.close();
+    const { records: logged } = await readJsonl<LogRecord>(logLedger.path);
+    assert.equal(logged.length, 200, 'log.jsonl holds every message of the topic');
+    const where = new Map(logged.map((m) => [m.id, `${m.topic} ${m.partition}/${m.offset} ${m.checksum}`]));
+    for (const r of records) assert.equal(where.get(r.id), `paced ${r.partition}/${r.offset} ${r.checksum}`, `${r.id} is logged where acked, unchanged`);
   }));
 
   it('records a definite refusal as failed: fewer in-sync replicas than the topic demands', track(async () => {
