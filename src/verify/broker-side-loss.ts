@@ -1,0 +1,45 @@
+// broker-side-loss: every send the broker acked is in the log at the end. An acked message that
+// the read-back cannot find was lost by Kafka itself (unclean leader election, acks < all), not
+// by the consumer pipeline — the two must never be confused. Also reported, without failing:
+// acked messages found at another position than the ack's, and ids written more than once.
+
+import type { Check, EvidenceIndex } from './evidence-index.js';
+import { Examples, type CheckResult } from './types.js';
+
+export function checkBrokerSideLoss(index: EvidenceIndex): CheckResult {
+  const messages = index.messages();
+  const { produced, log } = index.ledgers;
+  const examples = new Examples();
+  let producedOk = 0;
+  let missingFromLog = 0;
+  let misplaced = 0;
+  let writtenTwice = 0;
+  for (let message = 0; message < messages.count; message++) {
+    if (messages.logCopies[message]! > 1) writtenTwice++;
+    const producedIndex = messages.produced[message]!;
+    if (producedIndex < 0) continue;
+    const record = produced[producedIndex]!;
+    if (record.outcome !== 'ok') continue;
+    producedOk++;
+    const logIndex = messages.logged[message]!;
+    if (logIndex < 0) {
+      missingFromLog++;
+      examples.add(messages.ids[message]!);
+      continue;
+    }
+    const position = log[logIndex]!;
+    if (position.topic !== record.topic || position.partition !== record.partition || position.offset !== record.offset) misplaced++;
+  }
+  return {
+    name: 'broker-side-loss',
+    valid: missingFromLog === 0,
+    figures: { producedOk, missingFromLog, misplaced, writtenTwice },
+    examples: examples.list,
+    explanation:
+      missingFromLog === 0
+        ? `All ${producedOk} acked sends are in the log.`
+        : `${missingFromLog} of ${producedOk} acked sends are missing from the log: Kafka lost them.`,
+  };
+}
+
+export const brokerSideLossCheck: Check = { name: 'broker-side-loss', run: checkBrokerSideLoss };

@@ -1,0 +1,90 @@
+// duplicates: how often a message reached the target with a 2xx more than once, and why. An
+// at-least-once pipeline may duplicate, but only for a reason: each extra 2xx is attributed to
+//   rewind      — between the two 2xx deliveries the SUT restarted or the group rebalanced, and
+//                 the group's committed offset for the partition at that moment was at or below
+//                 the message's offset, so the partition was legitimately consumed again;
+//   retry       — a non-2xx or dropped attempt came between them, or the earlier 2xx took
+//                 ≥ slowAnswerMs, so the SUT plausibly never saw it succeed;
+//   unexplained — neither: the duplicate the design does not account for.
+// valid: total duplicate deliveries ≤ maxDuplicates (default unbounded).
+
+import { committedAt } from './commit-index.js';
+import type { Check, EvidenceIndex } from './evidence-index.js';
+import { upperBound } from './partitions.js';
+import { Examples, isSuccess, MAX_EXAMPLES, type CheckResult } from './types.js';
+
+export type DuplicateCause = 'rewind' | 'retry' | 'unexplained';
+
+export function checkDuplicates(index: EvidenceIndex): CheckResult {
+  const messages = index.messages();
+  const commits = index.commits();
+  const rewindsAtMs = index.rewindEventsAtMs();
+  const { delivered } = index.ledgers;
+  const { maxDuplicates, slowAnswerMs } = index.options;
+  const counts: Record<DuplicateCause, number> = { rewind: 0, retry: 0, unexplained: 0 };
+  const unexplainedExamples = new Examples();
+  const explainedExamples = new Examples();
+  let duplicateDeliveries = 0;
+  let duplicatedIds = 0;
+  let worstMultiplicity = 0;
+  const attempts: number[] = [];
+
+  for (let message = 0; message < messages.count; message++) {
+    const okCount = messages.okCount[message]!;
+    if (okCount > worstMultiplicity) worstMultiplicity = okCount;
+    if (okCount < 2) continue;
+    duplicatedIds++;
+    duplicateDeliveries += okCount - 1;
+    attempts.length = 0;
+    for (let d = messages.firstDelivery[message]!; d >= 0; d = messages.nextDelivery[d]!) attempts.push(d);
+    attempts.sort((a, b) => delivered[a]!.receivedAt - delivered[b]!.receivedAt || a - b);
+
+    const partition = messages.partition[message]!;
+    const offset = messages.offset[message]!;
+    const partitionCommits = partition >= 0 ? commits.byPartition[partition] : undefined;
+    let previousOk = -1;
+    let failedSincePreviousOk = false;
+    let unexplained = false;
+    for (const d of attempts) {
+      const attempt = delivered[d]!;
+      if (!isSuccess(attempt)) {
+        failedSincePreviousOk = true;
+        continue;
+      }
+      if (previousOk >= 0) {
+        const earlier = delivered[previousOk]!;
+        let cause: DuplicateCause = 'unexplained';
+        if (partition >= 0) {
+          for (let k = upperBound(rewindsAtMs, earlier.receivedAt); k < rewindsAtMs.length && rewindsAtMs[k]! <= attempt.receivedAt; k++) {
+            if (committedAt(partitionCommits, rewindsAtMs[k]!) <= offset) {
+              cause = 'rewind';
+              break;
+            }
+          }
+        }
+        if (cause === 'unexplained' && (failedSincePreviousOk || earlier.answeredAt! - earlier.receivedAt >= slowAnswerMs)) cause = 'retry';
+        counts[cause]++;
+        if (cause === 'unexplained') unexplained = true;
+      }
+      previousOk = d;
+      failedSincePreviousOk = false;
+    }
+    (unexplained ? unexplainedExamples : explainedExamples).add(messages.ids[message]!);
+  }
+
+  const examples = [...unexplainedExamples.list, ...explainedExamples.list].slice(0, MAX_EXAMPLES);
+  const valid = duplicateDeliveries <= maxDuplicates;
+  const bound = Number.isFinite(maxDuplicates) ? `the bound of ${maxDuplicates}` : 'no bound';
+  return {
+    name: 'duplicates',
+    valid,
+    figures: { duplicateDeliveries, duplicatedIds, worstMultiplicity, ...counts },
+    examples,
+    explanation:
+      duplicateDeliveries === 0
+        ? 'No message was delivered with a 2xx more than once.'
+        : `${duplicateDeliveries} duplicate 2xx deliveries of ${duplicatedIds} ids (${counts.rewind} rewind, ${counts.retry} retry, ${counts.unexplained} unexplained) against ${bound}.`,
+  };
+}
+
+export const duplicatesCheck: Check = { name: 'duplicates', run: checkDuplicates };

@@ -1,0 +1,94 @@
+// Everything the checks share, built lazily and at most once: the message index, the commit
+// index, the restart/rebalance timeline and the outage windows. A section that fails to build
+// (malformed evidence) rethrows its error to every check that asks for it, so exactly those
+// checks say 'unknown' and the others still judge.
+
+import type { CheckResult, Ledgers, ResolvedOptions } from './types.js';
+import { requireString, requireTime } from './evidence-shape.js';
+import { buildCommitIndex, type CommitIndex } from './commit-index.js';
+import { buildMessageIndex, type MessageIndex } from './message-index.js';
+import { PartitionRegistry } from './partitions.js';
+
+/** A time range [fromMs, toMs): toMs is Infinity for a fault never healed. */
+export interface Window {
+  fromMs: number;
+  toMs: number;
+}
+
+/** The fault that takes the SUT's HTTP target down. */
+export const TARGET_DOWN_FAULT = 'target-down';
+
+/** Event kinds after which a consumer resumes from its group's committed offset. */
+export function isRewindEvent(kind: string): boolean {
+  return kind.startsWith('sut-') || /rebalance|revoke|assign/.test(kind);
+}
+
+function lazy<T>(build: () => T): () => T {
+  let state: { value: T } | { error: unknown } | undefined;
+  return () => {
+    state ??= (() => {
+      try {
+        return { value: build() };
+      } catch (error) {
+        return { error };
+      }
+    })();
+    if ('error' in state) throw state.error;
+    return state.value;
+  };
+}
+
+export class EvidenceIndex {
+  readonly partitions: PartitionRegistry;
+  readonly messages: () => MessageIndex;
+  readonly commits: () => CommitIndex;
+  /** Times of restart/rebalance events (see isRewindEvent), ascending. */
+  readonly rewindEventsAtMs: () => Float64Array;
+  /** Windows during which the target was down (fault 'target-down'), by start. */
+  readonly outages: () => Window[];
+
+  constructor(
+    readonly ledgers: Ledgers,
+    readonly options: ResolvedOptions,
+  ) {
+    this.partitions = new PartitionRegistry(options.topics.length !== 1);
+    this.messages = lazy(() => buildMessageIndex(ledgers, options, this.partitions));
+    this.commits = lazy(() => buildCommitIndex(ledgers, options, this.partitions));
+    this.rewindEventsAtMs = lazy(() => {
+      const times: number[] = [];
+      ledgers.events.forEach((event, i) => {
+        if (isRewindEvent(requireString(event.kind, 'events', i, 'kind'))) times.push(requireTime(event.at, 'events', i, 'at'));
+      });
+      return Float64Array.from(times).sort();
+    });
+    this.outages = lazy(() => {
+      const windows: Window[] = [];
+      ledgers.faults.forEach((fault, i) => {
+        if (requireString(fault.fault, 'faults', i, 'fault') !== TARGET_DOWN_FAULT) return;
+        const fromMs = requireTime(fault.injectedAt, 'faults', i, 'injectedAt');
+        const toMs = fault.healedAt === null ? Infinity : requireTime(fault.healedAt, 'faults', i, 'healedAt');
+        windows.push({ fromMs, toMs });
+      });
+      return windows.sort((a, b) => a.fromMs - b.fromMs);
+    });
+  }
+
+  /** Warnings of the sections built so far. */
+  warnings(): string[] {
+    const warnings: string[] = [];
+    for (const section of [this.messages, this.commits]) {
+      try {
+        warnings.push(...section().warnings);
+      } catch {
+        // its checks already report the error
+      }
+    }
+    return warnings;
+  }
+}
+
+/** A check: a pure function of the evidence. It may throw; the verdict turns that into 'unknown'. */
+export interface Check {
+  name: string;
+  run(index: EvidenceIndex): CheckResult;
+}

@@ -1,0 +1,40 @@
+// indeterminate: sends that timed out or were cut off (Jepsen's :info) may or may not have been
+// written. The read-back settles them: found in the log, they count like acked ones (lost must
+// then see them delivered); not found, they are neither lost nor safe. This check only reports
+// (always valid), as does the count of definite failures that nevertheless reached the log.
+
+import type { Check, EvidenceIndex } from './evidence-index.js';
+import { Examples, type CheckResult } from './types.js';
+
+export function checkIndeterminate(index: EvidenceIndex): CheckResult {
+  const messages = index.messages();
+  const { produced } = index.ledgers;
+  const examples = new Examples();
+  let indeterminate = 0;
+  let foundInLog = 0;
+  let failedButInLog = 0;
+  for (let message = 0; message < messages.count; message++) {
+    const producedIndex = messages.produced[message]!;
+    if (producedIndex < 0) continue;
+    const outcome = produced[producedIndex]!.outcome;
+    const inLog = messages.logged[message]! >= 0;
+    if (outcome === 'failed' && inLog) failedButInLog++;
+    if (outcome !== 'indeterminate') continue;
+    indeterminate++;
+    if (inLog) foundInLog++;
+    else examples.add(messages.ids[message]!);
+  }
+  const notInLog = indeterminate - foundInLog;
+  return {
+    name: 'indeterminate',
+    valid: true,
+    figures: { indeterminate, foundInLog, notInLog, failedButInLog },
+    examples: examples.list,
+    explanation:
+      indeterminate === 0
+        ? 'Every send had a definite outcome.'
+        : `${indeterminate} sends had no definite outcome: ${foundInLog} were found in the log and judged like acked ones, ${notInLog} were not and are neither lost nor safe.`,
+  };
+}
+
+export const indeterminateCheck: Check = { name: 'indeterminate', run: checkIndeterminate };

@@ -1,0 +1,39 @@
+// lost: every message the pipeline had to deliver — in the log, or acked by the broker — got a
+// 2xx from the target by the end of the final drain. This is the "no loss" claim itself: an id
+// in Kafka that never reached the target with success was dropped somewhere in the pipeline.
+
+import type { Check, EvidenceIndex } from './evidence-index.js';
+import { mustDeliver } from './message-index.js';
+import { Examples, type CheckResult } from './types.js';
+
+export function checkLost(index: EvidenceIndex): CheckResult {
+  const messages = index.messages();
+  const cutoffMs = index.options.drainEndedAt;
+  const examples = new Examples();
+  let logged = 0;
+  let delivered = 0;
+  let deliveredAfterDrain = 0;
+  for (let message = 0; message < messages.count; message++) {
+    if (!mustDeliver(messages, index.ledgers, message)) continue;
+    logged++;
+    const firstOkAtMs = messages.firstOkAnsweredAt[message]!;
+    if (firstOkAtMs !== Infinity && firstOkAtMs <= cutoffMs) delivered++;
+    else {
+      if (firstOkAtMs !== Infinity) deliveredAfterDrain++;
+      examples.add(messages.ids[message]!);
+    }
+  }
+  const lost = logged - delivered;
+  return {
+    name: 'lost',
+    valid: lost === 0,
+    figures: { logged, delivered, lost, deliveredAfterDrain },
+    examples: examples.list,
+    explanation:
+      lost === 0
+        ? `All ${logged} messages in the log (or acked) were delivered with a 2xx.`
+        : `${lost} of ${logged} messages in the log (or acked) never got a 2xx delivery${Number.isFinite(cutoffMs) ? ' by the end of the drain' : ''}${deliveredAfterDrain > 0 ? ` (${deliveredAfterDrain} only after it)` : ''}.`,
+  };
+}
+
+export const lostCheck: Check = { name: 'lost', run: checkLost };

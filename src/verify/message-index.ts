@@ -1,0 +1,239 @@
+// The shared index of messages, built once per verdict so that no check rescans the ledgers.
+// Every id seen anywhere (produced, log, delivered) gets a dense number; per-message facts live
+// in typed arrays indexed by that number (no per-message objects), and each partition's log
+// records are kept sorted by offset. Building it is O(records), plus a sort only if the
+// read-back was out of offset order.
+
+import type { Ledgers, ResolvedOptions } from './types.js';
+import { isSuccess } from './types.js';
+import { requireIdOrNull, requireInteger, requireOneOf, requireString, requireTime } from './evidence-shape.js';
+import type { PartitionRegistry } from './partitions.js';
+
+export interface PartitionPositions {
+  /** The partition's log offsets, ascending. */
+  offsets: Float64Array;
+  /** The message number at each position; -1 for a record with no chaos id (not the harness's). */
+  messages: Int32Array;
+}
+
+export interface MessageIndex {
+  /** How many distinct ids were seen. */
+  count: number;
+  ids: string[];
+  byId: Map<string, number>;
+  /** message → index in ledgers.produced of its best produced record (ok > indeterminate > failed); -1 if never produced. */
+  produced: Int32Array;
+  /** message → index in ledgers.log of the first log record carrying its id; -1 if not in the log. */
+  logged: Int32Array;
+  /** message → how many log records carry its id (above 1: written twice). */
+  logCopies: Uint32Array;
+  /** message → partition number of its position (the log's, else the produce ack's); -1 if unknown. */
+  partition: Int32Array;
+  /** message → offset of that position; -1 if unknown. */
+  offset: Float64Array;
+  /** message → earliest answeredAt of a 2xx delivery; Infinity if none. */
+  firstOkAnsweredAt: Float64Array;
+  /** message → earliest receivedAt of a 2xx delivery; Infinity if none. */
+  firstOkReceivedAt: Float64Array;
+  /** message → number of 2xx deliveries. */
+  okCount: Uint32Array;
+  /** message → first delivery (index in ledgers.delivered) with its id; -1 if none. */
+  firstDelivery: Int32Array;
+  /** delivery → the next delivery with the same id, in ledger order; -1 at the end. */
+  nextDelivery: Int32Array;
+  /** delivery → its message number; -1 when the request carried no id. */
+  deliveryMessage: Int32Array;
+  unidentifiedDeliveries: number;
+  /** Per partition number: its log records, sorted by offset. Absent for partitions with none. */
+  positions: (PartitionPositions | undefined)[];
+  /** Log records in scope that carry no chaos id. */
+  anonymousLogRecords: number;
+  warnings: string[];
+}
+
+const OUTCOMES = ['ok', 'failed', 'indeterminate'] as const;
+const OUTCOME_RANK = { ok: 3, indeterminate: 2, failed: 1 } as const;
+const DELIVERY_OUTCOMES = ['answered', 'dropped'] as const;
+
+export function topicFilter(options: ResolvedOptions): (topic: string) => boolean {
+  if (options.topics.length === 0) return () => true;
+  const topics = new Set(options.topics);
+  return (topic) => topics.has(topic);
+}
+
+export function buildMessageIndex(ledgers: Ledgers, options: ResolvedOptions, registry: PartitionRegistry): MessageIndex {
+  const { produced, log, delivered } = ledgers;
+  const inScope = topicFilter(options);
+  const warnings: string[] = [];
+  const ids: string[] = [];
+  const byId = new Map<string, number>();
+  const intern = (id: string): number => {
+    let message = byId.get(id);
+    if (message === undefined) {
+      message = ids.length;
+      ids.push(id);
+      byId.set(id, message);
+    }
+    return message;
+  };
+
+  // Pass 1: number every id, validating the fields the checks read.
+  const producedMessage = new Int32Array(produced.length).fill(-1);
+  for (let i = 0; i < produced.length; i++) {
+    const record = produced[i]!;
+    if (!inScope(requireString(record.topic, 'produced', i, 'topic'))) continue;
+    requireString(record.checksum, 'produced', i, 'checksum');
+    if (requireOneOf(record.outcome, OUTCOMES, 'produced', i, 'outcome') === 'ok') {
+      requireInteger(record.partition, 'produced', i, 'partition');
+      requireInteger(record.offset, 'produced', i, 'offset');
+    }
+    producedMessage[i] = intern(requireString(record.id, 'produced', i, 'id'));
+  }
+  const logMessage = new Int32Array(log.length).fill(-1);
+  const logPartition = new Int32Array(log.length).fill(-1);
+  for (let i = 0; i < log.length; i++) {
+    const record = log[i]!;
+    const topic = requireString(record.topic, 'log', i, 'topic');
+    if (!inScope(topic)) continue;
+    requireInteger(record.offset, 'log', i, 'offset');
+    requireString(record.checksum, 'log', i, 'checksum');
+    logPartition[i] = registry.get(topic, requireInteger(record.partition, 'log', i, 'partition'));
+    const id = requireIdOrNull(record.id, 'log', i, 'id');
+    if (id !== null) logMessage[i] = intern(id);
+  }
+  const deliveryMessage = new Int32Array(delivered.length).fill(-1);
+  let unidentifiedDeliveries = 0;
+  for (let i = 0; i < delivered.length; i++) {
+    const record = delivered[i]!;
+    requireTime(record.receivedAt, 'delivered', i, 'receivedAt');
+    requireString(record.checksum, 'delivered', i, 'checksum');
+    if (requireOneOf(record.outcome, DELIVERY_OUTCOMES, 'delivered', i, 'outcome') === 'answered') {
+      requireInteger(record.status, 'delivered', i, 'status');
+      requireTime(record.answeredAt, 'delivered', i, 'answeredAt');
+    }
+    const id = requireIdOrNull(record.id, 'delivered', i, 'id');
+    if (id === null) unidentifiedDeliveries++;
+    else deliveryMessage[i] = intern(id);
+  }
+
+  const count = ids.length;
+  const index: MessageIndex = {
+    count,
+    ids,
+    byId,
+    produced: new Int32Array(count).fill(-1),
+    logged: new Int32Array(count).fill(-1),
+    logCopies: new Uint32Array(count),
+    partition: new Int32Array(count).fill(-1),
+    offset: new Float64Array(count).fill(-1),
+    firstOkAnsweredAt: new Float64Array(count).fill(Infinity),
+    firstOkReceivedAt: new Float64Array(count).fill(Infinity),
+    okCount: new Uint32Array(count),
+    firstDelivery: new Int32Array(count).fill(-1),
+    nextDelivery: new Int32Array(delivered.length).fill(-1),
+    deliveryMessage,
+    unidentifiedDeliveries,
+    positions: [],
+    anonymousLogRecords: 0,
+    warnings,
+  };
+
+  // Pass 2: produced — keep each id's most definite record.
+  let reproduced = 0;
+  for (let i = 0; i < produced.length; i++) {
+    const message = producedMessage[i]!;
+    if (message < 0) continue;
+    const current = index.produced[message]!;
+    if (current < 0) {
+      index.produced[message] = i;
+      continue;
+    }
+    reproduced++;
+    if (OUTCOME_RANK[produced[i]!.outcome] > OUTCOME_RANK[produced[current]!.outcome]) index.produced[message] = i;
+  }
+  if (reproduced > 0) warnings.push(`${reproduced} produced records repeat an id already produced; each id was judged by its most definite outcome`);
+
+  // Pass 3: the log — each message's position, and each partition's records.
+  const perPartition = new Uint32Array(registry.list.length);
+  for (let i = 0; i < log.length; i++) {
+    const partition = logPartition[i]!;
+    if (partition < 0) continue;
+    perPartition[partition]!++;
+    const message = logMessage[i]!;
+    if (message < 0) {
+      index.anonymousLogRecords++;
+      continue;
+    }
+    if (index.logCopies[message]!++ === 0) {
+      index.logged[message] = i;
+      index.partition[message] = partition;
+      index.offset[message] = log[i]!.offset;
+    }
+  }
+  if (index.anonymousLogRecords > 0) {
+    warnings.push(`${index.anonymousLogRecords} log records carry no chaos-id header; they were counted as delivered and otherwise not judged`);
+  }
+  const fill = new Uint32Array(perPartition.length);
+  for (let p = 0; p < perPartition.length; p++) {
+    const size = perPartition[p]!;
+    if (size > 0) index.positions[p] = { offsets: new Float64Array(size), messages: new Int32Array(size) };
+  }
+  for (let i = 0; i < log.length; i++) {
+    const partition = logPartition[i]!;
+    if (partition < 0) continue;
+    const at = fill[partition]!++;
+    const positions = index.positions[partition]!;
+    positions.offsets[at] = log[i]!.offset;
+    positions.messages[at] = logMessage[i]!;
+  }
+  for (const positions of index.positions) if (positions) sortPositions(positions);
+
+  // Messages acked but missing from the log still have a position: the ack's.
+  for (let message = 0; message < count; message++) {
+    if (index.logged[message]! >= 0) continue;
+    const p = index.produced[message]!;
+    if (p < 0) continue;
+    const record = produced[p]!;
+    if (record.outcome !== 'ok') continue;
+    index.partition[message] = registry.get(record.topic, record.partition!);
+    index.offset[message] = record.offset!;
+  }
+
+  // Pass 4: deliveries, chained per message in ledger order (built backwards).
+  for (let i = delivered.length - 1; i >= 0; i--) {
+    const message = deliveryMessage[i]!;
+    if (message < 0) continue;
+    index.nextDelivery[i] = index.firstDelivery[message]!;
+    index.firstDelivery[message] = i;
+    const record = delivered[i]!;
+    if (!isSuccess(record)) continue;
+    index.okCount[message]!++;
+    const answeredAt = record.answeredAt!;
+    if (answeredAt < index.firstOkAnsweredAt[message]!) index.firstOkAnsweredAt[message] = answeredAt;
+    if (record.receivedAt < index.firstOkReceivedAt[message]!) index.firstOkReceivedAt[message] = record.receivedAt;
+  }
+  return index;
+}
+
+function sortPositions(positions: PartitionPositions): void {
+  const { offsets, messages } = positions;
+  let sorted = true;
+  for (let i = 1; i < offsets.length && sorted; i++) sorted = offsets[i - 1]! <= offsets[i]!;
+  if (sorted) return;
+  const order = new Int32Array(offsets.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => offsets[a]! - offsets[b]! || a - b);
+  const oldOffsets = offsets.slice();
+  const oldMessages = messages.slice();
+  for (let i = 0; i < order.length; i++) {
+    offsets[i] = oldOffsets[order[i]!]!;
+    messages[i] = oldMessages[order[i]!]!;
+  }
+}
+
+/** Whether the message is one the pipeline must deliver: in the log, or acked by the broker. */
+export function mustDeliver(index: MessageIndex, ledgers: Ledgers, message: number): boolean {
+  if (index.logged[message]! >= 0) return true;
+  const p = index.produced[message]!;
+  return p >= 0 && ledgers.produced[p]!.outcome === 'ok';
+}

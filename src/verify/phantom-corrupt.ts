@@ -1,0 +1,64 @@
+// phantom-corrupt: the target received only what was produced, intact. A phantom is a request
+// whose id was never produced nor found in the log (or that carried no id at all: unidentified);
+// a corrupt one carries a known id but a body checksum unlike the one in the log (or, if the
+// message is not in the log, the one the producer sent). A log record whose checksum differs
+// from the producer's is corruption inside Kafka. Every attempt counts, whatever its answer.
+
+import type { Check, EvidenceIndex } from './evidence-index.js';
+import { Examples, type CheckResult } from './types.js';
+
+export function checkPhantomCorrupt(index: EvidenceIndex): CheckResult {
+  const messages = index.messages();
+  const { delivered, log, produced } = index.ledgers;
+  const examples = new Examples();
+  let phantomDeliveries = 0;
+  let corruptDeliveries = 0;
+  const phantom = new Uint8Array(messages.count);
+  const corrupt = new Uint8Array(messages.count);
+  let phantomIds = 0;
+  let corruptIds = 0;
+  for (let d = 0; d < delivered.length; d++) {
+    const message = messages.deliveryMessage[d]!;
+    if (message < 0) continue; // unidentified, counted by the index
+    const logIndex = messages.logged[message]!;
+    const producedIndex = messages.produced[message]!;
+    if (logIndex < 0 && producedIndex < 0) {
+      phantomDeliveries++;
+      if (phantom[message] === 0) {
+        phantom[message] = 1;
+        phantomIds++;
+        examples.add(messages.ids[message]!);
+      }
+      continue;
+    }
+    const expected = logIndex >= 0 ? log[logIndex]!.checksum : produced[producedIndex]!.checksum;
+    if (delivered[d]!.checksum === expected) continue;
+    corruptDeliveries++;
+    if (corrupt[message] === 0) {
+      corrupt[message] = 1;
+      corruptIds++;
+      examples.add(messages.ids[message]!);
+    }
+  }
+  let corruptInLog = 0;
+  for (let message = 0; message < messages.count; message++) {
+    const logIndex = messages.logged[message]!;
+    const producedIndex = messages.produced[message]!;
+    if (logIndex < 0 || producedIndex < 0 || log[logIndex]!.checksum === produced[producedIndex]!.checksum) continue;
+    corruptInLog++;
+    examples.add(messages.ids[message]!);
+  }
+  const unidentified = messages.unidentifiedDeliveries;
+  const valid = phantomDeliveries + unidentified + corruptDeliveries + corruptInLog === 0;
+  return {
+    name: 'phantom-corrupt',
+    valid,
+    figures: { phantomDeliveries, phantomIds, unidentified, corruptDeliveries, corruptIds, corruptInLog },
+    examples: examples.list,
+    explanation: valid
+      ? 'Every delivery carried a produced id and the body that was produced.'
+      : `The target saw ${phantomDeliveries} deliveries of ${phantomIds} ids never produced, ${unidentified} without an id, ${corruptDeliveries} with a changed body (${corruptIds} ids), and the log holds ${corruptInLog} changed bodies.`,
+  };
+}
+
+export const phantomCorruptCheck: Check = { name: 'phantom-corrupt', run: checkPhantomCorrupt };

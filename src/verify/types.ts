@@ -1,0 +1,95 @@
+// The checker's vocabulary: its input (the ledgers, in memory), its options, and its output (a
+// CheckResult per check, a Verdict over all). Outcomes are three-valued as in Jepsen: a check
+// that cannot decide — malformed evidence, a bug — says 'unknown', never a pass.
+
+import type {
+  CommitRecord,
+  DeliveryRecord,
+  EventRecord,
+  FaultRecord,
+  FinalOffsets,
+  LogRecord,
+  ProducedRecord,
+} from '../evidence/ledger-records.js';
+import { ChaosError } from '../util/errors.js';
+
+export interface Ledgers {
+  produced: ProducedRecord[];
+  log: LogRecord[];
+  delivered: DeliveryRecord[];
+  commits: CommitRecord[];
+  offsets: FinalOffsets | null;
+  faults: FaultRecord[];
+  events: EventRecord[];
+}
+
+export interface CheckOptions {
+  /** The SUT's consumer group: only its commits are judged. */
+  group: string;
+  /** The topics the SUT consumes; records of other topics are ignored. Empty: every topic. */
+  topics: string[];
+  /** The most duplicate 2xx deliveries the scenario tolerates. Default Infinity (unbounded). */
+  maxDuplicates?: number;
+  /** Epoch ms when the final drain ended; a 2xx answered later does not count. null/absent: end of evidence. */
+  drainEndedAt?: number | null;
+  /** An earlier 2xx answered this slowly (answeredAt − receivedAt) may not have reached the SUT. Default 1000. */
+  slowAnswerMs?: number;
+}
+
+/** CheckOptions with every default applied. */
+export interface ResolvedOptions {
+  group: string;
+  topics: string[];
+  maxDuplicates: number;
+  /** Infinity when the options said null: a 2xx at any time counts (but a missing one never does). */
+  drainEndedAt: number;
+  slowAnswerMs: number;
+}
+
+export type Validity = true | false | 'unknown';
+
+export interface CheckResult {
+  name: string;
+  valid: Validity;
+  figures: Record<string, number>;
+  /** Message ids or "p0@17"-style positions, at most MAX_EXAMPLES. */
+  examples: string[];
+  /** One sentence. */
+  explanation: string;
+}
+
+export interface Verdict {
+  /** false if any check is false; else 'unknown' if any is unknown; else true. */
+  valid: Validity;
+  checks: CheckResult[];
+  warnings: string[];
+}
+
+export const MAX_EXAMPLES = 10;
+export const DEFAULT_SLOW_ANSWER_MS = 1000;
+
+/** The evidence does not have the shape the ledger records promise: the checks that need it say 'unknown'. */
+export class MalformedEvidenceError extends ChaosError {}
+
+export function resolveOptions(options: CheckOptions): ResolvedOptions {
+  return {
+    group: options.group,
+    topics: options.topics,
+    maxDuplicates: options.maxDuplicates ?? Infinity,
+    drainEndedAt: options.drainEndedAt ?? Infinity,
+    slowAnswerMs: options.slowAnswerMs ?? DEFAULT_SLOW_ANSWER_MS,
+  };
+}
+
+/** Collects at most MAX_EXAMPLES examples; `add` is cheap to call for every violation. */
+export class Examples {
+  readonly list: string[] = [];
+  add(example: string | (() => string)): void {
+    if (this.list.length < MAX_EXAMPLES) this.list.push(typeof example === 'string' ? example : example());
+  }
+}
+
+/** Delivered, as the checker means it: answered with a 2xx status. */
+export function isSuccess(delivery: DeliveryRecord): boolean {
+  return delivery.outcome === 'answered' && delivery.status >= 200 && delivery.status < 300;
+}
