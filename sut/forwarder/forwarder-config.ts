@@ -5,6 +5,14 @@
 
 export type OnError = 'stop' | 'retry';
 
+/**
+ * correct: commit only after a 2xx. The others are deliberately broken, so the harness can show
+ * it catches them: commit-before-send commits a record's offset before delivering it — the gap
+ * through which a crash loses data.
+ */
+export const MODES = ['correct', 'commit-before-send'] as const;
+export type ForwarderMode = (typeof MODES)[number];
+
 export interface ForwarderConfig {
   brokers: string[];
   topics: string[];
@@ -13,6 +21,7 @@ export interface ForwarderConfig {
   instance: string;
   /** stop: like StreamSets "On Record Error: Stop Pipeline"; retry: retry the same record forever. */
   onError: OnError;
+  mode: ForwarderMode;
   retryInitialMs: number;
   retryMaxMs: number;
   httpTimeoutMs: number;
@@ -81,6 +90,10 @@ export function loadConfig(env: Env): ForwarderConfig {
     throw invalid('FORWARDER_ON_ERROR', onErrorRaw, 'stop or retry (default stop)');
   }
 
+  const modeRaw = optional(env, 'FORWARDER_MODE') ?? 'correct';
+  if (!(MODES as readonly string[]).includes(modeRaw)) {
+    throw invalid('FORWARDER_MODE', modeRaw, `one of ${MODES.join(', ')} (default correct)`);
+  }
   const retryInitialMs = positiveInt(env, 'FORWARDER_RETRY_INITIAL_MS', 200);
   const retryMaxMs = positiveInt(env, 'FORWARDER_RETRY_MAX_MS', 5000);
   if (retryMaxMs < retryInitialMs) {
@@ -103,6 +116,7 @@ export function loadConfig(env: Env): ForwarderConfig {
     targetUrl,
     instance,
     onError: onErrorRaw,
+    mode: modeRaw as ForwarderMode,
     retryInitialMs,
     retryMaxMs,
     httpTimeoutMs,

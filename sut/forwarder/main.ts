@@ -105,6 +105,7 @@ async function main(): Promise<void> {
       memberId: payload.memberId,
       topics: config.topics,
       onError: config.onError,
+      mode: config.mode,
       assignment: payload.memberAssignment,
     });
     joined = true;

@@ -95,6 +95,8 @@ export class RecordProcessor {
   private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     const where = { topic, partition, offset: message.offset };
     let lastRetryLog = 0;
+    // The broken mode the harness must catch: the offset is committed before the record is safe.
+    if (this.config.mode === 'commit-before-send') await this.commit(topic, partition, message.offset);
     for (let attempt = 1; ; attempt++) {
       const { result, groupChange } = await this.withHeartbeats(heartbeat, () =>
         deliver(
@@ -105,7 +107,7 @@ export class RecordProcessor {
       );
 
       if (result.ok) {
-        await this.commit(topic, partition, message.offset);
+        if (this.config.mode === 'correct') await this.commit(topic, partition, message.offset);
         return;
       }
 
