@@ -1,0 +1,99 @@
+// The commit log on a real cluster: every explicit commit of a group, read back from
+// __consumer_offsets in order with the broker's commit timestamps, and no other group's.
+
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { before, describe, it } from 'node:test';
+import type { Admin, Kafka } from 'kafkajs';
+import { createTopic } from '../../src/environment/kafka-clients.js';
+import type { StartedEnvironment } from '../../src/environment/runtime.js';
+import { readJsonl } from '../../src/evidence/jsonl-reader.js';
+import { LEDGER_FILES, type CommitRecord } from '../../src/evidence/ledger-records.js';
+import { readCommits, writeCommitsLedger } from '../../src/traffic/commit-log.js';
+import { waitFor } from '../../src/util/wait-for.js';
+import { environmentForSuite } from '../support/test-environment.js';
+
+/** Joins `groupId` on `topic` with autoCommit off and makes each commit, timing it by the wall clock. */
+async function commitEach(
+  kafka: Kafka,
+  groupId: string,
+  topic: string,
+  offsets: readonly number[],
+): Promise<Array<{ offset: number; before: number; after: number }>> {
+  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 250 });
+  let joined = false;
+  consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
+  const made: Array<{ offset: number; before: number; after: number }> = [];
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
+    await waitFor(() => joined, { what: `group ${groupId} to join`, timeoutMs: 30_000 });
+    for (const offset of offsets) {
+      const before = Date.now();
+      await consumer.commitOffsets([{ topic, partition: 0, offset: String(offset) }]);
+      const after = Date.now();
+      made.push({ offset, before, after });
+      await sleep(50);
+    }
+  } finally {
+    await consumer.disconnect();
+  }
+  return made;
+}
+
+for (const version of ['3.9.1', '4.1.1']) {
+  describe(`commit log on Kafka ${version}`, () => {
+    const label = `commitlog-${version.replace(/\./g, '')}`;
+    const suite = environmentForSuite(label, (environment) => environment.withKafkaVersion(version));
+    const track = suite.track;
+    let env: StartedEnvironment;
+    let admin: Admin;
+    before(() => ({ env, admin } = suite));
+
+    it('returns exactly the group\'s commits in order, stamped between the wall-clock bounds', track(async () => {
+      const topic = 'commit-log';
+      const groupId = 'commit-log-group';
+      await createTopic(admin, { topic, partitions: 1 });
+      const producer = env.kafka('commit-log-producer').producer();
+      await producer.connect();
+      await producer.send({ topic, messages: Array.from({ length: 12 }, (_, i) => ({ partition: 0, value: `m${i}` })) });
+      await producer.disconnect();
+
+      const made = await commitEach(env.kafka('commit-log-consumer'), groupId, topic, [1, 5, 10]);
+      await commitEach(env.kafka('commit-log-other'), 'commit-log-other-group', topic, [3]);
+
+      const log = await readCommits(env.kafka('commit-log-reader'), { groupId, timeoutMs: 30_000 });
+      assert.deepEqual(log.malformed, []);
+      assert.ok(log.skipped > 0, 'group metadata records were skipped');
+      assert.deepEqual(
+        log.commits.map(({ commitTimestamp: _t, ...rest }) => rest),
+        made.map(({ offset }) => ({
+          group: groupId,
+          topic,
+          partition: 0,
+          offset,
+          leaderEpoch: null,
+          metadata: '',
+          expireTimestamp: null,
+        })),
+      );
+      log.commits.forEach((commit, i) => {
+        const { before, after } = made[i]!;
+        assert.ok(
+          commit.commitTimestamp >= before && commit.commitTimestamp <= after,
+          `commit of offset ${commit.offset} stamped ${commit.commitTimestamp}, outside ${before}..${after}`,
+        );
+      });
+
+      const other = await readCommits(env.kafka('commit-log-reader-2'), { groupId: 'commit-log-other-group' });
+      assert.deepEqual(other.commits.map((c) => [c.group, c.offset]), [['commit-log-other-group', 3]]);
+      const filtered = await readCommits(env.kafka('commit-log-reader-3'), { groupId, topics: ['no-such-topic'] });
+      assert.deepEqual(filtered.commits, []);
+
+      const ledger = env.run.file(LEDGER_FILES.commits);
+      writeCommitsLedger(log.commits, ledger);
+      assert.deepEqual((await readJsonl<CommitRecord>(ledger)).records, log.commits);
+    }));
+  });
+}
