@@ -7,11 +7,13 @@ import { cleanCommand } from './commands/clean.js';
 import { setupCommand } from './commands/setup.js';
 import { smokeCommand } from './commands/smoke.js';
 import { upCommand } from './commands/up.js';
+import { verifyCommand } from './commands/verify.js';
 
 const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
   setup: { summary: 'fetch or build the real components (Kafka jars, toxiproxy-server); idempotent', run: setupCommand },
   up: { summary: 'bring the environment up, print its addresses, hold it until Ctrl-C', run: upCommand },
   chaos: { summary: 'run the pipeline smoke story against the reference forwarder', run: smokeCommand },
+  verify: { summary: 'judge a run directory from its ledgers: verify <run-dir> [--max-duplicates N] [--group G]', run: verifyCommand },
   clean: { summary: 'stop processes left behind by a runner that was killed (--run ID, --force)', run: cleanCommand },
 };
 

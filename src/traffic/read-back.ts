@@ -18,7 +18,8 @@ export async function readBack(
   const admin = kafka.admin();
   await admin.connect();
   const groupId = `kafka-chaos-readback-${crypto.randomBytes(4).toString('hex')}`;
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+  // A short fetch wait: disconnect() waits out the fetch in flight (5 s by default).
+  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 250 });
   const logged: LogRecord[] = [];
   try {
     const ends = await admin.fetchTopicOffsets(topic);
