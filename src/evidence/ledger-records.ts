@@ -114,3 +114,6 @@ export const LEDGER_FILES = {
   faults: 'faults.jsonl',
   events: 'events.jsonl',
 } as const;
+
+/** The fault name of an HTTP target outage: the window in which no offset may advance. */
+export const TARGET_DOWN_FAULT = 'target-down';
