@@ -1,13 +1,11 @@
 // The commit log: every offset commit a group made, read back from Kafka's own record of them
 // (__consumer_offsets) with the broker's commit timestamps — not just the last committed offset
-// that OffsetFetch reports. Like read-back.ts, it reads from the beginning to the end offsets
-// taken first, with a throwaway group that never commits and is deleted afterwards.
+// that OffsetFetch reports, read to the end offsets taken first (read-topic-to-end.ts).
 //
 // __consumer_offsets is compacted: commits older than the active segment may have been replaced
 // by later ones for the same group/topic/partition by the time this runs (the default segment is
 // 100 MiB, so a harness run rarely sees that; the history is then incomplete, not wrong).
 
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Kafka } from 'kafkajs';
 import {
@@ -16,8 +14,7 @@ import {
 } from '../evidence/consumer-offsets/index.js';
 import { JsonlWriter } from '../evidence/jsonl-writer.js';
 import type { CommitRecord } from '../evidence/ledger-records.js';
-import { ChaosError } from '../util/errors.js';
-import { waitFor } from '../util/wait-for.js';
+import { readTopicToEnd } from './read-topic-to-end.js';
 
 export const CONSUMER_OFFSETS_TOPIC = '__consumer_offsets';
 
@@ -43,70 +40,19 @@ export async function readConsumerOffsetsLog(
 ): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
-  const groupId = `kafka-chaos-commit-log-${crypto.randomBytes(4).toString('hex')}`;
-  // A short fetch wait: disconnecting waits out a fetch in flight (5 s by kafkajs's default).
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 250 });
   try {
     // No group has ever committed or joined: the topic does not exist yet, and holds nothing.
     if (!(await admin.listTopics()).includes(CONSUMER_OFFSETS_TOPIC)) return;
-    const ends = await admin.fetchTopicOffsets(CONSUMER_OFFSETS_TOPIC);
-    const high = new Map(ends.map((e) => [e.partition, Number(e.high)]));
-    // How far each partition is read: the next offset to read.
-    const reached = new Map(ends.map((e) => [e.partition, Number(e.low)]));
-    const advance = (partition: number, next: number) => {
-      if (next > (reached.get(partition) ?? 0)) reached.set(partition, next);
-    };
-    const done = () => [...high].every(([partition, end]) => (reached.get(partition) ?? 0) >= end);
-    if (done()) return;
-    // An error of onRecord ends the read (a ChaosError that is not retriable ends waitFor).
-    let failure: ChaosError | undefined;
-
-    // Batches of only control records (transaction markers) or aborted records never reach
-    // eachBatch, but kafkajs reports them with this event: without it a log ending in a marker
-    // would never look read to its end.
-    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
-      if (payload.topic === CONSUMER_OFFSETS_TOPIC) advance(payload.partition, Number(payload.lastOffset) + 1);
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topic: CONSUMER_OFFSETS_TOPIC, fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatch: async ({ batch }) => {
-        const end = high.get(batch.partition) ?? 0;
-        for (const message of batch.messages) {
-          const offset = Number(message.offset);
-          if (offset >= end) break;
-          try {
-            onRecord({
-              partition: batch.partition,
-              offset,
-              key: message.key,
-              value: message.value,
-              timestamp: Number(message.timestamp),
-            });
-          } catch (error) {
-            failure ??= new ChaosError(`handling ${CONSUMER_OFFSETS_TOPIC}-${batch.partition}@${offset} failed`, { cause: error });
-          }
-          advance(batch.partition, offset + 1);
-        }
-      },
-    });
-    await waitFor(() => {
-      if (failure) throw failure;
-      return done();
-    }, {
-      what: () =>
-        `reading ${CONSUMER_OFFSETS_TOPIC} to its end offsets (${[...high]
-          .map(([p, end]) => `p${p}:${reached.get(p) ?? 0}/${end}`)
-          .join(' ')})`,
-      timeoutMs,
-      intervalMs: 100,
-    });
   } finally {
-    await consumer.disconnect().catch(() => undefined);
-    await admin.deleteGroups([groupId]).catch(() => undefined);
     await admin.disconnect();
   }
+  await readTopicToEnd(
+    kafka,
+    CONSUMER_OFFSETS_TOPIC,
+    (partition, message) =>
+      onRecord({ partition, offset: Number(message.offset), key: message.key, value: message.value, timestamp: Number(message.timestamp) }),
+    timeoutMs,
+  );
 }
 
 export interface ReadCommitsOptions {
