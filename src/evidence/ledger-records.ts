@@ -105,6 +105,17 @@ export interface EventRecord {
   detail?: Record<string, unknown>;
 }
 
+/** Every ledger of a run, in memory: what the checker judges. */
+export interface Ledgers {
+  produced: ProducedRecord[];
+  log: LogRecord[];
+  delivered: DeliveryRecord[];
+  commits: CommitRecord[];
+  offsets: FinalOffsets | null;
+  faults: FaultRecord[];
+  events: EventRecord[];
+}
+
 export const LEDGER_FILES = {
   produced: 'produced.jsonl',
   log: 'log.jsonl',

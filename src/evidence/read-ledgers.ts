@@ -11,18 +11,13 @@ import {
   type EventRecord,
   type FaultRecord,
   type FinalOffsets,
+  type Ledgers,
   type LogRecord,
   type ProducedRecord,
 } from './ledger-records.js';
 
-export interface LoadedLedgers {
-  produced: ProducedRecord[];
-  log: LogRecord[];
-  delivered: DeliveryRecord[];
-  commits: CommitRecord[];
-  offsets: FinalOffsets | null;
-  faults: FaultRecord[];
-  events: EventRecord[];
+/** The ledgers, plus what reading them had to skip. */
+export interface LoadedLedgers extends Ledgers {
   warnings: string[];
 }
 

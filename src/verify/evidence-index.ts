@@ -3,6 +3,7 @@
 // (malformed evidence) rethrows its error to every check that asks for it, so exactly those
 // checks say 'unknown' and the others still judge.
 
+import { TARGET_DOWN_FAULT } from '../evidence/ledger-records.js';
 import type { CheckResult, Ledgers, ResolvedOptions } from './types.js';
 import { requireString, requireTime } from './evidence-shape.js';
 import { buildCommitIndex, type CommitIndex } from './commit-index.js';
@@ -16,7 +17,7 @@ export interface Window {
 }
 
 /** The fault that takes the SUT's HTTP target down. */
-export const TARGET_DOWN_FAULT = 'target-down';
+export { TARGET_DOWN_FAULT };
 
 /** Event kinds after which a consumer resumes from its group's committed offset. */
 export function isRewindEvent(kind: string): boolean {

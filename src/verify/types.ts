@@ -2,26 +2,11 @@
 // CheckResult per check, a Verdict over all). Outcomes are three-valued as in Jepsen: a check
 // that cannot decide — malformed evidence, a bug — says 'unknown', never a pass.
 
-import type {
-  CommitRecord,
-  DeliveryRecord,
-  EventRecord,
-  FaultRecord,
-  FinalOffsets,
-  LogRecord,
-  ProducedRecord,
-} from '../evidence/ledger-records.js';
 import { ChaosError } from '../util/errors.js';
 
-export interface Ledgers {
-  produced: ProducedRecord[];
-  log: LogRecord[];
-  delivered: DeliveryRecord[];
-  commits: CommitRecord[];
-  offsets: FinalOffsets | null;
-  faults: FaultRecord[];
-  events: EventRecord[];
-}
+import type { DeliveryRecord } from '../evidence/ledger-records.js';
+
+export type { Ledgers } from '../evidence/ledger-records.js';
 
 export interface CheckOptions {
   /** The SUT's consumer group: only its commits are judged. */
