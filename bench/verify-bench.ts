@@ -253,8 +253,8 @@ function generate(dir: string, shape: Shape): Generated {
   events.write({ at: lastAnsweredAt, kind: 'drain-start' } satisfies EventRecord);
   for (let p = 0; p < PARTITIONS; p++) commit(p, lastAnsweredAt + 10 + p);
   events.write({ at: drainEndedAt, kind: 'drain-end' } satisfies EventRecord);
-  faults.write({ fault: 'target-down', subject: 'target', params: { mode: 'refuse' }, injectedAt: outageFromMs, healedAt: outageToMs } satisfies FaultRecord);
-  faults.write({ fault: 'isolate-broker', subject: 'broker-2', params: { durationMs: 15_000 }, injectedAt: isolateFromMs, healedAt: isolateFromMs + 15_000 } satisfies FaultRecord);
+  faults.write({ id: 'target-down-1', fault: 'target-down', subject: 'target', params: { mode: 'refuse' }, injectedAt: outageFromMs, healedAt: outageToMs } satisfies FaultRecord);
+  faults.write({ id: 'isolate-broker-1', fault: 'isolate-broker', subject: 'broker-2', params: { durationMs: 15_000 }, injectedAt: isolateFromMs, healedAt: isolateFromMs + 15_000 } satisfies FaultRecord);
   for (const sink of [produced, log, delivered, commits, events, faults]) sink.close();
 
   const perPartition = (values: number[]) => Object.fromEntries(values.map((v, p) => [String(p), v]));

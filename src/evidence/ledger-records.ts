@@ -88,6 +88,12 @@ export interface FinalOffsets {
 }
 
 export interface FaultRecord {
+  /**
+   * Names one fault: its injection is written at once (healedAt null) and its heal appended
+   * later under the same id, so a runner killed mid-fault still leaves the fault on disk.
+   * Readers keep the last record of each id.
+   */
+  id: string;
   /** e.g. "target-down", "isolate-broker". */
   fault: string;
   /** What it acted on, e.g. "broker-2", "target". */

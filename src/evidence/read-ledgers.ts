@@ -45,5 +45,12 @@ export async function readLedgers(runDir: string): Promise<LoadedLedgers> {
       warnings.push(`${offsetsPath}: unreadable (${(error as Error).message}); final offsets unknown`);
     }
   }
-  return { produced, log, delivered, commits, offsets, faults, events, warnings };
+  return { produced, log, delivered, commits, offsets, faults: latestPerFault(faults), events, warnings };
+}
+
+/** A fault's injection and its heal are two records with one id: the last one holds. */
+function latestPerFault(records: FaultRecord[]): FaultRecord[] {
+  const byId = new Map<string, FaultRecord>();
+  for (const record of records) byId.set(record.id, record);
+  return [...byId.values()];
 }

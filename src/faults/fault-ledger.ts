@@ -1,38 +1,42 @@
-// faults.jsonl: every fault with its heal. A fault is recorded when it heals — or, if the run
-// ends first, as still active (healedAt null) — so the checker knows each outage window.
+// faults.jsonl: every fault with its heal. The injection is written and flushed at once, the heal
+// appended under the same id when it comes — so a runner killed mid-fault still leaves the
+// fault on disk, as a window that never closed (healedAt null).
 
 import { JsonlWriter } from '../evidence/jsonl-writer.js';
 import { LEDGER_FILES, type FaultRecord } from '../evidence/ledger-records.js';
 
 export interface ActiveFault {
-  /** Marks the fault healed now and writes its record. */
+  /** Marks the fault healed now and writes that. */
   healed(): void;
 }
 
 export class FaultLedger {
   private readonly writer: JsonlWriter<FaultRecord>;
-  private readonly active = new Set<FaultRecord>();
+  private count = 0;
 
   constructor(runDir: { file(name: string): string }) {
     this.writer = new JsonlWriter<FaultRecord>(runDir.file(LEDGER_FILES.faults));
   }
 
   injected(fault: string, subject: string, params: Record<string, unknown> = {}): ActiveFault {
-    const record: FaultRecord = { fault, subject, params, injectedAt: Date.now(), healedAt: null };
-    this.active.add(record);
+    const record: FaultRecord = { id: `${fault}-${++this.count}`, fault, subject, params, injectedAt: Date.now(), healedAt: null };
+    this.write(record);
+    let healed = false;
     return {
       healed: () => {
-        if (!this.active.delete(record)) return;
-        this.writer.append({ ...record, healedAt: Date.now() });
-        this.writer.flush();
+        if (healed) return;
+        healed = true;
+        this.write({ ...record, healedAt: Date.now() });
       },
     };
   }
 
-  /** Writes the faults still active (never healed) and closes the ledger. */
   close(): void {
-    for (const record of this.active) this.writer.append(record);
-    this.active.clear();
     this.writer.close();
+  }
+
+  private write(record: FaultRecord): void {
+    this.writer.append(record);
+    this.writer.flush(); // a fault is rare and must survive a crash the moment after
   }
 }

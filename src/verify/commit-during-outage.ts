@@ -1,13 +1,15 @@
 // commit-during-outage: while the target was down (fault 'target-down', [injectedAt, healedAt))
 // nothing could be delivered, so a forwarder that commits only after delivery has nothing new to
-// commit. A commit in that window that advances the group's offset commits messages that were
-// never delivered — the at-most-once forwarder's signature. A commit that merely repeats the
-// offset already committed (a periodic auto-commit of an unchanged position) is counted but
-// harmless: only advancing commits make the check fail.
+// commit — seed 000's "no new commit while the HTTP server is down". A commit in that window
+// fails the check when it passes a message that had no 2xx before the outage began: the
+// at-most-once forwarder's signature. Two kinds are counted but harmless: a commit that repeats
+// the committed offset (a periodic auto-commit), and one that lands just inside the window for
+// messages delivered before it (the commit's round trip outlasting the target's last answer).
 
 import type { CommitIndex } from './commit-index.js';
 import type { Check, EvidenceIndex, Window } from './evidence-index.js';
 import { lowerBound } from './partitions.js';
+import { allBelowDeliveredAtMs, deliveredBy, firstUndeliveredBelow, type DeliveredBy } from './delivered-by.js';
 import { Examples, type CheckResult } from './types.js';
 
 export interface CommitsDuring {
@@ -15,9 +17,10 @@ export interface CommitsDuring {
   commits: number;
   /** Of those, the ones that raised the partition's committed offset (or were its first commit). */
   advancing: number;
-  /** Advancing commits, as "p0 commit 5 at 1234". */
-  examples: string[];
 }
+
+/** Called for each advancing commit in a window: partition, commit position, the window. */
+export type AdvancingCommitVisitor = (partition: number, k: number, window: Window) => void;
 
 /** Merges overlapping windows; the result is sorted and disjoint. */
 export function mergeWindows(windows: readonly Window[]): Window[] {
@@ -31,9 +34,8 @@ export function mergeWindows(windows: readonly Window[]): Window[] {
 }
 
 /** The group's commits whose commitTimestamp falls in any of `windows` ([fromMs, toMs)). */
-export function commitsDuring(commits: CommitIndex, windows: readonly Window[], label: (partition: number) => string = (p) => `#${p}`): CommitsDuring {
+export function commitsDuring(commits: CommitIndex, windows: readonly Window[], visit?: AdvancingCommitVisitor): CommitsDuring {
   const merged = mergeWindows(windows);
-  const examples = new Examples();
   let inside = 0;
   let advancing = 0;
   for (let p = 0; p < commits.byPartition.length; p++) {
@@ -46,27 +48,47 @@ export function commitsDuring(commits: CommitIndex, windows: readonly Window[], 
         inside++;
         if (k > 0 && offsets[k]! <= offsets[k - 1]!) continue;
         advancing++;
-        examples.add(() => `${label(p)} commit ${offsets[k]} at ${atMs[k]}`);
+        visit?.(p, k, window);
       }
     }
   }
-  return { commits: inside, advancing, examples: examples.list };
+  return { commits: inside, advancing };
 }
 
 export function checkCommitDuringOutage(index: EvidenceIndex): CheckResult {
   const outages = index.outages();
-  const found = commitsDuring(index.commits(), outages, (p) => index.partitions.list[p]!.label);
+  const commits = index.commits();
+  const examples = new Examples();
+  const delivered = new Map<number, DeliveredBy | undefined>();
+  let pastDelivered = 0;
+  const found = commitsDuring(commits, outages, (p, k, window) => {
+    // The log is read only when a commit needs judging: without an outage it is not needed.
+    if (!delivered.has(p)) delivered.set(p, deliveredBy(index.messages(), p));
+    const partition = delivered.get(p);
+    const committed = commits.byPartition[p]!.offsets[k]!;
+    if (!partition || allBelowDeliveredAtMs(partition, committed) < window.fromMs) return;
+    pastDelivered++;
+    const atMs = commits.byPartition[p]!.atMs[k]!;
+    examples.add(
+      () => `${index.partitions.list[p]!.label} commit ${committed} at ${atMs} while offset ${firstUndeliveredBelow(partition, committed, window.fromMs)} undelivered`,
+    );
+  });
   return {
     name: 'commit-during-outage',
-    valid: found.advancing === 0,
-    figures: { outages: outages.length, commitsDuringOutage: found.commits, advancingCommitsDuringOutage: found.advancing },
-    examples: found.examples,
+    valid: pastDelivered === 0,
+    figures: {
+      outages: outages.length,
+      commitsDuringOutage: found.commits,
+      advancingCommitsDuringOutage: found.advancing,
+      commitsPastDeliveredDuringOutage: pastDelivered,
+    },
+    examples: examples.list,
     explanation:
       outages.length === 0
         ? 'The target was never taken down, so there was no outage to commit during.'
-        : found.advancing === 0
-          ? `The group advanced no committed offset while the target was down (${found.commits} commits there repeated an offset).`
-          : `The group advanced its committed offset ${found.advancing} times while the target was down, committing messages it could not have delivered.`,
+        : pastDelivered === 0
+          ? `No commit while the target was down passed a message undelivered before the outage (${found.commits} commits there, ${found.advancing} advancing over earlier deliveries).`
+          : `${pastDelivered} commits while the target was down passed messages that had no 2xx before the outage: committed without being delivered.`,
   };
 }
 

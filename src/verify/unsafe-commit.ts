@@ -1,11 +1,10 @@
 // unsafe-commit: the group never committed offset N on a partition while some offset below N in
 // the log still lacked a 2xx delivery. Such a commit is the window through which a crash loses
 // data: a consumer restarted from N never reads the undelivered message again. Proved per
-// partition in O((messages + commits) log n): the time by which every offset < N had its first
-// 2xx is a prefix maximum of first-2xx times over offsets, compared with each commit's time.
+// partition in O((messages + commits) log n) with delivered-by.ts's prefix maximum.
 
 import type { Check, EvidenceIndex } from './evidence-index.js';
-import { lowerBound, upperBound } from './partitions.js';
+import { allBelowDeliveredAtMs, deliveredBy, firstUndeliveredBelow } from './delivered-by.js';
 import { Examples, type CheckResult } from './types.js';
 
 export function checkUnsafeCommit(index: EvidenceIndex): CheckResult {
@@ -21,31 +20,19 @@ export function checkUnsafeCommit(index: EvidenceIndex): CheckResult {
     const positions = messages.positions[p];
     if (!partitionCommits) continue;
     commitsJudged += partitionCommits.records.length;
-    if (!positions) continue;
+    const delivered = deliveredBy(messages, p);
+    if (!positions || !delivered) continue;
     const size = positions.offsets.length;
-    // deliveredBy[i]: the time by which offsets[0..i] all had a 2xx (Infinity: some never did).
-    // A record without a chaos id cannot be judged and never holds the window open.
-    const firstOkAtMs = new Float64Array(size);
-    const deliveredBy = new Float64Array(size);
-    let latest = -Infinity;
-    for (let i = 0; i < size; i++) {
-      const message = positions.messages[i]!;
-      const atMs = message < 0 ? -Infinity : messages.firstOkAnsweredAt[message]!;
-      firstOkAtMs[i] = atMs;
-      if (atMs > latest) latest = atMs;
-      deliveredBy[i] = latest;
-    }
+    const { firstOkAtMs } = delivered;
 
     for (let k = 0; k < partitionCommits.records.length; k++) {
       const committed = partitionCommits.offsets[k]!;
       const atMs = partitionCommits.atMs[k]!;
-      const below = lowerBound(positions.offsets, committed);
-      if (below === 0 || deliveredBy[below - 1]! <= atMs) continue;
+      if (allBelowDeliveredAtMs(delivered, committed) <= atMs) continue;
       unsafeCommits++;
-      examples.add(() => {
-        const first = upperBound(deliveredBy, atMs, 0, below); // deliveredBy is non-decreasing
-        return `${index.partitions.list[p]!.label} commit ${committed} at ${atMs} while offset ${positions.offsets[first]} undelivered`;
-      });
+      examples.add(
+        () => `${index.partitions.list[p]!.label} commit ${committed} at ${atMs} while offset ${firstUndeliveredBelow(delivered, committed, atMs)} undelivered`,
+      );
     }
 
     // A position is exposed when some commit above its offset came before its first 2xx:

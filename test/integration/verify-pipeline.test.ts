@@ -78,7 +78,7 @@ describe('verify on a real pipeline: the correct forwarder through a 10 s target
     assert.equal(check(verdict, 'lost').figures.logged, 5000);
     assert.equal(check(verdict, 'unsafe-commit').figures.unsafeCommits, 0);
     assert.ok(check(verdict, 'unsafe-commit').figures.commits! > 0, 'commits were judged');
-    assert.equal(check(verdict, 'commit-during-outage').figures.advancingCommitsDuringOutage, 0);
+    assert.equal(check(verdict, 'commit-during-outage').figures.commitsPastDeliveredDuringOutage, 0);
     assert.equal(check(verdict, 'commit-during-outage').figures.outages, 1);
   }));
 });

@@ -40,7 +40,7 @@ export function commit(partition: number, offset: number, commitTimestamp: numbe
 }
 
 export function fault(name: string, injectedAt: number, healedAt: number | null): FaultRecord {
-  return { fault: name, subject: 'target', params: {}, injectedAt, healedAt };
+  return { id: `${name}@${injectedAt}`, fault: name, subject: 'target', params: {}, injectedAt, healedAt };
 }
 
 export function event(kind: string, at: number): EventRecord {

@@ -164,24 +164,39 @@ describe('commit-during-outage', () => {
     const history = healthy({ faults: [fault('target-down', 100, 200)], commits: [commit(0, 3, 40), commit(0, 3, 150), commit(0, 3, 200)] });
     const result = check(history, 'commit-during-outage');
     assert.equal(result.valid, true);
-    assert.deepEqual(result.figures, { outages: 1, commitsDuringOutage: 1, advancingCommitsDuringOutage: 0 });
+    assert.deepEqual(result.figures, { outages: 1, commitsDuringOutage: 1, advancingCommitsDuringOutage: 0, commitsPastDeliveredDuringOutage: 0 });
   });
 
-  it('finds a commit advancing the offset while the target was down, unhealed outages included', () => {
+  it('holds when a commit lands just inside the outage for messages delivered before it', () => {
+    // The last 2xx was answered at 35, the target went down at 36, the commit's round trip ended at 38.
+    const history = healthy({ faults: [fault('target-down', 36, 200)], commits: [commit(0, 3, 38)] });
+    const result = check(history, 'commit-during-outage');
+    assert.equal(result.valid, true, result.explanation);
+    assert.deepEqual(result.figures, { outages: 1, commitsDuringOutage: 1, advancingCommitsDuringOutage: 1, commitsPastDeliveredDuringOutage: 0 });
+  });
+
+  it('finds a commit passing a message undelivered before the outage, unhealed outages included', () => {
     const history = healthy({
+      ...messages(['a', 'b', 'c', 'd']),
+      delivered: [answered('a', 10), answered('b', 20), answered('c', 30), answered('d', 950)],
       faults: [fault('target-down', 100, 200), fault('isolate-broker', 0, 1000), fault('target-down', 500, null)],
       commits: [commit(0, 1, 20), commit(0, 3, 150), commit(0, 3, 300), commit(0, 4, 900)],
+      offsets: finalOffsets({ 0: 4 }, { 0: 4 }),
     });
     const result = check(history, 'commit-during-outage');
     assert.equal(result.valid, false);
-    assert.deepEqual(result.figures, { outages: 2, commitsDuringOutage: 2, advancingCommitsDuringOutage: 2 });
-    assert.deepEqual(result.examples, ['p0 commit 3 at 150', 'p0 commit 4 at 900']);
+    assert.deepEqual(result.figures, { outages: 2, commitsDuringOutage: 2, advancingCommitsDuringOutage: 2, commitsPastDeliveredDuringOutage: 1 });
+    assert.deepEqual(result.examples, ['p0 commit 4 at 900 while offset 3 undelivered']);
   });
 
   it('commitsDuring merges overlapping windows', () => {
     const index = new EvidenceIndex(healthy({ commits: [commit(0, 1, 10), commit(0, 2, 20), commit(0, 2, 30)] }), resolveOptions(OPTIONS));
-    const found = commitsDuring(index.commits(), [{ fromMs: 15, toMs: 25 }, { fromMs: 5, toMs: 20 }, { fromMs: 30, toMs: 31 }]);
-    assert.deepEqual(found, { commits: 3, advancing: 2, examples: ['#0 commit 1 at 10', '#0 commit 2 at 20'] });
+    const visited: string[] = [];
+    const found = commitsDuring(index.commits(), [{ fromMs: 15, toMs: 25 }, { fromMs: 5, toMs: 20 }, { fromMs: 30, toMs: 31 }], (p, k, w) =>
+      visited.push(`p${p} #${k} in [${w.fromMs},${w.toMs})`),
+    );
+    assert.deepEqual(found, { commits: 3, advancing: 2 });
+    assert.deepEqual(visited, ['p0 #0 in [5,25)', 'p0 #1 in [5,25)']);
   });
 });
 

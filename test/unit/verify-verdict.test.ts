@@ -97,7 +97,12 @@ describe('seed 000 stories', () => {
     assert.equal(verdict.valid, true);
     assert.deepEqual(checkOf(verdict, 'lost').figures, { logged: 6, delivered: 6, lost: 0, deliveredAfterDrain: 0 });
     assert.deepEqual(checkOf(verdict, 'duplicates').figures, { duplicateDeliveries: 1, duplicatedIds: 1, worstMultiplicity: 2, rewind: 1, retry: 0, unexplained: 0 });
-    assert.deepEqual(checkOf(verdict, 'commit-during-outage').figures, { outages: 1, commitsDuringOutage: 1, advancingCommitsDuringOutage: 0 });
+    assert.deepEqual(checkOf(verdict, 'commit-during-outage').figures, {
+      outages: 1,
+      commitsDuringOutage: 1,
+      advancingCommitsDuringOutage: 0,
+      commitsPastDeliveredDuringOutage: 0,
+    });
     assert.equal(checkOf(verdict, 'recovery').figures.recoveryMs, 55);
   });
 
@@ -129,7 +134,7 @@ describe('seed 000 stories', () => {
       'p0 commit 6 at 115 while offset 2 undelivered',
     ]);
     assert.deepEqual(checkOf(verdict, 'lost').examples, ['m2']);
-    assert.deepEqual(checkOf(verdict, 'commit-during-outage').examples, ['p0 commit 3 at 42']);
+    assert.deepEqual(checkOf(verdict, 'commit-during-outage').examples, ['p0 commit 3 at 42 while offset 2 undelivered']);
     assert.equal(checkOf(verdict, 'recovery').valid, false);
   });
 });
