@@ -15,3 +15,4 @@ export { checkIndeterminate, indeterminateCheck } from './indeterminate.js';
 export { checkRecovery, recoveryCheck } from './recovery.js';
 export type { Ledgers, CheckOptions, ResolvedOptions, CheckResult, Verdict, Validity } from './types.js';
 export { MalformedEvidenceError, MAX_EXAMPLES, DEFAULT_SLOW_ANSWER_MS, isSuccess, resolveOptions } from './types.js';
+export { buildTimeline, type Timeline, type TimelineSecond } from './timeline.js';

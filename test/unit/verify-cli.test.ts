@@ -50,13 +50,15 @@ const healthy = {
 describe('kafka-chaos verify', () => {
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-  it('exits 0 and writes verdict.json when the run holds', async () => {
+  it('exits 0 and writes verdict.json and timeline.json when the run holds', async () => {
     const dir = runDir('holds', healthy);
     const { code, stdout } = await verifyCli(dir);
     assert.equal(code, 0, stdout);
     assert.match(stdout, /^verdict: holds/);
     const verdict = JSON.parse(fs.readFileSync(path.join(dir, 'verdict.json'), 'utf8')) as { valid: unknown };
     assert.equal(verdict.valid, true);
+    const timeline = JSON.parse(fs.readFileSync(path.join(dir, 'timeline.json'), 'utf8')) as { seconds: { delivered: number }[] };
+    assert.equal(timeline.seconds.reduce((sum, s) => sum + s.delivered, 0), 2, 'timeline.json charts both deliveries');
   });
 
   it('exits 1 and names the violated check when a commit ran ahead of delivery', async () => {

@@ -1,12 +1,13 @@
 // `kafka-chaos verify <run-dir>`: judges a run from its ledgers alone — also one whose runner
-// was killed — prints the verdict, writes verdict.json, and exits 0 (holds), 1 (violated) or
+// was killed — prints the verdict, writes verdict.json and timeline.json (the run per second,
+// for the report), and exits 0 (holds), 1 (violated) or
 // 2 (unknown, or evidence that cannot be judged).
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { readLedgers } from '../../evidence/read-ledgers.js';
 import { ConfigError } from '../../util/errors.js';
-import { verify } from '../../verify/index.js';
+import { buildTimeline, verify } from '../../verify/index.js';
 import { parseFlags } from '../args.js';
 import { verdictTable } from '../verdict-table.js';
 
@@ -42,6 +43,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
   });
   verdict.warnings.unshift(...ledgers.warnings);
   fs.writeFileSync(path.join(runDir, 'verdict.json'), JSON.stringify(verdict, null, 2) + '\n');
+  fs.writeFileSync(path.join(runDir, 'timeline.json'), JSON.stringify(buildTimeline(ledgers, group)) + '\n');
   console.log(verdictTable(verdict));
   return verdict.valid === true ? 0 : verdict.valid === false ? 1 : 2;
 }

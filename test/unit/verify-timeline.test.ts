@@ -1,0 +1,39 @@
+// timeline.json from hand-built ledgers: per-second acks and first deliveries, committed
+// offsets and lag per partition at each second's end, fault windows in seconds.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildTimeline } from '../../src/verify/index.js';
+import { GROUP, TOPIC, answered, commit, fault, ledgers, produced } from '../support/verify-fixtures.js';
+
+describe('buildTimeline', () => {
+  it('charts acks, first 2xx deliveries, commits, lag and faults second by second', () => {
+    const t0 = 1_000_000;
+    const history = ledgers({
+      produced: [produced('a', 0, 0, t0), produced('b', 0, 1, t0 + 100), produced('c', 1, 0, t0 + 1200)],
+      delivered: [answered('a', t0 + 50), answered('a', t0 + 2100), answered('b', t0 + 2200), answered('c', t0 + 2300)],
+      commits: [commit(0, 1, t0 + 500), commit(0, 2, t0 + 2500), commit(1, 1, t0 + 2600), commit(0, 9, t0 + 2700, 'other-group')],
+      faults: [fault('target-down', t0 + 1000, t0 + 2000)],
+    });
+    const timeline = buildTimeline(history, GROUP);
+    assert.equal(timeline.startMs, t0);
+    assert.equal(timeline.seconds.length, 3);
+    const p0 = `${TOPIC}/0`;
+    const p1 = `${TOPIC}/1`;
+    assert.deepEqual(
+      timeline.seconds.map((s) => [s.t, s.produced, s.delivered, s.committed[p0], s.lag[p0], s.committed[p1], s.lag[p1]]),
+      [
+        [0, 2, 1, 1, 1, undefined, 0], // nothing acked on p1 yet: no lag
+        [1, 1, 0, 1, 1, undefined, 1],
+        [2, 0, 2, 2, 0, 1, 0], // a's second 2xx is not a first delivery; other-group's commit is ignored
+      ],
+    );
+    assert.deepEqual(timeline.faults, [{ fault: 'target-down', subject: 'target', fromS: 1, toS: 2 }]);
+  });
+
+  it('gives an empty run an empty timeline', () => {
+    const timeline = buildTimeline(ledgers({}), GROUP);
+    assert.equal(timeline.seconds.length, 1);
+    assert.deepEqual(timeline.faults, []);
+  });
+});
