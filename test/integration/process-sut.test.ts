@@ -10,6 +10,8 @@ import { committedOffsets, createTopic, endOffsets } from '../../src/environment
 import { awaitDelivery } from '../../src/traffic/await-delivery.js';
 import { produceMessages } from '../../src/traffic/produce-messages.js';
 import { ProcessExitedError } from '../../src/util/errors.js';
+import { readJsonl } from '../../src/evidence/jsonl-reader.js';
+import { LEDGER_FILES, type EventRecord } from '../../src/evidence/ledger-records.js';
 import { waitFor } from '../../src/util/wait-for.js';
 import { environmentForSuite } from '../support/test-environment.js';
 
@@ -63,6 +65,13 @@ describe('process runtime: systems under test', () => {
       assert.ok(fleet.instances.every((i) => i.state === 'running'));
       await fleet.scaleTo(1);
       assert.deepEqual(fleet.instances.map((i) => i.index), [1]);
+      const { records } = await readJsonl<EventRecord>(env.run.file(LEDGER_FILES.events));
+      const lifecycle = records.filter((e) => e.subject === 'sut-sleeper-1').map((e) => e.kind);
+      assert.deepEqual(
+        lifecycle,
+        ['sut-start', 'sut-kill', 'sut-exit', 'sut-start', 'sut-pause', 'sut-resume', 'sut-stop', 'sut-exit', 'sut-start'],
+        'every lifecycle change of instance 1 is in events.jsonl, in order',
+      );
     } finally {
       await fleet.stopAll();
     }

@@ -2,6 +2,7 @@
 // toxiproxy-server, the target and the SUT as child processes — for machines without Docker.
 
 import type { Kafka } from 'kafkajs';
+import { EventLedger } from '../../evidence/event-ledger.js';
 import type { RunDirectory } from '../../evidence/run-directory.js';
 import { resolveJava } from '../../setup/java.js';
 import { requiredJavaMajor, resolveKafka } from '../../setup/kafka-distribution.js';
@@ -73,6 +74,7 @@ class ProcessEnvironment implements StartedEnvironment {
   readonly runtime = 'process' as const;
   private readonly fleets: SutFleet[] = [];
   private readonly forgetInterrupt: () => void;
+  private readonly events: EventLedger;
   private stopping: Promise<void> | undefined;
 
   constructor(
@@ -84,6 +86,7 @@ class ProcessEnvironment implements StartedEnvironment {
     private readonly resources: ResourceStack,
   ) {
     this.forgetInterrupt = onInterrupt(() => this.stop());
+    this.events = new EventLedger(run);
   }
 
   kafka(clientId: string): Kafka {
@@ -95,6 +98,7 @@ class ProcessEnvironment implements StartedEnvironment {
       launch,
       definition: this.spec.suts[launch.sut],
       run: this.run,
+      events: this.events,
       bootstrapServers: this.cluster.bootstrap('sut'),
       targetUrl: this.target.url,
     });
@@ -107,6 +111,7 @@ class ProcessEnvironment implements StartedEnvironment {
     this.stopping ??= (async () => {
       this.forgetInterrupt();
       await Promise.allSettled(this.fleets.map((fleet) => fleet.stopAll()));
+      this.events.close();
       await this.resources.disposeAsync();
     })();
     return this.stopping;

@@ -1,26 +1,32 @@
 // The system under test as K local processes, started per the SUT contract (README): the
 // environment tells each instance where Kafka, its topic, its group and the target are.
 
+import type { EventLedger } from '../../evidence/event-ledger.js';
 import type { RunDirectory } from '../../evidence/run-directory.js';
 import { ConfigError, ProcessExitedError } from '../../util/errors.js';
 import type { SutDefinition, SutFleet, SutInstance, SutLaunch } from '../runtime.js';
 import { ManagedProcess } from './managed-process.js';
 import { sutEnvironment } from '../sut-contract.js';
 
+/** A SUT instance whose every lifecycle change is written to events.jsonl as it happens. */
 class ProcessSutInstance extends ManagedProcess implements SutInstance {
   readonly index: number;
   private readonly graceMs: number;
+  private readonly events: EventLedger;
 
-  constructor(index: number, graceMs: number, spec: ConstructorParameters<typeof ManagedProcess>[0]) {
+  constructor(index: number, graceMs: number, events: EventLedger, spec: ConstructorParameters<typeof ManagedProcess>[0]) {
     super(spec);
     this.index = index;
     this.graceMs = graceMs;
+    this.events = events;
   }
 
   /** Starts the instance; one that exits within the startup grace period failed to start. */
   override async start(): Promise<void> {
     if (this.running) return;
     await super.start();
+    this.events.record('sut-start', this.name, { pid: this.pid });
+    void this.exited.then((info) => this.events.record('sut-exit', this.name, { ...info }));
     const exitedEarly = await Promise.race([
       this.exited.then((info) => info),
       new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), this.graceMs).unref()),
@@ -33,6 +39,26 @@ class ProcessSutInstance extends ManagedProcess implements SutInstance {
         { fix: 'check the command and env of this SUT in kafka-chaos.config.json' },
       );
     }
+  }
+
+  override async stop() {
+    if (this.running) this.events.record('sut-stop', this.name);
+    return super.stop();
+  }
+
+  override async kill() {
+    if (this.running) this.events.record('sut-kill', this.name);
+    return super.kill();
+  }
+
+  override async pause(): Promise<void> {
+    if (this.state === 'running') this.events.record('sut-pause', this.name);
+    await super.pause();
+  }
+
+  override async resume(): Promise<void> {
+    if (this.state === 'paused') this.events.record('sut-resume', this.name);
+    await super.resume();
   }
 }
 
@@ -50,6 +76,7 @@ export class ProcessSutFleet implements SutFleet {
     launch: SutLaunch;
     definition: SutDefinition | undefined;
     run: RunDirectory;
+    events: EventLedger;
     bootstrapServers: readonly string[];
     targetUrl: string;
   }): Promise<ProcessSutFleet> {
@@ -64,7 +91,7 @@ export class ProcessSutFleet implements SutFleet {
     const fleet = new ProcessSutFleet(
       launch,
       (index) =>
-        new ProcessSutInstance(index, definition.startupGraceMs ?? 2000, {
+        new ProcessSutInstance(index, definition.startupGraceMs ?? 2000, options.events, {
           name: `sut-${launch.sut}-${index}`,
           command: program,
           args,
