@@ -9,7 +9,7 @@ import path from 'node:path';
 /** Older than any real download or build; younger ones may belong to a setup running right now. */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
-/** Creates `<parent>/<prefix>XXXXXX`, readable by all (the cache may be shared), after removing stale ones. */
+/** Creates `<parent>/<prefix>` plus six random characters, readable by all (the cache may be shared), after removing stale ones. */
 export async function makeStagingDir(parent: string, prefix: string): Promise<string> {
   await mkdir(parent, { recursive: true });
   for (const name of fs.readdirSync(parent)) {

@@ -10,7 +10,7 @@ import type {
   LogRecord,
   ProducedRecord,
 } from '../../src/evidence/ledger-records.js';
-import type { CheckOptions, CheckResult, Ledgers, Verdict } from '../../src/verify/index.js';
+import { verify, type CheckOptions, type CheckResult, type Ledgers, type Verdict } from '../../src/verify/index.js';
 
 export const TOPIC = 'orders';
 export const GROUP = 'g';
@@ -68,4 +68,19 @@ export function checkOf(verdict: Verdict, name: string): CheckResult {
   const result = verdict.checks.find((c) => c.name === name);
   if (!result) throw new Error(`no check ${name}`);
   return result;
+}
+
+/** One check's result over a history, with the default options (plus `options`). */
+export const check = (history: Ledgers, name: string, options: Partial<CheckOptions> = {}) =>
+  checkOf(verify(history, { ...OPTIONS, ...options }), name);
+
+/** a, b, c at p0@0..2, delivered at 10/20/30 (answered 15/25/35), committed 3 at 40, offsets at the end. */
+export function healthy(extra: Partial<Ledgers> = {}): Ledgers {
+  return ledgers({
+    ...messages(['a', 'b', 'c']),
+    delivered: [answered('a', 10), answered('b', 20), answered('c', 30)],
+    commits: [commit(0, 3, 40)],
+    offsets: finalOffsets({ 0: 3 }, { 0: 3 }),
+    ...extra,
+  });
 }
