@@ -65,8 +65,14 @@ describe('the harness producer on a real cluster', () => {
       const producer = new HarnessProducer(kafka, { topic: 'strict', partitions: 1 });
       const records = await producer.produce({ count: 5, batchSize: 1 });
       await producer.disconnect();
-      assert.deepEqual(records.map((r) => r.outcome), ['failed', 'failed', 'failed', 'failed', 'failed']);
-      assert.match(records[0]!.error ?? '', /in-sync replicas|NOT_ENOUGH_REPLICAS/i);
+      // The first sends may still meet the isolated broker while the producer learns metadata
+      // (a connection error: rightly indeterminate); once the leader answers, it refuses every one.
+      const outcomes = records.map((r) => r.outcome);
+      assert.ok(!outcomes.includes('ok'), `nothing is acked: ${outcomes}`);
+      const firstFailed = outcomes.indexOf('failed');
+      assert.ok(firstFailed >= 0 && firstFailed <= 2, `the refusal arrives: ${outcomes}`);
+      assert.ok(outcomes.slice(firstFailed).every((o) => o === 'failed'), `then every send is refused: ${outcomes}`);
+      for (const r of records.slice(firstFailed)) assert.match(r.error ?? '', /in-sync replicas|NOT_ENOUGH_REPLICAS/i);
     } finally {
       await env.network.restore(names);
     }
