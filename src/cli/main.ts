@@ -4,6 +4,7 @@
 
 import { describeError } from '../util/errors.js';
 import { cleanCommand } from './commands/clean.js';
+import { imagesCommand } from './commands/images.js';
 import { setupCommand } from './commands/setup.js';
 import { smokeCommand } from './commands/smoke.js';
 import { upCommand } from './commands/up.js';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promi
   up: { summary: 'bring the environment up, print its addresses, hold it until Ctrl-C', run: upCommand },
   chaos: { summary: 'run the pipeline smoke story against the reference forwarder', run: smokeCommand },
   verify: { summary: 'judge a run directory from its ledgers: verify <run-dir> [--max-duplicates N] [--group G]', run: verifyCommand },
+  images: { summary: 'build or pull the images of the container runtime (KAFKA_CHAOS_IMAGES=pull|local|auto)', run: imagesCommand },
   clean: { summary: 'stop processes left behind by a runner that was killed (--run ID, --force)', run: cleanCommand },
 };
 

@@ -1,0 +1,22 @@
+// `kafka-chaos images`: resolves every image a container run needs — public ones used or pulled,
+// or (KAFKA_CHAOS_IMAGES=local) their local equivalents built from docker/ — and prints each
+// name with its id. Idempotent: an image built from the same recipe is reused.
+
+import { loadConfig } from '../../config/chaos-config.js';
+import { assertDockerAvailable, dockerClient } from '../../images/docker-client.js';
+import { RunImages } from '../../images/local-images.js';
+import { parseFlags } from '../args.js';
+
+export async function imagesCommand(args: string[]): Promise<number> {
+  const flags = parseFlags(args, { 'kafka-version': 'string', quiet: 'boolean' });
+  const log = (line: string) => {
+    if (!flags.quiet) console.log(line);
+  };
+  const daemon = await assertDockerAvailable();
+  const version = flags['kafka-version'] ?? loadConfig().kafka.version;
+  const images = new RunImages(dockerClient(), undefined, log);
+  log(`images: Docker ${daemon.version}, source ${images.source}, Kafka ${version}`);
+  const names = await Promise.all([images.kafka(version), images.toxiproxy(), images.target(), images.forwarder()]);
+  for (const [name, id] of Object.entries(await images.ids(names))) log(`images: ${name.padEnd(40)} ${id.slice(0, 19)}`);
+  return 0;
+}

@@ -1,0 +1,30 @@
+// Where images come from (KAFKA_CHAOS_IMAGES):
+//   pull  — the public images a user's CI pulls (apache/kafka:<version>, node:<major>-bookworm-slim,
+//           and a Toxiproxy image named by KAFKA_CHAOS_TOXIPROXY_IMAGE), pulled when missing;
+//   local — the local equivalents built from docker/ without any registry (this machine,
+//           air-gapped CI); never contacts a registry;
+//   auto  — (default) a public image already present is used, a missing one is pulled, and when
+//           the pull fails its local equivalent is built.
+
+import { ConfigError } from '../util/errors.js';
+
+export type ImageSource = 'pull' | 'local' | 'auto';
+
+export function imageSource(env: NodeJS.ProcessEnv = process.env): ImageSource {
+  const value = env.KAFKA_CHAOS_IMAGES ?? 'auto';
+  if (value === 'pull' || value === 'local' || value === 'auto') return value;
+  throw new ConfigError(`KAFKA_CHAOS_IMAGES="${value}" is not an image source`, {
+    fix: 'use pull (public images), local (build them here, no registry) or auto (the default)',
+  });
+}
+
+/** Public image names and their local equivalents. Local images carry their own names. */
+export const IMAGE_NAMES = {
+  publicKafka: (version: string) => `apache/kafka:${version}`,
+  localKafka: (version: string) => `kafka-chaos-local/kafka:${version}`,
+  publicNode: (major: string) => `node:${major}-bookworm-slim`,
+  localNode: (major: string) => `kafka-chaos-local/node:${major}`,
+  localToxiproxy: (version: string) => `kafka-chaos-local/toxiproxy:${version}`,
+  target: 'kafka-chaos/target:latest',
+  forwarder: 'kafka-chaos/forwarder:latest',
+} as const;

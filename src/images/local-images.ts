@@ -1,0 +1,164 @@
+// The images of a container run, resolved per the image source (image-source.ts): each public
+// image used, pulled or replaced by its local equivalent, and the project's own images (target,
+// forwarder) built from docker/. Builds are memoised, so concurrent callers share one build, and
+// skipped when an image from the same recipe exists.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type Docker from 'dockerode';
+import { resolveKafka } from '../setup/kafka-distribution.js';
+import { kafkaLoggingConfig } from '../setup/kafka-logging.js';
+import { cacheDir, projectRoot } from '../setup/project-paths.js';
+import { resolveToxiproxy, TOXIPROXY_VERSION } from '../setup/toxiproxy-binary.js';
+import { ensureDebianBase } from './debian-base.js';
+import { IMAGE_NAMES, imageSource, type ImageSource } from './image-source.js';
+import { recipeHash } from './image-recipe.js';
+import { ImageUnavailableError, RECIPE_LABEL, buildImage, inspectImage, tryPull } from './image-store.js';
+
+const NODE_MAJOR = process.versions.node.split('.')[0]!;
+const DOCKER_DIR = path.join(projectRoot, 'docker');
+
+export class RunImages {
+  private readonly memo = new Map<string, Promise<string>>();
+  readonly workDir: string;
+
+  constructor(
+    private readonly docker: Docker,
+    readonly source: ImageSource = imageSource(),
+    private readonly log: (line: string) => void = () => undefined,
+  ) {
+    this.workDir = path.join(cacheDir(), 'docker');
+    fs.mkdirSync(this.workDir, { recursive: true });
+  }
+
+  kafka(version: string): Promise<string> {
+    return this.once(`kafka ${version}`, () =>
+      this.publicOrLocal(IMAGE_NAMES.publicKafka(version), () => this.buildKafka(version)),
+    );
+  }
+
+  toxiproxy(): Promise<string> {
+    // Toxiproxy publishes its image on a registry of its own; a user names it here to pull it.
+    const named = process.env.KAFKA_CHAOS_TOXIPROXY_IMAGE;
+    return this.once('toxiproxy', () =>
+      named ? this.publicOrLocal(named, () => this.buildToxiproxy()) : this.buildToxiproxy(),
+    );
+  }
+
+  target(): Promise<string> {
+    return this.once('target', async () => this.buildApp('target', IMAGE_NAMES.target, ['dist/src']));
+  }
+
+  forwarder(): Promise<string> {
+    return this.once('forwarder', async () =>
+      this.buildApp('forwarder', IMAGE_NAMES.forwarder, ['dist/sut', 'node_modules/kafkajs']),
+    );
+  }
+
+  /** The image ids in use, for the run directory and the report. */
+  async ids(names: readonly string[]): Promise<Record<string, string>> {
+    const entries = await Promise.all(names.map(async (name) => [name, (await inspectImage(this.docker, name))?.id ?? 'missing']));
+    return Object.fromEntries(entries);
+  }
+
+  private once(key: string, make: () => Promise<string>): Promise<string> {
+    let pending = this.memo.get(key);
+    if (!pending) {
+      pending = make();
+      pending.catch(() => this.memo.delete(key)); // a failed build may be retried
+      this.memo.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async publicOrLocal(publicName: string, buildLocal: () => Promise<string>): Promise<string> {
+    if (this.source === 'local') return buildLocal();
+    if (await inspectImage(this.docker, publicName)) return publicName;
+    const failure = await tryPull(this.docker, publicName, path.join(this.workDir, 'pull.log'));
+    if (failure === undefined) return publicName;
+    if (this.source === 'pull') {
+      throw new ImageUnavailableError(`image ${publicName} is missing and could not be pulled: ${failure}`, {
+        fix: 'check the registry access of the Docker daemon, or set KAFKA_CHAOS_IMAGES=local to build a local equivalent',
+      });
+    }
+    this.log(`images: could not pull ${publicName} (${failure}); building its local equivalent`);
+    return buildLocal();
+  }
+
+  private base(): Promise<string> {
+    return this.once('base', () => ensureDebianBase(this.docker, this.workDir, this.log));
+  }
+
+  private node(): Promise<string> {
+    return this.once('node', () =>
+      this.publicOrLocal(IMAGE_NAMES.publicNode(NODE_MAJOR), async () => {
+        const context = this.context('node', 'node');
+        fs.copyFileSync(process.execPath, path.join(context, 'node'));
+        return this.build(IMAGE_NAMES.localNode(NODE_MAJOR), context, { BASE_IMAGE: await this.base() });
+      }),
+    );
+  }
+
+  private async buildKafka(version: string): Promise<string> {
+    const kafka = await resolveKafka({ version, log: this.log });
+    const context = this.context(`kafka-${version}`, 'kafka');
+    fs.cpSync(kafka.libsDir, path.join(context, 'libs'), { recursive: true });
+    const logging = kafkaLoggingConfig(kafka.logging);
+    fs.mkdirSync(path.join(context, 'config'));
+    fs.writeFileSync(path.join(context, 'config', logging.fileName), logging.contents);
+    return this.build(IMAGE_NAMES.localKafka(version), context, { BASE_IMAGE: await this.base() });
+  }
+
+  private async buildToxiproxy(): Promise<string> {
+    const toxiproxy = await resolveToxiproxy({ log: this.log });
+    const context = this.context('toxiproxy', 'toxiproxy');
+    fs.copyFileSync(toxiproxy.bin, path.join(context, 'toxiproxy-server'));
+    return this.build(IMAGE_NAMES.localToxiproxy(TOXIPROXY_VERSION.replace(/^v/, '')), context, { BASE_IMAGE: await this.base() });
+  }
+
+  private async buildApp(kind: 'target' | 'forwarder', tag: string, paths: string[]): Promise<string> {
+    const context = this.context(kind, kind);
+    // Only what the app needs at run time: ESM marker and compiled code (and its dependencies).
+    fs.writeFileSync(path.join(context, 'package.json'), JSON.stringify({ name: `kafka-chaos-${kind}`, private: true, type: 'module' }) + '\n');
+    for (const relative of paths) {
+      const from = path.join(projectRoot, relative);
+      if (!fs.existsSync(from)) {
+        throw new ImageUnavailableError(`cannot build ${tag}: ${from} is missing`, { fix: 'run `npm run build` (and `npm ci`) first' });
+      }
+      fs.cpSync(from, path.join(context, relative), { recursive: true, filter: (file) => !file.endsWith('.map') });
+    }
+    if (!fs.existsSync(path.join(context, 'node_modules'))) fs.mkdirSync(path.join(context, 'node_modules'));
+    return this.build(tag, context, { NODE_IMAGE: await this.node() });
+  }
+
+  /** A fresh context directory holding the Dockerfile (and files) of docker/<kind>. */
+  private context(name: string, kind: string): string {
+    const context = path.join(this.workDir, `${name}-context`);
+    fs.rmSync(context, { recursive: true, force: true });
+    fs.cpSync(path.join(DOCKER_DIR, kind), context, { recursive: true });
+    return context;
+  }
+
+  private async build(tag: string, context: string, buildArgs: Record<string, string>): Promise<string> {
+    // The base images' ids are part of the recipe: a rebuilt base rebuilds what stands on it.
+    const baseIds = Object.fromEntries(
+      await Promise.all(Object.entries(buildArgs).map(async ([arg, image]) => [`${arg}@id`, (await inspectImage(this.docker, image))?.id ?? ''])),
+    );
+    const recipe = recipeHash(context, { ...buildArgs, ...baseIds });
+    const existing = await inspectImage(this.docker, tag);
+    if (existing?.recipe !== recipe) {
+      this.log(`images: building ${tag}`);
+      await buildImage(this.docker, {
+        tag,
+        contextDir: context,
+        entries: fs.readdirSync(context),
+        buildArgs,
+        labels: { [RECIPE_LABEL]: recipe },
+        logPath: path.join(this.workDir, `${path.basename(context)}.log`),
+      });
+      // The image this one replaces is dangling now; remove it unless a container still uses it.
+      if (existing) await this.docker.getImage(existing.id).remove().catch(() => undefined);
+    }
+    return tag;
+  }
+}
