@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_KAFKA_VERSION } from '../setup/kafka-distribution.js';
 import type { RuntimeKind, SutDefinition } from '../environment/runtime.js';
+import { IMAGE_NAMES } from '../images/image-source.js';
 import { projectRoot } from '../setup/project-paths.js';
 import { ConfigError } from '../util/errors.js';
 
@@ -18,9 +19,10 @@ export interface ChaosConfig {
 
 export const CONFIG_FILE = 'kafka-chaos.config.json';
 
-/** The reference forwarder (sut/forwarder), available under the name "forwarder". */
+/** The reference forwarder (sut/forwarder), available under the name "forwarder": a local process, or its image (docker/forwarder). */
 export const REFERENCE_FORWARDER: SutDefinition = {
   command: [process.execPath, path.join(projectRoot, 'dist', 'sut', 'forwarder', 'main.js')],
+  image: IMAGE_NAMES.forwarder,
 };
 
 export function loadConfig(file = process.env.KAFKA_CHAOS_CONFIG ?? path.resolve(CONFIG_FILE)): ChaosConfig {
@@ -63,7 +65,10 @@ export function loadConfig(file = process.env.KAFKA_CHAOS_CONFIG ?? path.resolve
   }
   if (top.runtime !== undefined) config.runtime = parseRuntime(top.runtime, where('runtime'));
   for (const [name, value] of Object.entries(object(top.sut, 'sut'))) {
-    config.sut[name] = parseSut(object(value, `sut.${name}`), where(`sut.${name}`), path.dirname(file));
+    const fields = object(value, `sut.${name}`);
+    // "forwarder" without command or image extends the built-in one (e.g. with FORWARDER_MODE).
+    const base = name === 'forwarder' && fields.command === undefined && fields.image === undefined ? REFERENCE_FORWARDER : undefined;
+    config.sut[name] = parseSut(fields, where(`sut.${name}`), path.dirname(file), base);
   }
   config.source = file;
   return applyEnv(config);
@@ -89,10 +94,10 @@ function parseRuntime(value: unknown, where: string): ChaosConfig['runtime'] {
   throw new ConfigError(`${where} must be "process", "container" or "auto", not ${JSON.stringify(value)}`);
 }
 
-function parseSut(value: Record<string, unknown>, where: string, baseDir: string): SutDefinition {
-  rejectUnknown(value, ['command', 'image', 'env', 'cwd', 'startupGraceMs'], where);
+function parseSut(value: Record<string, unknown>, where: string, baseDir: string, base?: SutDefinition): SutDefinition {
+  rejectUnknown(value, base ? ['env', 'startupGraceMs'] : ['command', 'image', 'env', 'cwd', 'startupGraceMs'], where);
   const { command, image, env, cwd, startupGraceMs } = value;
-  if (command === undefined && image === undefined) {
+  if (command === undefined && image === undefined && !base) {
     throw new ConfigError(`${where} needs "command" (a list: program and arguments) or "image"`);
   }
   if (command !== undefined && (!Array.isArray(command) || command.length === 0 || !command.every((c) => typeof c === 'string'))) {
@@ -107,6 +112,11 @@ function parseSut(value: Record<string, unknown>, where: string, baseDir: string
   }
   if (startupGraceMs !== undefined && (!Number.isInteger(startupGraceMs) || (startupGraceMs as number) < 0)) {
     throw new ConfigError(`${where}.startupGraceMs must be a whole number of milliseconds`);
+  }
+  if (base) {
+    // The built-in SUT keeps its command (and image); the file adds env and may set the grace.
+    const extra = env as Record<string, string> | undefined;
+    return { ...base, env: { ...base.env, ...extra }, startupGraceMs: (startupGraceMs as number | undefined) ?? base.startupGraceMs };
   }
   return {
     command: command as string[] | undefined,

@@ -1,10 +1,13 @@
 // The entry point to a test environment: a builder in testcontainers' style whose start()
-// returns a StartedEnvironment (AsyncDisposable). It picks the runtime; the scenario never knows.
+// returns a StartedEnvironment (AsyncDisposable). It picks the runtime (CHAOS_RUNTIME: container,
+// process, or auto — containers when a Docker daemon answers); the scenario never knows.
 
 import { RunDirectory, defaultRunsRoot } from '../evidence/run-directory.js';
 import { DEFAULT_KAFKA_VERSION } from '../setup/kafka-distribution.js';
 import { ConfigError } from '../util/errors.js';
 import { DEFAULT_TUNING, type KafkaTuning } from './kafka-properties.js';
+import { dockerAnswers } from '../images/docker-client.js';
+import { ContainerRuntime } from './container/container-runtime.js';
 import { ProcessRuntime } from './process/process-runtime.js';
 import type { EnvironmentSpec, Runtime, RuntimeKind, StartedEnvironment, SutDefinition } from './runtime.js';
 
@@ -58,15 +61,15 @@ export class ChaosEnvironment {
   }
 
   async start(): Promise<StartedEnvironment> {
+    const runtime = await this.runtime();
     const run = RunDirectory.create(this.runsRoot);
-    return this.runtime().start(this.spec, run);
+    return runtime.start(this.spec, run);
   }
 
-  private runtime(): Runtime {
-    // The container runtime is the next step (its own issue); until then `auto` means process.
-    if (this.runtimeKind === 'container') {
-      throw new ConfigError('the container runtime is not available yet', { fix: 'use CHAOS_RUNTIME=process (or auto)' });
-    }
-    return new ProcessRuntime();
+  /** `auto`: containers when a Docker daemon answers, local processes otherwise. */
+  private async runtime(): Promise<Runtime> {
+    if (this.runtimeKind === 'container') return new ContainerRuntime();
+    if (this.runtimeKind === 'process') return new ProcessRuntime();
+    return (await dockerAnswers()) ? new ContainerRuntime() : new ProcessRuntime();
   }
 }

@@ -50,8 +50,10 @@ export interface StartedCluster {
 }
 
 export interface StartedTarget {
-  /** Where a SUT posts messages. */
+  /** Where a SUT posts messages (in the container runtime: the target's name on the run network). */
   readonly url: string;
+  /** The same endpoint as the harness reaches it, from this machine. */
+  readonly harnessUrl: string;
   readonly ledgerPath: string;
   readonly control: TargetControl;
   readonly node: NodeLifecycle;

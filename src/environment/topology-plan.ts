@@ -67,6 +67,8 @@ export interface Addressing {
   proxyListen(name: string): Endpoint;
   /** The address of proxy `name` as its users must dial it (what the broker advertises). */
   proxyAdvertised(name: string, kind: ProxyKind): Endpoint;
+  /** What broker `id` advertises for its own CTL_FROM/REPL_FROM listener (default: where it binds). */
+  selfAdvertised?(id: number, listener: string): Endpoint;
 }
 
 const CLIENT_LISTENERS: Record<ClientKind, string> = { harness: 'HARNESS', sut: 'SUT' };
@@ -120,7 +122,7 @@ export function planTopology(ids: readonly number[], at: Addressing): TopologyPl
         ['replication', replicationListener(from)],
         ['controller', controllerListener(from)],
       ] as const) {
-        advertised[listener] = from === id ? listeners[listener]! : proxy(linkProxyName(kind, from, id), kind, id, listener, from);
+        advertised[listener] = from === id ? (at.selfAdvertised?.(id, listener) ?? listeners[listener]!) : proxy(linkProxyName(kind, from, id), kind, id, listener, from);
       }
     }
     const controllerListeners = [controllerListener(id), ...ids.filter((other) => other !== id).map(controllerListener)];

@@ -1,4 +1,5 @@
-// The small HTTP plumbing both target listeners share: bind to loopback with a clear error when
+// The small HTTP plumbing both target listeners share: bind (to loopback unless told otherwise —
+// inside a container, its own network interface) with a clear error when
 // the port is taken, read a whole request body, and close a listener for real (open connections
 // included, as a stopped server's would be).
 
@@ -6,12 +7,12 @@ import http from 'node:http';
 import { PortInUseError } from '../util/errors.js';
 import { LOOPBACK } from '../util/ports.js';
 
-export function listen(server: http.Server, port: number, listener: string): Promise<void> {
+export function listen(server: http.Server, port: number, listener: string, host: string = LOOPBACK): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new PortInUseError(`port ${port} on ${LOOPBACK} (${listener}) is already in use by another process`, {
+          ? new PortInUseError(`port ${port} on ${host} (${listener}) is already in use by another process`, {
               fix: `stop that process (see: ss -ltnp 'sport = :${port}') or choose another port`,
               cause: error,
             })
@@ -19,7 +20,7 @@ export function listen(server: http.Server, port: number, listener: string): Pro
       );
     };
     server.once('error', onError);
-    server.listen(port, LOOPBACK, () => {
+    server.listen(port, host, () => {
       server.off('error', onError);
       resolve();
     });

@@ -1,6 +1,7 @@
 // The recording target as its own process, so that the harness can stop, kill and restart it
 // like any other part of the pipeline:
-//   node dist/src/target/main.js --port P --control-port C --ledger /path/delivered.jsonl
+//   node dist/src/target/main.js --port P --control-port C --ledger /path/delivered.jsonl [--host H]
+// (--host: where to bind, default 127.0.0.1; in a container the runtime passes 0.0.0.0.)
 // stdout carries JSON lines only: {"event":"ready",…} once both listeners are up, then one line
 // per control change. A bad argument exits 2; a failed start exits 1; SIGTERM/SIGINT close the
 // listeners, record the deliveries in flight, flush the ledger and exit 0.
@@ -9,14 +10,14 @@ import { parseArgs } from 'node:util';
 import { ConfigError, describeError } from '../util/errors.js';
 import { RecordingServer, type RecordingServerOptions } from './recording-server.js';
 
-const USAGE = 'usage: main.js --port <1-65535> --control-port <1-65535> --ledger <path/delivered.jsonl>';
+const USAGE = 'usage: main.js --port <1-65535> --control-port <1-65535> --ledger <path/delivered.jsonl> [--host <address>]';
 
 function parseCli(args: string[]): Omit<RecordingServerOptions, 'onControl'> {
   let values;
   try {
     ({ values } = parseArgs({
       args,
-      options: { port: { type: 'string' }, 'control-port': { type: 'string' }, ledger: { type: 'string' } },
+      options: { port: { type: 'string' }, 'control-port': { type: 'string' }, ledger: { type: 'string' }, host: { type: 'string' } },
     }));
   } catch (error) {
     throw new ConfigError(`${describeError(error)}; ${USAGE}`);
@@ -25,7 +26,7 @@ function parseCli(args: string[]): Omit<RecordingServerOptions, 'onControl'> {
   const controlPort = portArg('--control-port', values['control-port']);
   if (port === controlPort) throw new ConfigError(`--port and --control-port must differ, both are ${port}; ${USAGE}`);
   if (!values.ledger) throw new ConfigError(`--ledger is required; ${USAGE}`);
-  return { port, controlPort, ledgerPath: values.ledger };
+  return { port, controlPort, ledgerPath: values.ledger, host: values.host };
 }
 
 function portArg(name: string, value: string | undefined): number {

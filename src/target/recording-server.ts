@@ -18,6 +18,8 @@ export interface RecordingServerOptions {
   port: number;
   controlPort: number;
   ledgerPath: string;
+  /** Where both listeners bind; default 127.0.0.1 (a container's runtime passes 0.0.0.0). */
+  host?: string;
   /** Called after each change made through the control API. */
   onControl?: (change: ControlChange) => void;
 }
@@ -53,7 +55,7 @@ export class RecordingServer implements ControlledTarget {
     const server = new RecordingServer(options, new JsonlWriter<DeliveryRecord>(options.ledgerPath));
     try {
       await server.up();
-      await listen(server.control, options.controlPort, 'target control listener');
+      await listen(server.control, options.controlPort, 'target control listener', options.host);
     } catch (error) {
       await server.close();
       throw error;
@@ -100,7 +102,7 @@ export class RecordingServer implements ControlledTarget {
     return this.serialize(async () => {
       if (this.dataServer) return;
       const server = http.createServer(SERVER_OPTIONS, (request, response) => this.track(request, response));
-      await listen(server, this.portNumber, 'target data listener');
+      await listen(server, this.portNumber, 'target data listener', this.options.host);
       this.portNumber = (server.address() as AddressInfo).port;
       this.dataServer = server;
     });

@@ -10,6 +10,8 @@ export class TargetControl {
   constructor(
     readonly controlPort: number,
     private readonly timeoutMs = 5000,
+    /** Where the control API answers: loopback for a local target, a container's address otherwise. */
+    readonly host: string = LOOPBACK,
   ) {}
 
   state(): Promise<TargetState> {
@@ -48,11 +50,11 @@ export class TargetControl {
   }
 
   private async call(method: string, path: string, body?: TargetBehavior): Promise<TargetState> {
-    const what = `target control ${method} ${path} on ${LOOPBACK}:${this.controlPort}`;
+    const what = `target control ${method} ${path} on ${this.host}:${this.controlPort}`;
     let status: number;
     let text: string;
     try {
-      const response = await fetch(`http://${LOOPBACK}:${this.controlPort}${path}`, {
+      const response = await fetch(`http://${this.host}:${this.controlPort}${path}`, {
         method,
         headers: body === undefined ? undefined : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -7,14 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { RunDirectory } from '../../evidence/run-directory.js';
-import { EnvironmentError, PortInUseError, ProcessExitedError } from '../../util/errors.js';
+import { EnvironmentError, PortInUseError } from '../../util/errors.js';
 import { LOOPBACK, assertPortFree } from '../../util/ports.js';
 import type { KafkaDistribution } from '../../setup/kafka-distribution.js';
 import { kafkaLoggingConfig } from '../../setup/kafka-logging.js';
-import { harnessKafka, waitForBrokers } from '../kafka-clients.js';
+import { BrokerCluster } from '../broker-cluster.js';
 import { kafkaProperties, renderProperties, type KafkaTuning } from '../kafka-properties.js';
-import type { BrokerNode, StartedCluster } from '../runtime.js';
-import type { ClientKind, TopologyPlan } from '../topology-plan.js';
+import type { BrokerNode } from '../runtime.js';
+import type { TopologyPlan } from '../topology-plan.js';
 import { ManagedProcess } from './managed-process.js';
 
 const run = promisify(execFile);
@@ -39,36 +39,9 @@ class ProcessBroker extends ManagedProcess implements BrokerNode {
   }
 }
 
-export class ProcessKafkaCluster implements StartedCluster {
-  readonly plan: TopologyPlan;
-  readonly kafkaVersion: string;
-  private readonly brokers: Map<number, ProcessBroker>;
-  private readonly options: ProcessClusterOptions;
-
+export class ProcessKafkaCluster extends BrokerCluster<ProcessBroker> {
   private constructor(options: ProcessClusterOptions, brokers: Map<number, ProcessBroker>) {
-    this.options = options;
-    this.plan = options.plan;
-    this.kafkaVersion = options.kafka.version;
-    this.brokers = brokers;
-  }
-
-  get ids(): number[] {
-    return this.plan.nodes.map((node) => node.id);
-  }
-
-  bootstrap(kind: ClientKind): string[] {
-    return this.plan.bootstrap[kind];
-  }
-
-  address(kind: ClientKind, id: number): string {
-    this.broker(id); // throws, naming the brokers there are, for an unknown id
-    return this.plan.bootstrap[kind][this.ids.indexOf(id)]!;
-  }
-
-  broker(id: number): ProcessBroker {
-    const broker = this.brokers.get(id);
-    if (!broker) throw new EnvironmentError(`there is no broker ${id} (brokers: ${this.ids.join(', ')})`);
-    return broker;
+    super(options.plan, options.kafka.version, options.run, brokers);
   }
 
   /** Formats every node's storage, starts them all, and waits until all are registered. */
@@ -117,41 +90,14 @@ export class ProcessKafkaCluster implements StartedCluster {
     return cluster;
   }
 
-  async waitForBroker(id: number, timeoutMs = 60_000): Promise<void> {
-    await this.waitForBrokers([id], timeoutMs);
-  }
-
-  private async waitForBrokers(ids: readonly number[], timeoutMs: number): Promise<void> {
-    const kafka = harnessKafka(this.plan.bootstrap.harness, 'kafka-chaos-readiness', this.options.run.log('harness-kafkajs'));
-    const admin = kafka.admin();
-    try {
-      await waitForBrokers(admin, ids, {
-        timeoutMs,
-        hint: `see ${ids.map((id) => this.broker(id).logPath).join(', ')}`,
-        check: () => ids.forEach((id) => this.assertAlive(this.broker(id))),
-      });
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
-  }
-
-  /** A broker that died while we waited for it: say why, from its log. */
-  private assertAlive(broker: ProcessBroker): void {
-    if (broker.running) return;
-    const tail = broker.tail(12);
-    const bindFailure = /Address already in use|BindException/.test(tail);
-    const where = `see ${broker.logPath}`;
-    if (bindFailure) {
-      throw new PortInUseError(`${broker.name} could not bind a listener: a port on ${LOOPBACK} is in use (${where})`, {
+  /** A local broker that could not bind its port says so; any other death as the base class does. */
+  protected override assertAlive(broker: ProcessBroker): void {
+    if (!broker.running && /Address already in use|BindException/.test(broker.tail(12))) {
+      throw new PortInUseError(`${broker.name} could not bind a listener: a port on ${LOOPBACK} is in use (see ${broker.logPath})`, {
         fix: 'stop the process holding it or choose other ports',
       });
     }
-    const last = tail.split('\n').slice(-3).join(' | ');
-    throw new ProcessExitedError(`${broker.name} exited during startup (${where}): ${last}`);
-  }
-
-  async stop(): Promise<void> {
-    await Promise.all([...this.brokers.values()].map((broker) => broker.stop()));
+    super.assertAlive(broker);
   }
 }
 

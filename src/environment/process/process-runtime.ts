@@ -1,22 +1,19 @@
 // The process runtime: the whole topology as local processes — Kafka on the local JDK, the real
 // toxiproxy-server, the target and the SUT as child processes — for machines without Docker.
 
-import type { Kafka } from 'kafkajs';
-import { EventLedger } from '../../evidence/event-ledger.js';
 import type { RunDirectory } from '../../evidence/run-directory.js';
 import { resolveJava } from '../../setup/java.js';
 import { requiredJavaMajor, resolveKafka } from '../../setup/kafka-distribution.js';
 import { resolveToxiproxy } from '../../setup/toxiproxy-binary.js';
 import { LOOPBACK, freePorts } from '../../util/ports.js';
 import { ResourceStack } from '../../util/resource-stack.js';
-import { harnessKafka } from '../kafka-clients.js';
+import { ComposedEnvironment, type FleetStarter } from '../composed-environment.js';
 import { LinkNetwork } from '../link-network.js';
-import type { EnvironmentSpec, Runtime, StartedEnvironment, SutFleet, SutLaunch } from '../runtime.js';
+import type { EnvironmentSpec, Runtime, StartedEnvironment } from '../runtime.js';
 import { listenerNames, planTopology, proxyNames } from '../topology-plan.js';
-import { onInterrupt } from './live-processes.js';
 import type { ManagedProcess } from './managed-process.js';
 import { ProcessKafkaCluster } from './process-kafka-cluster.js';
-import { ProcessSutFleet } from './process-sut.js';
+import { startProcessSutFleet } from './process-sut.js';
 import { startTargetProcess } from './process-target.js';
 import { startToxiproxyProcess } from './process-toxiproxy.js';
 
@@ -62,62 +59,19 @@ export class ProcessRuntime implements Runtime {
       stack.defer(() => cluster.stop());
       const target = await startTargetProcess({ port: ports.target!, controlPort: ports.targetControl!, run, timeoutMs: 15_000 });
       stack.defer(() => (target.node as ManagedProcess).stop().then(() => undefined));
-      return new ProcessEnvironment(run, cluster, network, target, spec, stack.move());
+      const startFleet: FleetStarter = (launch, events) =>
+        startProcessSutFleet({
+          launch,
+          definition: spec.suts[launch.sut],
+          run,
+          events,
+          bootstrapServers: cluster.bootstrap('sut'),
+          targetUrl: target.url,
+        });
+      return new ComposedEnvironment(this.kind, run, cluster, network, target, startFleet, stack.move());
     } catch (error) {
       await stack.disposeAsync();
       throw error;
     }
-  }
-}
-
-class ProcessEnvironment implements StartedEnvironment {
-  readonly runtime = 'process' as const;
-  private readonly fleets: SutFleet[] = [];
-  private readonly forgetInterrupt: () => void;
-  private readonly events: EventLedger;
-  private stopping: Promise<void> | undefined;
-
-  constructor(
-    readonly run: RunDirectory,
-    readonly cluster: ProcessKafkaCluster,
-    readonly network: LinkNetwork,
-    readonly target: StartedEnvironment['target'],
-    private readonly spec: EnvironmentSpec,
-    private readonly resources: ResourceStack,
-  ) {
-    this.forgetInterrupt = onInterrupt(() => this.stop());
-    this.events = new EventLedger(run);
-  }
-
-  kafka(clientId: string): Kafka {
-    return harnessKafka(this.cluster.bootstrap('harness'), clientId, this.run.log('harness-kafkajs'));
-  }
-
-  async startSut(launch: SutLaunch): Promise<SutFleet> {
-    const fleet = await ProcessSutFleet.start({
-      launch,
-      definition: this.spec.suts[launch.sut],
-      run: this.run,
-      events: this.events,
-      bootstrapServers: this.cluster.bootstrap('sut'),
-      targetUrl: this.target.url,
-    });
-    this.fleets.push(fleet);
-    return fleet;
-  }
-
-  /** Stops SUTs first (they must not see the cluster vanish under them), then the rest. */
-  stop(): Promise<void> {
-    this.stopping ??= (async () => {
-      this.forgetInterrupt();
-      await Promise.allSettled(this.fleets.map((fleet) => fleet.stopAll()));
-      this.events.close();
-      await this.resources.disposeAsync();
-    })();
-    return this.stopping;
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.stop();
   }
 }

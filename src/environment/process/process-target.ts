@@ -47,5 +47,6 @@ export async function startTargetProcess(options: {
     await node.stop();
     throw error;
   }
-  return { url: `http://${LOOPBACK}:${options.port}/messages`, ledgerPath, control, node };
+  const url = `http://${LOOPBACK}:${options.port}/messages`;
+  return { url, harnessUrl: url, ledgerPath, control, node };
 }

@@ -1,0 +1,59 @@
+// A started environment, whichever runtime composed it: the cluster, the links between its
+// parts, the target and the SUT fleets, torn down in order — SUTs first (they must not see the
+// cluster vanish under them), then the rest — on stop(), dispose, Ctrl-C or SIGTERM.
+
+import type { Kafka } from 'kafkajs';
+import { EventLedger } from '../evidence/event-ledger.js';
+import type { RunDirectory } from '../evidence/run-directory.js';
+import type { ResourceStack } from '../util/resource-stack.js';
+import { harnessKafka } from './kafka-clients.js';
+import type { LinkNetwork } from './link-network.js';
+import { onInterrupt } from './process/live-processes.js';
+import type { RuntimeKind, StartedCluster, StartedEnvironment, SutFleet, SutLaunch } from './runtime.js';
+
+/** How a runtime starts one SUT launch; the events ledger records its instances' lifecycles. */
+export type FleetStarter = (launch: SutLaunch, events: EventLedger) => Promise<SutFleet>;
+
+export class ComposedEnvironment implements StartedEnvironment {
+  private readonly fleets: SutFleet[] = [];
+  private readonly forgetInterrupt: () => void;
+  private readonly events: EventLedger;
+  private stopping: Promise<void> | undefined;
+
+  constructor(
+    readonly runtime: RuntimeKind,
+    readonly run: RunDirectory,
+    readonly cluster: StartedCluster,
+    readonly network: LinkNetwork,
+    readonly target: StartedEnvironment['target'],
+    private readonly startFleet: FleetStarter,
+    private readonly resources: ResourceStack,
+  ) {
+    this.forgetInterrupt = onInterrupt(() => this.stop());
+    this.events = new EventLedger(run);
+  }
+
+  kafka(clientId: string): Kafka {
+    return harnessKafka(this.cluster.bootstrap('harness'), clientId, this.run.log('harness-kafkajs'));
+  }
+
+  async startSut(launch: SutLaunch): Promise<SutFleet> {
+    const fleet = await this.startFleet(launch, this.events);
+    this.fleets.push(fleet);
+    return fleet;
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.forgetInterrupt();
+      await Promise.allSettled(this.fleets.map((fleet) => fleet.stopAll()));
+      this.events.close();
+      await this.resources.disposeAsync();
+    })();
+    return this.stopping;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
+  }
+}
