@@ -7,15 +7,31 @@ import path from 'node:path';
 import { after, before } from 'node:test';
 import type { Admin } from 'kafkajs';
 import { ChaosEnvironment } from '../../src/environment/chaos-environment.js';
-import type { StartedEnvironment } from '../../src/environment/runtime.js';
+import type { RuntimeKind, StartedEnvironment } from '../../src/environment/runtime.js';
 import { REFERENCE_FORWARDER } from '../../src/config/chaos-config.js';
+
+// Tests send traffic only to this machine and its own containers: images are built locally, never
+// pulled, unless a developer explicitly says otherwise.
+process.env.KAFKA_CHAOS_IMAGES ??= 'local';
 
 export function tempRunsRoot(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `kafka-chaos-${label}-`));
 }
 
-export function testEnvironment(runsRoot: string): ChaosEnvironment {
-  return new ChaosEnvironment().withRunsRoot(runsRoot).withRuntime('process').withSut('forwarder', REFERENCE_FORWARDER);
+export function testEnvironment(runsRoot: string, runtime: RuntimeKind = 'process'): ChaosEnvironment {
+  return new ChaosEnvironment().withRunsRoot(runsRoot).withRuntime(runtime).withSut('forwarder', REFERENCE_FORWARDER);
+}
+
+/**
+ * The runtimes the runtime-parameterised suites run on: both, unless KAFKA_CHAOS_TEST_RUNTIMES
+ * names a subset (e.g. "process" on a machine without Docker). Never silently fewer.
+ */
+export function runtimesUnderTest(env: NodeJS.ProcessEnv = process.env): RuntimeKind[] {
+  const named = (env.KAFKA_CHAOS_TEST_RUNTIMES ?? 'process,container').split(',').map((s) => s.trim());
+  for (const name of named) {
+    if (name !== 'process' && name !== 'container') throw new Error(`KAFKA_CHAOS_TEST_RUNTIMES: unknown runtime "${name}" (process, container)`);
+  }
+  return named as RuntimeKind[];
 }
 
 /** Removes a runs root after a passing test; a failing one keeps it for its logs. */
@@ -55,12 +71,16 @@ export interface SuiteEnvironment {
  * One environment shared by the tests of a suite (call inside `describe`): started before them,
  * stopped after them, its run directory removed only when every tracked test passed.
  */
-export function environmentForSuite(label: string, configure: (environment: ChaosEnvironment) => ChaosEnvironment = (e) => e): SuiteEnvironment {
+export function environmentForSuite(
+  label: string,
+  configure: (environment: ChaosEnvironment) => ChaosEnvironment = (e) => e,
+  runtime: RuntimeKind = 'process',
+): SuiteEnvironment {
   const runsRoot = tempRunsRoot(label);
   const failures = failureTracker();
   const suite = { track: failures.track } as SuiteEnvironment;
   before(async () => {
-    suite.env = await configure(testEnvironment(runsRoot)).start();
+    suite.env = await configure(testEnvironment(runsRoot, runtime)).start();
     suite.admin = suite.env.kafka(`${label}-test`).admin();
     await suite.admin.connect();
   });

@@ -1,6 +1,7 @@
-// The process runtime's cluster, for real: three KRaft JVMs behind the real Toxiproxy, probed
-// with kafkajs through the proxies — boot, throughput and read-back, a cut client path, an
-// isolated broker losing and regaining its partitions, a kill -9 and a restart.
+// Each runtime's cluster, for real: three KRaft brokers (local JVMs, or containers) behind the
+// real Toxiproxy, probed with kafkajs through the proxies — boot, throughput and read-back, a cut
+// client path, an isolated broker losing and regaining its partitions, a kill -9 and a restart.
+// The same tests on both runtimes: a fault means the same wherever it runs.
 
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
@@ -11,10 +12,10 @@ import { produceMessages } from '../../src/traffic/produce-messages.js';
 import { readBack } from '../../src/traffic/read-back.js';
 import { isListening } from '../../src/util/ports.js';
 import { waitFor } from '../../src/util/wait-for.js';
-import { environmentForSuite } from '../support/test-environment.js';
+import { environmentForSuite, runtimesUnderTest } from '../support/test-environment.js';
 
-describe('process runtime: a 3-node KRaft cluster behind Toxiproxy', () => {
-  const suite = environmentForSuite('cluster');
+for (const runtime of runtimesUnderTest()) describe(`${runtime} runtime: a 3-node KRaft cluster behind Toxiproxy`, () => {
+  const suite = environmentForSuite(`cluster-${runtime}`, undefined, runtime);
   const track = suite.track;
   let env: StartedEnvironment;
   let admin: Admin;

@@ -1,6 +1,8 @@
-// The system under test on the process runtime: the reference forwarder carries 1,000 messages
-// end to end with commits that match the log; SUT instances start, crash and restart on command;
-// a SUT that dies at start is reported with its last log lines.
+// The system under test on each runtime: the reference forwarder carries 1,000 messages end to
+// end with commits that match the log; SUT instances start, crash and restart on command; a SUT
+// that dies at start is reported with its last log lines. Processes are commands; containers are
+// images (the forwarder's image serves as the long-running SUT, and with an invalid mode as the
+// one that dies at start).
 
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
@@ -13,13 +15,29 @@ import { ProcessExitedError } from '../../src/util/errors.js';
 import { readJsonl } from '../../src/evidence/jsonl-reader.js';
 import { LEDGER_FILES, type EventRecord } from '../../src/evidence/ledger-records.js';
 import { waitFor } from '../../src/util/wait-for.js';
-import { environmentForSuite } from '../support/test-environment.js';
+import { IMAGE_NAMES } from '../../src/images/image-source.js';
+import type { RuntimeKind, SutDefinition } from '../../src/environment/runtime.js';
+import { environmentForSuite, runtimesUnderTest } from '../support/test-environment.js';
 
-describe('process runtime: systems under test', () => {
-  const suite = environmentForSuite('sut', (environment) =>
-    environment
-      .withSut('exits-at-once', { command: [process.execPath, '-e', "console.error('boom: MY_SERVICE_URL is not set'); process.exit(3)"] })
-      .withSut('sleeper', { command: [process.execPath, '-e', 'process.on("SIGTERM", () => process.exit(0)); setInterval(() => {}, 1000)'], startupGraceMs: 300 }));
+const SUTS: Record<RuntimeKind, { exitsAtOnce: SutDefinition; sleeper: SutDefinition; exit: RegExp; lastLine: RegExp }> = {
+  process: {
+    exitsAtOnce: { command: [process.execPath, '-e', "console.error('boom: MY_SERVICE_URL is not set'); process.exit(3)"] },
+    sleeper: { command: [process.execPath, '-e', 'process.on("SIGTERM", () => process.exit(0)); setInterval(() => {}, 1000)'], startupGraceMs: 300 },
+    exit: /exited at start with code 3/,
+    lastLine: /boom: MY_SERVICE_URL is not set/,
+  },
+  container: {
+    exitsAtOnce: { image: IMAGE_NAMES.forwarder, env: { FORWARDER_MODE: 'no-such-mode' } },
+    sleeper: { image: IMAGE_NAMES.forwarder, startupGraceMs: 1000 },
+    exit: /exited at start with code 2/,
+    lastLine: /FORWARDER_MODE/,
+  },
+};
+
+for (const runtime of runtimesUnderTest()) describe(`${runtime} runtime: systems under test`, () => {
+  const suts = SUTS[runtime];
+  const suite = environmentForSuite(`sut-${runtime}`, (environment) =>
+    environment.withSut('exits-at-once', suts.exitsAtOnce).withSut('sleeper', suts.sleeper), runtime);
   const track = suite.track;
   let env: StartedEnvironment;
   let admin: Admin;
@@ -45,7 +63,8 @@ describe('process runtime: systems under test', () => {
   }));
 
   it('starts, kills and restarts SUT instances, and scales the fleet', track(async () => {
-    const fleet = await env.startSut({ sut: 'sleeper', topic: 'unused', groupId: 'g', instances: 2 });
+    await createTopic(admin, { topic: 'idle', partitions: 1 });
+    const fleet = await env.startSut({ sut: 'sleeper', topic: 'idle', groupId: 'g', instances: 2 });
     try {
       assert.deepEqual(fleet.instances.map((i) => i.state), ['running', 'running']);
       const first = fleet.instance(1);
@@ -80,8 +99,8 @@ describe('process runtime: systems under test', () => {
   it('reports a SUT command that exits at once, with its last log lines, on one line', track(async () => {
     await assert.rejects(env.startSut({ sut: 'exits-at-once', topic: 't', groupId: 'g', instances: 1 }), (error: unknown) => {
       assert.ok(error instanceof ProcessExitedError);
-      assert.match(error.message, /exited at start with code 3/);
-      assert.match(error.message, /boom: MY_SERVICE_URL is not set/);
+      assert.match(error.message, suts.exit);
+      assert.match(error.message, suts.lastLine);
       assert.doesNotMatch(error.message, /\n/);
       return true;
     });
