@@ -1,30 +1,47 @@
 // Ctrl-C (SIGINT) or SIGTERM to a runner mid-run: it tears its environment down itself —
-// brokers, Toxiproxy, target and SUT — and exits with the signal's conventional code.
+// brokers, Toxiproxy, target and SUT, as processes or as containers with their network — and
+// exits with the signal's conventional code. A run that ends normally leaves nothing either.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { waitFor } from '../../src/util/wait-for.js';
-import { pidsOfRun, runnerExit, startHeldRunner } from '../support/held-runner.js';
-import { removeIfPassed, tempRunsRoot } from '../support/test-environment.js';
+import { leftoversOfRun, runnerExit, startHeldRunner } from '../support/held-runner.js';
+import { removeIfPassed, runtimesUnderTest, tempRunsRoot, testEnvironment } from '../support/test-environment.js';
 
 describe('a runner interrupted mid-run', () => {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    it(`stops every process of its run on ${signal} and exits ${code}`, async () => {
-      const runsRoot = tempRunsRoot('interrupt');
-      const runner = await startHeldRunner(runsRoot);
-      try {
-        assert.ok(pidsOfRun(runner.runId).length >= 6, 'the environment is up');
-        runner.process.kill(signal);
-        assert.equal(await runnerExit(runner.process, 60_000), code);
-        await waitFor(() => pidsOfRun(runner.runId).length === 0, {
-          what: `every process of run ${runner.runId} to be gone after ${signal}`,
-          timeoutMs: 10_000,
-          intervalMs: 100,
-        });
-        removeIfPassed(runsRoot, true);
-      } finally {
-        runner.killAll();
-      }
+  for (const runtime of runtimesUnderTest()) {
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      it(`${runtime} runtime: removes everything of its run on ${signal} and exits ${code}`, async () => {
+        const runsRoot = tempRunsRoot('interrupt');
+        const runner = await startHeldRunner(runsRoot, runtime);
+        try {
+          assert.ok((await leftoversOfRun(runner.runId)).length >= 6, 'the environment is up');
+          runner.process.kill(signal);
+          assert.equal(await runnerExit(runner.process, 60_000), code);
+          await waitFor(async () => (await leftoversOfRun(runner.runId)).length === 0, {
+            what: `nothing of run ${runner.runId} to be left after ${signal}`,
+            timeoutMs: 10_000,
+            intervalMs: 200,
+          });
+          removeIfPassed(runsRoot, true);
+        } finally {
+          await runner.killAll();
+        }
+      });
+    }
+  }
+});
+
+describe('a run that ends', () => {
+  for (const runtime of runtimesUnderTest()) {
+    it(`${runtime} runtime: leaves no process, container or network behind`, async () => {
+      const runsRoot = tempRunsRoot('ends');
+      const env = await testEnvironment(runsRoot, runtime).start();
+      const runId = env.run.runId;
+      assert.ok((await leftoversOfRun(runId)).length >= 5, 'the environment is up');
+      await env.stop();
+      assert.deepEqual(await leftoversOfRun(runId), []);
+      removeIfPassed(runsRoot, true);
     });
   }
 });

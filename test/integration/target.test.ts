@@ -18,6 +18,7 @@ import type { DeliveryRecord } from '../../src/target/delivery-record.js';
 import { TargetControl } from '../../src/target/target-control.js';
 import { freePorts, LOOPBACK } from '../../src/util/ports.js';
 import { waitFor } from '../../src/util/wait-for.js';
+import { postTo, type Answer } from '../support/http-post.js';
 
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/target/main.js');
 
@@ -27,12 +28,6 @@ interface Target {
   control: TargetControl;
   ledgerPath: string;
   stdout: string[];
-}
-
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  ms: number;
 }
 
 async function startTarget(): Promise<Target> {
@@ -72,20 +67,9 @@ async function stopTarget(target: Target | undefined): Promise<void> {
   fs.rmSync(path.dirname(target.ledgerPath), { recursive: true, force: true });
 }
 
-/** One request on a fresh connection (no pooling, so a refused or dropped connection is this request's). */
+/** One request on a fresh connection to the target's data port. */
 function post(port: number, body: string, headers: http.OutgoingHttpHeaders = {}): Promise<Answer> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const options = { host: LOOPBACK, port, method: 'POST', path: '/messages', headers, agent: false };
-    const request = http.request(options, (response) => {
-      response.resume();
-      response.once('end', () => {
-        resolve({ status: response.statusCode!, headers: response.headers, ms: performance.now() - started });
-      });
-    });
-    request.once('error', reject);
-    request.end(body);
-  });
+  return postTo(`http://${LOOPBACK}:${port}/messages`, body, headers);
 }
 
 async function ledgerRecord(target: Target, id: string): Promise<DeliveryRecord> {

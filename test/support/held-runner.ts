@@ -1,34 +1,55 @@
 // Starts test/fixtures/hold-environment as a separate runner process and waits until its
-// environment is up: the runner that the crash and interrupt tests then kill or interrupt.
+// environment is up: the runner that the crash and interrupt tests then kill or interrupt. What a
+// run leaves running is found by its labels: processes, or containers and networks.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+import { LABEL } from '../../src/environment/container/run-labels.js';
 import { labelledProcesses } from '../../src/environment/process/clean-orphans.js';
+import type { RuntimeKind } from '../../src/environment/runtime.js';
+import { cleanContainers } from '../../src/environment/container/clean-containers.js';
+import { dockerAnswers, dockerClient } from '../../src/images/docker-client.js';
 import { projectRoot } from '../../src/setup/project-paths.js';
 import { waitFor } from '../../src/util/wait-for.js';
 
 export interface HeldRunner {
   process: ChildProcess;
   runId: string;
-  /** Kills the runner and anything of its run still alive (a test's own finally). */
-  killAll(): void;
+  /** Kills the runner and removes anything of its run still alive (a test's own finally). */
+  killAll(): Promise<void>;
 }
 
 export function pidsOfRun(runId: string): number[] {
   return [...labelledProcesses()].filter(([, label]) => label.runId === runId).map(([pid]) => pid);
 }
 
-export async function startHeldRunner(runsRoot: string): Promise<HeldRunner> {
-  const runner = spawn(process.execPath, [path.join(projectRoot, 'dist', 'test', 'fixtures', 'hold-environment.js'), runsRoot], {
+/** Every process, container and network labelled with the run id: what `docker ps -a` / `docker network ls` would show of it. */
+export async function leftoversOfRun(runId: string): Promise<string[]> {
+  const filters = { label: [`${LABEL.runId}=${runId}`] };
+  const docker = dockerClient();
+  const answers = await dockerAnswers();
+  const [containers, networks] = answers
+    ? await Promise.all([docker.listContainers({ all: true, filters }), docker.listNetworks({ filters })])
+    : [[], []];
+  return [
+    ...pidsOfRun(runId).map((pid) => `process ${pid}`),
+    ...containers.map((c) => `container ${c.Names[0]}`),
+    ...networks.map((n) => `network ${n.Name}`),
+  ];
+}
+
+export async function startHeldRunner(runsRoot: string, runtime: RuntimeKind = 'process'): Promise<HeldRunner> {
+  const runner = spawn(process.execPath, [path.join(projectRoot, 'dist', 'test', 'fixtures', 'hold-environment.js'), runsRoot, runtime], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: string[] = [];
   readline.createInterface({ input: runner.stdout! }).on('line', (line) => lines.push(line));
   let runId = '';
-  const killAll = () => {
+  const killAll = async () => {
     runner.kill('SIGKILL');
     for (const pid of runId ? pidsOfRun(runId) : []) process.kill(pid, 'SIGKILL');
+    if (runId) await cleanContainers({ runId, force: true });
   };
   try {
     runId = await waitFor(
@@ -40,7 +61,7 @@ export async function startHeldRunner(runsRoot: string): Promise<HeldRunner> {
       { what: 'the runner to bring its environment up', timeoutMs: 180_000 },
     );
   } catch (error) {
-    killAll();
+    await killAll();
     throw error;
   }
   return { process: runner, runId, killAll };
