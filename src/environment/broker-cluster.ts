@@ -8,6 +8,15 @@ import { harnessKafka, waitForBrokers } from './kafka-clients.js';
 import type { BrokerNode, StartedCluster } from './runtime.js';
 import type { ClientKind, TopologyPlan } from './topology-plan.js';
 
+/** The last lines of a log that say something: stack frames ("at …", "... 3 more") say where, not why. */
+export function tellingLines(tail: string, count = 3): string {
+  return tail
+    .split('\n')
+    .filter((line) => !/^\s+at |^\s*\.\.\. \d+ more/.test(line))
+    .slice(-count)
+    .join(' | ');
+}
+
 export interface ClusterNode extends BrokerNode {
   readonly running: boolean;
 }
@@ -60,8 +69,7 @@ export abstract class BrokerCluster<Node extends ClusterNode> implements Started
   /** A broker that died while we waited for it: say why, from its log. */
   protected assertAlive(broker: Node): void {
     if (broker.running) return;
-    const last = broker.tail(12).split('\n').slice(-3).join(' | ');
-    throw new ProcessExitedError(`${broker.name} exited during startup (see ${broker.logPath}): ${last}`);
+    throw new ProcessExitedError(`${broker.name} exited during startup (see ${broker.logPath}): ${tellingLines(broker.tail(40))}`);
   }
 
   async stop(): Promise<void> {
