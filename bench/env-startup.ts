@@ -1,18 +1,22 @@
-// bench:env — how long the process runtime takes to a ready 3-node cluster behind Toxiproxy
-// (with the target: everything a scenario waits for), beside the baseline of one bare broker
-// (one JVM, no proxies) measured in the same run on the same machine. Prints figures; asserts
-// nothing.
+// bench:env — how long each runtime takes to a ready 3-node cluster behind Toxiproxy (with the
+// target: everything a scenario waits for) — local processes, and containers — beside the
+// baseline of one bare broker (one JVM, no proxies), all measured in the same run on the same
+// machine. Images are built (or found) before any timing. Prints figures; asserts nothing.
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChaosEnvironment } from '../src/environment/chaos-environment.js';
+import type { RuntimeKind } from '../src/environment/runtime.js';
+import { assertDockerAvailable, dockerClient } from '../src/images/docker-client.js';
+import { RunImages } from '../src/images/local-images.js';
+import { describeError } from '../src/util/errors.js';
 import { DEFAULT_TUNING } from '../src/environment/kafka-properties.js';
 import { ProcessKafkaCluster } from '../src/environment/process/process-kafka-cluster.js';
 import { planTopology, proxyNames, listenerNames } from '../src/environment/topology-plan.js';
 import { RunDirectory } from '../src/evidence/run-directory.js';
 import { resolveJava } from '../src/setup/java.js';
-import { requiredJavaMajor, resolveKafka } from '../src/setup/kafka-distribution.js';
+import { DEFAULT_KAFKA_VERSION, requiredJavaMajor, resolveKafka } from '../src/setup/kafka-distribution.js';
 import { LOOPBACK, freePorts } from '../src/util/ports.js';
 
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
@@ -47,9 +51,9 @@ async function bareBrokerMs(): Promise<number> {
   return elapsed;
 }
 
-async function fullEnvironmentMs(): Promise<number> {
+async function fullEnvironmentMs(runtime: RuntimeKind): Promise<number> {
   const started = performance.now();
-  const env = await new ChaosEnvironment().withRunsRoot(runsRoot).withRuntime('process').start();
+  const env = await new ChaosEnvironment().withRunsRoot(runsRoot).withRuntime(runtime).start();
   const elapsed = performance.now() - started;
   await env.stop();
   return elapsed;
@@ -58,18 +62,41 @@ async function fullEnvironmentMs(): Promise<number> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-try {
-  const bare: number[] = [];
-  const full: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    // Alternate, so drift in the machine's load affects both alike.
-    bare.push(await bareBrokerMs());
-    full.push(await fullEnvironmentMs());
+/** Builds or finds every image first, so the container timing is of starting, not of building. */
+async function containerUnavailable(): Promise<string | undefined> {
+  try {
+    await assertDockerAvailable();
+    const images = new RunImages(dockerClient());
+    await Promise.all([images.kafka(DEFAULT_KAFKA_VERSION), images.toxiproxy(), images.target()]);
+    return undefined;
+  } catch (error) {
+    return describeError(error);
   }
-  console.log(`bench:env — process runtime, ${os.cpus().length} cores, ${repeats} runs each (median; all runs in brackets)`);
-  console.log(`  one bare broker ready (baseline)                 ${seconds(median(bare))}  [${bare.map(seconds).join(', ')}]`);
-  console.log(`  3-node cluster + Toxiproxy + target ready        ${seconds(median(full))}  [${full.map(seconds).join(', ')}]`);
-  console.log(`  ratio (full environment / bare broker)           ${(median(full) / median(bare)).toFixed(2)}x`);
+}
+
+try {
+  const noContainers = await containerUnavailable();
+  const bare: number[] = [];
+  const processes: number[] = [];
+  const containers: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    // Alternate, so drift in the machine's load affects all alike.
+    bare.push(await bareBrokerMs());
+    processes.push(await fullEnvironmentMs('process'));
+    if (!noContainers) containers.push(await fullEnvironmentMs('container'));
+  }
+  const row = (label: string, values: number[]) => console.log(`  ${label.padEnd(62)} ${seconds(median(values))}  [${values.map(seconds).join(', ')}]`);
+  console.log(`bench:env — ${os.cpus().length} cores, ${repeats} runs each (median; all runs in brackets)`);
+  row('one bare broker ready (baseline)', bare);
+  row('process runtime: 3-node cluster + Toxiproxy + target ready', processes);
+  console.log(`  ${'ratio (process runtime / bare broker)'.padEnd(62)} ${(median(processes) / median(bare)).toFixed(2)}x`);
+  if (noContainers) {
+    console.log(`  container runtime: not measured — ${noContainers}`);
+  } else {
+    row('container runtime: 3-node cluster + Toxiproxy + target ready', containers);
+    console.log(`  ${'ratio (container runtime / bare broker)'.padEnd(62)} ${(median(containers) / median(bare)).toFixed(2)}x`);
+    console.log(`  ${'ratio (container runtime / process runtime)'.padEnd(62)} ${(median(containers) / median(processes)).toFixed(2)}x`);
+  }
 } finally {
   fs.rmSync(runsRoot, { recursive: true, force: true });
 }
