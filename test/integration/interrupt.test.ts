@@ -34,10 +34,18 @@ describe('a runner interrupted mid-run', () => {
 
 describe('a run that ends', () => {
   for (const runtime of runtimesUnderTest()) {
-    it(`${runtime} runtime: leaves no process, container or network behind`, async () => {
+    it(`${runtime} runtime: records what ran in run.json, and leaves no process, container or network behind`, async () => {
       const runsRoot = tempRunsRoot('ends');
       const env = await testEnvironment(runsRoot, runtime).start();
       const runId = env.run.runId;
+      const info = env.run.info();
+      assert.equal(info.runtime, runtime);
+      assert.equal(info.kafkaVersion, env.cluster.kafkaVersion);
+      if (runtime === 'container') {
+        const images = info.images as Record<string, string>;
+        assert.equal(Object.keys(images).length, 3, 'Kafka, Toxiproxy and target images');
+        for (const [name, id] of Object.entries(images)) assert.match(id, /^sha256:[0-9a-f]{64}$/, `${name} has an image id`);
+      }
       assert.ok((await leftoversOfRun(runId)).length >= 5, 'the environment is up');
       await env.stop();
       assert.deepEqual(await leftoversOfRun(runId), []);
