@@ -6,11 +6,26 @@
 export type OnError = 'stop' | 'retry';
 
 /**
- * correct: commit only after a 2xx. The others are deliberately broken, so the harness can show
- * it catches them: commit-before-send commits a record's offset before delivering it — the gap
- * through which a crash loses data.
+ * correct: commit a record's offset only after its 2xx, one record at a time per partition. The
+ * others are bugs users really ship, kept here so the harness can show it catches each one
+ * (README.md beside this file names the check that must fail for every mode):
+ *   auto-commit        — delivery handed off to an in-memory queue while kafkajs's autoCommit
+ *                        commits what was fetched: loss on a crash or stop, unsafe commits
+ *   commit-before-send — each offset committed before its record is posted: unsafe commits
+ *   ignore-errors      — a failed POST is logged, skipped and committed: loss in any outage
+ *   skip-after-retries — a few retries with backoff, then skip and commit: loss in a longer outage
+ *   unordered-parallel — a batch's records posted concurrently, committed after all: out of order
+ *   double-send        — every record posted twice: duplicates over any bound
  */
-export const MODES = ['correct', 'commit-before-send'] as const;
+export const MODES = [
+  'correct',
+  'auto-commit',
+  'commit-before-send',
+  'ignore-errors',
+  'skip-after-retries',
+  'unordered-parallel',
+  'double-send',
+] as const;
 export type ForwarderMode = (typeof MODES)[number];
 
 export interface ForwarderConfig {
@@ -27,6 +42,10 @@ export interface ForwarderConfig {
   httpTimeoutMs: number;
   /** Where a group with no committed offset starts; a committed offset always wins. */
   fromBeginning: boolean;
+  /** skip-after-retries: delivery attempts before a record is given up and committed. */
+  skipAfterAttempts: number;
+  /** unordered-parallel: each POST of a batch starts after a random delay up to this. */
+  parallelJitterMs: number;
 }
 
 /** One variable is missing or malformed; the message names it and shows what it should look like. */
@@ -104,6 +123,9 @@ export function loadConfig(env: Env): ForwarderConfig {
   }
   const httpTimeoutMs = positiveInt(env, 'FORWARDER_HTTP_TIMEOUT_MS', 10_000);
 
+  const skipAfterAttempts = positiveInt(env, 'FORWARDER_SKIP_AFTER_ATTEMPTS', 3, 'attempts');
+  const parallelJitterMs = positiveInt(env, 'FORWARDER_PARALLEL_JITTER_MS', 20);
+
   const fromBeginningRaw = optional(env, 'FORWARDER_FROM_BEGINNING') ?? 'true';
   if (fromBeginningRaw !== 'true' && fromBeginningRaw !== 'false') {
     throw invalid('FORWARDER_FROM_BEGINNING', fromBeginningRaw, 'true or false (default true)');
@@ -121,6 +143,8 @@ export function loadConfig(env: Env): ForwarderConfig {
     retryMaxMs,
     httpTimeoutMs,
     fromBeginning: fromBeginningRaw === 'true',
+    skipAfterAttempts,
+    parallelJitterMs,
   };
 }
 
@@ -142,11 +166,11 @@ function list(env: Env, name: string, expected: string): string[] {
   return items;
 }
 
-function positiveInt(env: Env, name: string, fallback: number): number {
+function positiveInt(env: Env, name: string, fallback: number, unit = 'milliseconds'): number {
   const raw = optional(env, name);
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
-    throw invalid(name, raw, `a positive whole number of milliseconds (default ${fallback})`);
+    throw invalid(name, raw, `a positive whole number of ${unit} (default ${fallback})`);
   }
   return Number(raw);
 }

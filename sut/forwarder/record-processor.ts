@@ -8,8 +8,13 @@
 //           abandoned uncommitted, and whoever owns the partition next starts from it.
 // A record given up on is signalled to kafkajs by throwing (RecordNotDelivered or the group
 // error itself): kafkajs then neither resolves its offset nor continues with the batch.
+//
+// The broken modes (README.md) bend this core in the one place each real bug lives: when the
+// commit happens (commit-before-send), what a failure means (ignore-errors, skip-after-retries),
+// how often a record is posted (double-send). The other two replace the driver around it:
+// parallel-batch.ts (unordered-parallel) and handoff-queue.ts (auto-commit).
 
-import type { Consumer, EachMessagePayload } from 'kafkajs';
+import type { Consumer, EachMessagePayload, KafkaMessage } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ForwarderConfig } from './forwarder-config.js';
 import { deliver, type DeliveryResult } from './http-delivery.js';
@@ -40,9 +45,20 @@ export function backoffMs(attempt: number, initialMs: number, maxMs: number): nu
   return Math.min(maxMs, initialMs * 2 ** Math.min(attempt - 1, 30));
 }
 
+/** What became of a record: a 2xx, or given up on purpose by a broken mode (and so committed). */
+export type Settled = 'delivered' | 'skipped';
+
+/** Where a record sits, as the events name it. */
+export interface RecordPosition {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
 // kafkajs sends a heartbeat only when its heartbeatInterval has passed, so asking often is free.
 const HEARTBEAT_POLL_MS = 1000;
 const RETRY_LOG_INTERVAL_MS = 1000;
+const SKIP_LOG_INTERVAL_MS = 1000;
 
 export class RecordProcessor {
   private stopping = false;
@@ -53,6 +69,8 @@ export class RecordProcessor {
   private readonly wakeSleeps = new AbortController();
   private inFlight: Promise<void> | undefined;
   private readonly skippedHeaders = new Set<string>();
+  private skippedRecords = 0;
+  private lastSkipLog = 0;
 
   constructor(
     private readonly config: ForwarderConfig,
@@ -61,18 +79,29 @@ export class RecordProcessor {
     private readonly onStoppedOnError: () => void,
   ) {}
 
-  /** The kafkajs eachMessage handler. */
+  /** The kafkajs eachMessage handler of the one-record-at-a-time modes. */
   readonly eachMessage = (payload: EachMessagePayload): Promise<void> => {
+    const refused = this.refusal();
+    if (refused) return Promise.reject(refused);
+    return this.track(this.process(payload));
+  };
+
+  /** Why no new record may start (the pipeline stopped, or is shutting down), if so. */
+  refusal(): RecordNotDelivered | undefined {
     // Records fetched after the pipeline stopped are not even attempted.
-    if (this.halted) return Promise.reject(new RecordNotDelivered('pipeline stopped on error'));
-    if (this.stopping) return Promise.reject(new RecordNotDelivered('forwarder is shutting down'));
-    const work = this.process(payload);
+    if (this.halted) return new RecordNotDelivered('pipeline stopped on error');
+    if (this.stopping) return new RecordNotDelivered('forwarder is shutting down');
+    return undefined;
+  }
+
+  /** Remembers `work` as the delivery a graceful stop waits for; returns it unchanged. */
+  track<T>(work: Promise<T>): Promise<T> {
     this.inFlight = work.then(
       () => undefined,
       () => undefined,
     );
     return work;
-  };
+  }
 
   /**
    * Graceful stop: no new record is started, a retry loop gives up at once, and an HTTP request
@@ -94,33 +123,46 @@ export class RecordProcessor {
 
   private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     const where = { topic, partition, offset: message.offset };
-    let lastRetryLog = 0;
-    // The broken mode the harness must catch: the offset is committed before the record is safe.
-    if (this.config.mode === 'commit-before-send') await this.commit(topic, partition, message.offset);
-    for (let attempt = 1; ; attempt++) {
-      const { result, groupChange } = await this.withHeartbeats(heartbeat, () =>
-        deliver(
-          message,
-          { url: this.config.targetUrl, instance: this.config.instance, timeoutMs: this.config.httpTimeoutMs },
-          { signal: this.abandon.signal, skipped: (name, why) => this.warnSkipped(name, why) },
-        ),
-      );
+    const mode = this.config.mode;
+    // commit-before-send: the offset is committed before the record is safe.
+    if (mode === 'commit-before-send') await this.commit(topic, partition, message.offset);
+    const settled = await this.settle(where, message, heartbeat);
+    // double-send: the send is issued again after it succeeded (a retry wrapper that also
+    // fires on success, a copy-pasted second post). The second answer is not even looked at.
+    if (mode === 'double-send' && settled === 'delivered') await this.withHeartbeats(heartbeat, () => this.post(message));
+    if (mode !== 'commit-before-send') await this.commit(topic, partition, message.offset);
+  }
 
-      if (result.ok) {
-        if (this.config.mode === 'correct') await this.commit(topic, partition, message.offset);
-        return;
-      }
+  /**
+   * Delivers one record under the error policy. Resolves 'delivered' after a 2xx, or 'skipped'
+   * when a broken mode gives the record up (so the caller commits it anyway). Throws when the
+   * record must stay uncommitted: RecordNotDelivered (stopped on error, shutting down) or the
+   * group error (a rebalance took the partition away).
+   */
+  async settle(where: RecordPosition, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<Settled> {
+    const mode = this.config.mode;
+    let lastRetryLog = 0;
+    for (let attempt = 1; ; attempt++) {
+      const { result, groupChange } = await this.withHeartbeats(heartbeat, () => this.post(message));
+      if (result.ok) return 'delivered';
 
       if (this.stopping) {
         emit('record-abandoned', { ...where, reason: 'shutdown', attempts: attempt, ...outcome(result) });
         throw new RecordNotDelivered('forwarder is shutting down');
       }
 
-      if (this.config.onError === 'stop') {
+      // ignore-errors: "log and move on" — the failed record is skipped and its offset committed.
+      // skip-after-retries: a bounded retry policy whose exhaustion is treated as done.
+      if (mode === 'ignore-errors' || (mode === 'skip-after-retries' && attempt >= this.config.skipAfterAttempts)) {
+        this.noteSkipped(where, attempt, result);
+        return 'skipped';
+      }
+
+      if (this.config.onError === 'stop' && mode !== 'skip-after-retries') {
         this.halted = true;
         emit('stopped-on-error', { ...where, ...outcome(result) });
         this.onStoppedOnError();
-        throw new RecordNotDelivered(`pipeline stopped on error at ${topic}[${partition}]@${message.offset}`);
+        throw new RecordNotDelivered(`pipeline stopped on error at ${where.topic}[${where.partition}]@${where.offset}`);
       }
 
       if (groupChange) {
@@ -147,7 +189,7 @@ export class RecordProcessor {
   }
 
   /** Commits exactly this record: offset + 1 on its own topic-partition, nothing else. */
-  private async commit(topic: string, partition: number, offset: string): Promise<void> {
+  async commit(topic: string, partition: number, offset: string): Promise<void> {
     try {
       await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(offset) + 1n).toString() }]);
     } catch (error) {
@@ -162,6 +204,14 @@ export class RecordProcessor {
       });
       throw groupChangeIn(error) ?? error;
     }
+  }
+
+  private post(message: KafkaMessage): Promise<DeliveryResult> {
+    return deliver(
+      message,
+      { url: this.config.targetUrl, instance: this.config.instance, timeoutMs: this.config.httpTimeoutMs },
+      { signal: this.abandon.signal, skipped: (name, why) => this.warnSkipped(name, why) },
+    );
   }
 
   /**
@@ -210,6 +260,15 @@ export class RecordProcessor {
       }
     }
     return undefined;
+  }
+
+  /** One event for the first skip and then at most one a second, with the running total. */
+  private noteSkipped(where: RecordPosition, attempts: number, result: DeliveryResult): void {
+    this.skippedRecords++;
+    const now = Date.now();
+    if (now - this.lastSkipLog < SKIP_LOG_INTERVAL_MS) return;
+    this.lastSkipLog = now;
+    emit('record-skipped', { ...where, attempts, ...outcome(result), skippedSoFar: this.skippedRecords });
   }
 
   private warnSkipped(name: string, why: string): void {

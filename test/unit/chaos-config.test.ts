@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
-import { loadConfig } from '../../src/config/chaos-config.js';
+import { loadConfig, REFERENCE_FORWARDER } from '../../src/config/chaos-config.js';
 import { ConfigError } from '../../src/util/errors.js';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-config-unit-'));
@@ -87,6 +87,23 @@ describe('loadConfig', () => {
     assert.equal(config.sut.boxed?.image, 'example/svc:1');
     assert.equal(config.sut.boxed?.cwd, path.dirname(file));
     assert.ok(config.sut.forwarder, 'the reference forwarder stays declared');
+  });
+
+  it('extends the built-in forwarder with env, keeping its command', () => {
+    const file = writeConfig({ sut: { forwarder: { env: { FORWARDER_MODE: 'auto-commit' }, startupGraceMs: 3000 } } });
+    const forwarder = loadConfig(file).sut.forwarder;
+    assert.deepEqual(forwarder?.command, REFERENCE_FORWARDER.command);
+    assert.equal(forwarder?.image, REFERENCE_FORWARDER.image);
+    assert.deepEqual(forwarder?.env, { ...REFERENCE_FORWARDER.env, FORWARDER_MODE: 'auto-commit' });
+    assert.equal(forwarder?.startupGraceMs, 3000);
+    assert.equal(REFERENCE_FORWARDER.env?.FORWARDER_MODE, undefined, 'the built-in definition itself is untouched');
+    assertConfigError({ sut: { forwarder: { env: { FORWARDER_MODE: 1 } } } }, 'sut.forwarder.env');
+    assertConfigError({ sut: { forwarder: { cwd: 'x' } } }, 'unknown key "cwd"');
+  });
+
+  it('replaces the built-in forwarder when the file gives it a command', () => {
+    const file = writeConfig({ sut: { forwarder: { command: ['node', 'mine.js'] } } });
+    assert.deepEqual(loadConfig(file).sut.forwarder?.command, ['node', 'mine.js']);
   });
 
   it('lets CHAOS_RUNTIME and KAFKA_VERSION override the file', () => {

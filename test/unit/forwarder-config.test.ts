@@ -1,0 +1,83 @@
+// The forwarder's configuration: every mode is selectable by FORWARDER_MODE, a bad mode or knob
+// is one line naming the allowed values, and the process exits 2 on it before touching Kafka.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { projectRoot } from '../../src/setup/project-paths.js';
+import { ConfigError, loadConfig, MODES } from '../../sut/forwarder/forwarder-config.js';
+
+const contract = {
+  KAFKA_BOOTSTRAP_SERVERS: '127.0.0.1:9092',
+  KAFKA_TOPIC: 'orders',
+  KAFKA_GROUP_ID: 'fwd',
+  TARGET_URL: 'http://127.0.0.1:8080/messages',
+  SUT_INSTANCE: '1',
+};
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig({ ...contract, ...env });
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, `expected ConfigError, got ${String(error)}`);
+    assert.ok(!error.message.includes('\n'), 'one line');
+    return error;
+  }
+  assert.fail(`no ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe('forwarder modes', () => {
+  it('offers the correct mode and the six broken ones', () => {
+    assert.deepEqual(
+      [...MODES].sort(),
+      ['auto-commit', 'commit-before-send', 'correct', 'double-send', 'ignore-errors', 'skip-after-retries', 'unordered-parallel'],
+    );
+  });
+
+  it('defaults to correct, with the broken modes’ knobs at their defaults', () => {
+    const config = loadConfig(contract);
+    assert.equal(config.mode, 'correct');
+    assert.equal(config.onError, 'stop');
+    assert.equal(config.skipAfterAttempts, 3);
+    assert.equal(config.parallelJitterMs, 20);
+  });
+
+  for (const mode of MODES) {
+    it(`selects ${mode} by FORWARDER_MODE`, () => {
+      assert.equal(loadConfig({ ...contract, FORWARDER_MODE: mode }).mode, mode);
+    });
+  }
+
+  it('rejects an unknown mode, listing every allowed one', () => {
+    const error = configError({ FORWARDER_MODE: 'at-most-once' });
+    assert.equal(error.variable, 'FORWARDER_MODE');
+    for (const mode of MODES) assert.ok(error.message.includes(mode), `${error.message} lists ${mode}`);
+  });
+
+  it('reads the attempts before a skip and the parallel jitter', () => {
+    const config = loadConfig({ ...contract, FORWARDER_SKIP_AFTER_ATTEMPTS: '5', FORWARDER_PARALLEL_JITTER_MS: '7' });
+    assert.equal(config.skipAfterAttempts, 5);
+    assert.equal(config.parallelJitterMs, 7);
+  });
+
+  it('rejects a zero or non-numeric attempts count, in attempts', () => {
+    assert.match(configError({ FORWARDER_SKIP_AFTER_ATTEMPTS: '0' }).message, /FORWARDER_SKIP_AFTER_ATTEMPTS is "0"; expected a positive whole number of attempts/);
+    assert.match(configError({ FORWARDER_PARALLEL_JITTER_MS: 'fast' }).message, /FORWARDER_PARALLEL_JITTER_MS .* milliseconds/);
+  });
+});
+
+describe('the forwarder process with a bad mode', () => {
+  it('exits 2 with one stderr line naming the allowed modes', () => {
+    const main = path.join(projectRoot, 'dist', 'sut', 'forwarder', 'main.js');
+    const result = spawnSync(process.execPath, [main], {
+      env: { PATH: process.env.PATH ?? '', ...contract, FORWARDER_MODE: 'sometimes' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    assert.equal(result.status, 2, result.stderr);
+    const lines = result.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, result.stderr);
+    assert.match(lines[0]!, /^forwarder: FORWARDER_MODE is "sometimes"; expected one of correct, auto-commit, .*double-send/);
+  });
+});
