@@ -6,14 +6,16 @@ import { describeError } from '../util/errors.js';
 import { cleanCommand } from './commands/clean.js';
 import { imagesCommand } from './commands/images.js';
 import { setupCommand } from './commands/setup.js';
-import { smokeCommand } from './commands/smoke.js';
+import { stepsCommand } from './commands/steps.js';
+import { chaosCommand } from './commands/chaos.js';
 import { upCommand } from './commands/up.js';
 import { verifyCommand } from './commands/verify.js';
 
 const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
   setup: { summary: 'fetch or build the real components (Kafka jars, toxiproxy-server); idempotent', run: setupCommand },
   up: { summary: 'bring the environment up, print its addresses, hold it until Ctrl-C', run: upCommand },
-  chaos: { summary: 'run the pipeline smoke story against the reference forwarder', run: smokeCommand },
+  chaos: { summary: 'run the Gherkin scenarios (features/): [--tags @smoke] [--sut NAME] [cucumber args]', run: chaosCommand },
+  steps: { summary: 'print every scenario step with an example (--markdown: as a table)', run: stepsCommand },
   verify: { summary: 'judge a run directory from its ledgers: verify <run-dir> [--max-duplicates N] [--group G]', run: verifyCommand },
   images: { summary: 'build or pull the images of the container runtime (KAFKA_CHAOS_IMAGES=pull|local|auto)', run: imagesCommand },
   clean: { summary: 'stop processes left behind by a runner that was killed (--run ID, --force)', run: cleanCommand },

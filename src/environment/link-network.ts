@@ -85,6 +85,13 @@ export class LinkNetwork {
     await proxy.addToxic(toxic);
   }
 
+  /** Removes one toxic by name (the heal of one toxic fault; heal() removes them all). */
+  async removeToxic(proxyName: string, toxicName: string): Promise<void> {
+    const proxy = await this.client.get(proxyName);
+    const toxic = await proxy.getToxic(toxicName);
+    await toxic.remove();
+  }
+
   /** proxy name → enabled, as the server reports it now. */
   async enabledState(): Promise<Record<string, boolean>> {
     const all = await this.client.getAll();

@@ -1,0 +1,133 @@
+// One environment (cluster, proxies, target) shared by the scenarios of a feature: started by
+// the first scenario that asks for it, reset after each scenario (network healed, target back to
+// normal, every broker running and registered), and stopped when the next feature begins, when
+// a scenario asks for another cluster shape or for @fresh-cluster, when a reset fails, or when
+// the run ends. Starting and resetting failures are environment failures, never the SUT's.
+
+import type { Admin, Kafka } from 'kafkajs';
+import { environmentFromConfig } from '../cli/commands/environment-from-config.js';
+import type { StartedEnvironment } from '../environment/runtime.js';
+import { describeError } from '../util/errors.js';
+import { EnvironmentFailure } from './failure-category.js';
+import { runFacts } from './run-facts.js';
+
+export interface ClusterRequest {
+  featureUri: string;
+  /** Unset: the config's (or whatever the shared one has). */
+  brokers?: number;
+  kafkaVersion?: string;
+  /** Never share: stop the current environment and start another. */
+  fresh: boolean;
+}
+
+export interface PooledEnvironment {
+  readonly env: StartedEnvironment;
+  readonly featureUri: string;
+  readonly brokers: number;
+  /** The harness's client and a connected admin, for the scenarios' topics, offsets and leaders. */
+  readonly kafka: Kafka;
+  readonly admin: Admin;
+  /** How many scenarios have used it. */
+  scenarios: number;
+}
+
+const BROKER_WAIT_MS = 60_000;
+
+export class EnvironmentPool {
+  private current: PooledEnvironment | undefined;
+  private broken = false;
+
+  /** The environment a scenario gets: the shared one when it fits, else a new one. */
+  async acquire(request: ClusterRequest): Promise<PooledEnvironment> {
+    const current = this.current;
+    if (current && !this.broken && !request.fresh && this.fits(current, request)) {
+      current.scenarios++;
+      return current;
+    }
+    await this.release();
+    const builder = environmentFromConfig();
+    if (request.brokers !== undefined) builder.withBrokers(request.brokers);
+    if (request.kafkaVersion !== undefined) builder.withKafkaVersion(request.kafkaVersion);
+    let env: StartedEnvironment;
+    try {
+      env = await builder.start();
+    } catch (error) {
+      throw new EnvironmentFailure(`the environment did not start: ${describeError(error)}`, { cause: error });
+    }
+    const kafka = env.kafka('kafka-chaos-scenarios');
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+    } catch (error) {
+      await env.stop().catch(() => undefined);
+      throw new EnvironmentFailure(`the harness could not connect to the new cluster: ${describeError(error)}`, { cause: error });
+    }
+    this.current = { env, featureUri: request.featureUri, brokers: env.cluster.ids.length, kafka, admin, scenarios: 1 };
+    this.broken = false;
+    runFacts.environmentStarted({ runtime: env.runtime, kafkaVersion: env.cluster.kafkaVersion, runDir: env.run.root });
+    return this.current;
+  }
+
+  /** The shared environment, if one is up. */
+  get active(): PooledEnvironment | undefined {
+    return this.current;
+  }
+
+  /** Stops the shared environment when the next scenario belongs to another feature. */
+  async releaseUnless(featureUri: string): Promise<void> {
+    if (this.current && this.current.featureUri !== featureUri) await this.release();
+  }
+
+  /**
+   * Puts the environment back as a scenario found it: every proxy enabled and toxic removed, the
+   * target listening and answering 200, every broker running and registered. A failure marks
+   * it broken (the next scenario gets a fresh one) and is returned, not thrown.
+   */
+  async reset(): Promise<Error | undefined> {
+    const pooled = this.current;
+    if (!pooled) return undefined;
+    const { env } = pooled;
+    try {
+      await env.network.heal();
+      for (const id of env.cluster.ids) {
+        const broker = env.cluster.broker(id);
+        if (broker.state === 'paused') await broker.resume();
+        else if (broker.state === 'stopped') await broker.start();
+      }
+      for (const id of env.cluster.ids) await env.cluster.waitForBroker(id, BROKER_WAIT_MS);
+      await env.target.control.reset();
+      return undefined;
+    } catch (error) {
+      this.broken = true;
+      return new EnvironmentFailure(`the environment could not be reset after the scenario: ${describeError(error)}`, { cause: error });
+    }
+  }
+
+  /** Whether the shared environment was marked unusable (the next scenario replaces it). */
+  get isBroken(): boolean {
+    return this.broken;
+  }
+
+  /** Marks the shared environment unusable: the next scenario starts a fresh one. */
+  markBroken(): void {
+    if (this.current) this.broken = true;
+  }
+
+  async release(): Promise<void> {
+    const pooled = this.current;
+    this.current = undefined;
+    this.broken = false;
+    if (!pooled) return;
+    await pooled.admin.disconnect().catch(() => undefined);
+    await pooled.env.stop();
+  }
+
+  private fits(pooled: PooledEnvironment, request: ClusterRequest): boolean {
+    if (pooled.featureUri !== request.featureUri) return false;
+    if (request.brokers !== undefined && request.brokers !== pooled.brokers) return false;
+    return request.kafkaVersion === undefined || request.kafkaVersion === pooled.env.cluster.kafkaVersion;
+  }
+}
+
+/** The one pool of the run (the hooks and the steps share it). */
+export const environmentPool = new EnvironmentPool();

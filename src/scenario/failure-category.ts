@@ -1,0 +1,99 @@
+// How a failed scenario reads: every failure message starts with its category, which the
+// report's categories.json matches on. A Then step fails only through the checker's verdict
+// (a ReliabilityAssertionError, named so Allure counts it "failed" — a product defect); anything
+// else that goes wrong is the harness's or the machine's, and reads "Environment failure:"
+// (an EnvironmentFailure, which Allure counts "broken") — never as a verdict on the SUT.
+
+import { describeError } from '../util/errors.js';
+import type { CheckResult, Verdict } from '../verify/index.js';
+
+export const CATEGORIES = {
+  loss: 'Message loss',
+  duplicates: 'Duplicates over bound',
+  unsafeCommit: 'Unsafe offset commit',
+  order: 'Ordering violation',
+  notStopped: 'Pipeline did not stop',
+  undecided: 'Checker could not decide',
+  other: 'Reliability check failed',
+  environment: 'Environment failure',
+} as const;
+
+export type FailureCategory = (typeof CATEGORIES)[keyof typeof CATEGORIES];
+
+const CHECK_CATEGORY: Record<string, FailureCategory> = {
+  lost: CATEGORIES.loss,
+  'broker-side-loss': CATEGORIES.loss,
+  duplicates: CATEGORIES.duplicates,
+  'unsafe-commit': CATEGORIES.unsafeCommit,
+  'commit-during-outage': CATEGORIES.unsafeCommit,
+  'commit-regression': CATEGORIES.unsafeCommit,
+  order: CATEGORIES.order,
+};
+
+/** The category a violated check files under. */
+export function categoryOfCheck(name: string): FailureCategory {
+  return CHECK_CATEGORY[name] ?? CATEGORIES.other;
+}
+
+/** A Then step's claim about the SUT did not hold (or could not be decided). */
+export class ReliabilityAssertionError extends Error {
+  constructor(
+    readonly category: FailureCategory,
+    detail: string,
+    readonly checks: readonly string[] = [],
+  ) {
+    super(`${category}: ${detail}`);
+    this.name = 'ReliabilityAssertionError';
+  }
+}
+
+/** The scenario could not run as written: the cluster, the machine, the config, the harness. */
+export class EnvironmentFailure extends Error {
+  constructor(detail: string, options: { cause?: unknown } = {}) {
+    super(detail.startsWith(`${CATEGORIES.environment}:`) ? detail : `${CATEGORIES.environment}: ${detail}`, options);
+    this.name = 'EnvironmentFailure';
+  }
+}
+
+/** What a step's error means for the scenario: a reliability verdict stays one, all else is the environment's. */
+export function classifyStepError(error: unknown): Error {
+  if (error instanceof ReliabilityAssertionError || error instanceof EnvironmentFailure) return error;
+  return new EnvironmentFailure(describeError(error), { cause: error });
+}
+
+/** One line for a check: its explanation, its figures and a few examples. */
+export function describeCheck(check: CheckResult): string {
+  const figures = Object.entries(check.figures)
+    .map(([name, value]) => `${name}=${Number.isInteger(value) ? value : value.toFixed(1)}`)
+    .join(' ');
+  const examples = check.examples.length > 0 ? `; e.g. ${check.examples.slice(0, 3).join(', ')}` : '';
+  return `${check.explanation} [${check.name}: ${figures}${examples}]`;
+}
+
+/**
+ * The failure for the checks a step asserts, or undefined when they all hold. A violated check
+ * decides the category (the first one asserted); only when none is violated does an undecided
+ * one make it "Checker could not decide".
+ */
+export function failureFor(verdict: Verdict, checkNames: readonly string[]): ReliabilityAssertionError | undefined {
+  const asserted = checkNames.map(
+    (name): CheckResult =>
+      verdict.checks.find((c) => c.name === name) ?? {
+        name,
+        valid: 'unknown',
+        figures: {},
+        examples: [],
+        explanation: `The verdict has no check named ${name}.`,
+      },
+  );
+  const violated = asserted.filter((c) => c.valid === false);
+  if (violated.length > 0) {
+    const detail = violated.map(describeCheck).join('; also ');
+    return new ReliabilityAssertionError(categoryOfCheck(violated[0]!.name), detail, violated.map((c) => c.name));
+  }
+  const undecided = asserted.filter((c) => c.valid === 'unknown');
+  if (undecided.length > 0) {
+    return new ReliabilityAssertionError(CATEGORIES.undecided, undecided.map(describeCheck).join('; also '), undecided.map((c) => c.name));
+  }
+  return undefined;
+}

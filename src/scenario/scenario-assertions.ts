@@ -1,0 +1,87 @@
+// The Then steps' claims, each decided by the checker's verdict over the scenario's evidence
+// (src/verify): a step names the checks it asserts, and fails with the first violated one's
+// category, or "Checker could not decide" when one said unknown. Figures the claims need beyond
+// valid/invalid (the lag, the logged count) are the checks' own figures.
+
+import { ConfigError } from '../util/errors.js';
+import type { CheckResult } from '../verify/index.js';
+import { CATEGORIES, ReliabilityAssertionError, describeCheck, failureFor } from './failure-category.js';
+import type { ScenarioSession } from './scenario-session.js';
+
+function check(checks: readonly CheckResult[], name: string): CheckResult {
+  const found = checks.find((c) => c.name === name);
+  if (!found) throw new ReliabilityAssertionError(CATEGORIES.undecided, `the verdict has no check named ${name}`, [name]);
+  return found;
+}
+
+/** The named checks hold. */
+export async function assertChecks(session: ScenarioSession, names: readonly string[]): Promise<void> {
+  names.forEach((name) => session.asserted.add(name));
+  const { verdict } = await session.judgement();
+  const failure = failureFor(verdict, names);
+  if (failure) throw failure;
+}
+
+/** At most `bound` extra 2xx deliveries (the duplicates check, judged with that bound). */
+export async function assertDuplicatesAtMost(session: ScenarioSession, bound: number): Promise<void> {
+  session.maxDuplicates = bound;
+  await assertChecks(session, ['duplicates']);
+}
+
+/** At most a share of the logged messages delivered more than once. */
+export async function assertDuplicateShare(session: ScenarioSession, fraction: number): Promise<void> {
+  const { verdict } = await session.judgement();
+  const logged = check(verdict.checks, 'lost').figures.logged ?? 0;
+  await assertDuplicatesAtMost(session, Math.floor(fraction * logged));
+}
+
+/** commit-during-outage — meaningful only when the target was down in the scenario. */
+export async function assertNoCommitDuringOutage(session: ScenarioSession): Promise<void> {
+  session.asserted.add('commit-during-outage');
+  const { verdict } = await session.judgement();
+  const outageCheck = check(verdict.checks, 'commit-during-outage');
+  if (outageCheck.valid === true && (outageCheck.figures.outages ?? 0) === 0) {
+    throw new ReliabilityAssertionError(
+      CATEGORIES.undecided,
+      'the HTTP target was never down in this scenario, so no commit could be judged against an outage',
+      ['commit-during-outage'],
+    );
+  }
+  await assertChecks(session, ['commit-during-outage']);
+}
+
+/**
+ * `count` messages wait in the SUT's topic: in the log, without a 2xx, and not committed past —
+ * the recovery check's undelivered count and lag. A lag below the undelivered count means the
+ * group committed past messages the target never accepted: an unsafe commit.
+ */
+export async function assertWaiting(session: ScenarioSession, count: number, topicName: string): Promise<void> {
+  const sut = session.requireSut();
+  const topic = session.names.topic(topicName);
+  if (topic.real !== sut.topic.real) {
+    throw new ConfigError(`the verdict covers "${sut.topic.name}", the topic the system under test consumes, not "${topicName}"`);
+  }
+  session.asserted.add('recovery');
+  const { verdict } = await session.judgement();
+  const recovery = check(verdict.checks, 'recovery');
+  const lag = recovery.figures.lagMessages;
+  const undelivered = recovery.figures.undelivered;
+  if (lag === undefined || undelivered === undefined) {
+    throw new ReliabilityAssertionError(CATEGORIES.undecided, `the group's final offsets are unknown, so the waiting messages cannot be counted: ${describeCheck(recovery)}`, ['recovery']);
+  }
+  if (lag === count && undelivered === count) return;
+  const figures = `${undelivered} messages of "${topicName}" have no 2xx and the group's lag is ${lag}; expected ${count} waiting`;
+  if (lag < undelivered) {
+    throw new ReliabilityAssertionError(CATEGORIES.unsafeCommit, `the group committed past ${undelivered - lag} messages the target never accepted: ${figures}`, ['recovery']);
+  }
+  throw new ReliabilityAssertionError(CATEGORIES.other, figures, ['recovery']);
+}
+
+/** The whole verdict holds. */
+export async function assertAllHold(session: ScenarioSession): Promise<void> {
+  const { verdict } = await session.judgement();
+  await assertChecks(
+    session,
+    verdict.checks.map((c) => c.name),
+  );
+}

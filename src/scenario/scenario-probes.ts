@@ -1,0 +1,107 @@
+// What the waits look at while they wait: the group's lag, the scenario's deliveries, and the
+// one-line progress text (produced, delivered x/y, lag, active faults). Reads only — no step
+// fails here; the waits decide what a reading means.
+
+import type { Admin } from 'kafkajs';
+import { readJsonl } from '../evidence/jsonl-reader.js';
+import type { ProducedRecord } from '../evidence/ledger-records.js';
+import { committedOffsets, endOffsets } from '../environment/kafka-clients.js';
+import { deliveredCounts } from '../traffic/await-delivery.js';
+import { waitFor } from '../util/wait-for.js';
+import type { PooledEnvironment } from './environment-pool.js';
+import type { ScenarioSession } from './scenario-session.js';
+
+/** Messages in the topic the group has not committed past, over all partitions. */
+export async function groupLag(admin: Admin, group: string, topic: string): Promise<number> {
+  const [committed, ends] = await Promise.all([committedOffsets(admin, group, topic), endOffsets(admin, topic)]);
+  let lag = 0;
+  for (const [partition, end] of ends) lag += Math.max(0, end - Math.max(0, committed.get(partition) ?? 0));
+  return lag;
+}
+
+/** The sum of the group's committed offsets on the topic: it grows whenever a commit advances. */
+export async function committedSum(admin: Admin, group: string, topic: string): Promise<number> {
+  const committed = await committedOffsets(admin, group, topic);
+  return [...committed.values()].reduce((sum, offset) => sum + Math.max(0, offset), 0);
+}
+
+/** The scenario's sends so far, as written to its produced.jsonl (background production included). */
+export async function producedSoFar(session: ScenarioSession, topic?: string): Promise<{ ok: string[]; all: number }> {
+  const evidence = session.evidence;
+  if (!evidence) return { ok: [], all: 0 };
+  evidence.produced.flush();
+  const { records } = await readJsonl<ProducedRecord>(evidence.run.file('produced.jsonl'));
+  const inScope = topic === undefined ? records : records.filter((r) => r.topic === topic);
+  return { ok: inScope.filter((r) => r.outcome === 'ok').map((r) => r.id), all: inScope.length };
+}
+
+/** How many of `ids` the target has answered 2xx. */
+export async function deliveredOf(pooled: PooledEnvironment, ids: readonly string[]): Promise<number> {
+  const counts = await deliveredCounts(pooled.env.target.ledgerPath);
+  return ids.reduce((n, id) => n + (counts.has(id) ? 1 : 0), 0);
+}
+
+/** "produced 1500 · delivered 812/1500 · lag 688 · faults: target-down target 4s". */
+export async function progressText(session: ScenarioSession): Promise<string> {
+  const pooled = session.pooledEnvironment;
+  if (!pooled) return 'no environment yet';
+  const produced = await producedSoFar(session);
+  const delivered = await deliveredOf(pooled, produced.ok);
+  const parts = [`produced ${produced.all}`, `delivered ${delivered}/${produced.ok.length}`];
+  try {
+    const lag = await session.lag();
+    if (lag !== undefined) parts.push(`lag ${lag}`);
+  } catch {
+    parts.push('lag ?'); // a broker may be cut off: the line goes on without it
+  }
+  parts.push(`faults: ${session.faults.describeActive()}`);
+  return parts.join(' · ');
+}
+
+/**
+ * Before evidence is read without an explicit drain: when every acked message has been
+ * delivered and an instance still runs, give its last commit a moment (at most 5 s) to land,
+ * so the verdict does not catch a commit in flight. Never fails: the checker judges what is there.
+ */
+export async function settleCommits(session: ScenarioSession, pooled: PooledEnvironment): Promise<void> {
+  const sut = session.sut;
+  if (!sut || !sut.fleet.instances.some((i) => i.state === 'running')) return;
+  try {
+    const produced = await producedSoFar(session);
+    if ((await deliveredOf(pooled, produced.ok)) < produced.ok.length) return;
+    await waitFor(async () => (await groupLag(pooled.admin, sut.group, sut.topic.real)) === 0, {
+      what: 'the last commits to land',
+      timeoutMs: 5000,
+      intervalMs: 250,
+    });
+  } catch {
+    // still lagging after the bound: that is evidence, not an error
+  }
+}
+
+/** Java's String.hashCode, as Kafka uses it to place a group on a __consumer_offsets partition. */
+export function javaStringHash(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(31, hash) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/**
+ * The __consumer_offsets partition that holds a group: Kafka's Utils.abs(groupId.hashCode) %
+ * partitions, where Utils.abs is Math.abs except that Integer.MIN_VALUE gives 0.
+ */
+export function groupOffsetsPartition(group: string, offsetsPartitions: number): number {
+  const hash = javaStringHash(group);
+  return (hash === -2147483648 ? 0 : Math.abs(hash)) % offsetsPartitions;
+}
+
+/** The broker coordinating `group` now: the leader of its __consumer_offsets partition. */
+export async function groupCoordinator(admin: Admin, group: string): Promise<number> {
+  const { topics } = await admin.fetchTopicMetadata({ topics: ['__consumer_offsets'] });
+  const partitions = topics[0]?.partitions ?? [];
+  if (partitions.length === 0) throw new Error('__consumer_offsets does not exist yet: no group has joined');
+  const wanted = groupOffsetsPartition(group, partitions.length);
+  const leader = partitions.find((p) => p.partitionId === wanted)?.leader ?? -1;
+  if (leader < 0) throw new Error(`__consumer_offsets partition ${wanted} (group ${group}) has no leader now`);
+  return leader;
+}

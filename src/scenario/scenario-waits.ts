@@ -1,0 +1,127 @@
+// The waits of a scenario, each bounded and shown on the progress line: time passing, the
+// final drain (Jepsen's: stop the traffic, then give the pipeline a bounded time to deliver
+// every acked message — a timeout is a finding, judged by the checker), the commit drain, and
+// waiting for the pipeline to stop. A timeout that is the SUT's surfaces through the verdict.
+
+import { setTimeout as sleep } from 'node:timers/promises';
+import { readBack } from '../traffic/read-back.js';
+import { TimeoutError } from '../util/errors.js';
+import { waitFor } from '../util/wait-for.js';
+import { CATEGORIES, ReliabilityAssertionError, failureFor } from './failure-category.js';
+import { formatSeconds, withProgress } from './progress-line.js';
+import { committedSum, deliveredOf, groupLag, producedSoFar, progressText } from './scenario-probes.js';
+import type { ScenarioSession } from './scenario-session.js';
+
+/** Time passes, with the progress line showing what the pipeline does meanwhile. */
+export async function pass(session: ScenarioSession, ms: number, label = `waiting ${formatSeconds(ms)}`): Promise<void> {
+  await session.environment();
+  await withProgress(label, () => progressText(session), sleep(ms));
+}
+
+/** The final drain: production stops, then every acked message of the SUT's topic (and every indeterminate one found in the log) must get a 2xx within `withinMs`. */
+export async function drain(session: ScenarioSession, withinMs: number): Promise<void> {
+  const pooled = await session.environment();
+  const sut = session.requireSut();
+  await session.traffic.stopContinuous();
+  const deadline = Date.now() + withinMs;
+  const records = session.traffic.records().filter((r) => r.topic === sut.topic.real);
+  const awaitIds = (ids: readonly string[], what: string) => {
+    let missing = ids.length;
+    return waitFor(
+      async () => {
+        missing = ids.length - (await deliveredOf(pooled, ids));
+        return missing === 0;
+      },
+      { what: () => `a 2xx for all ${ids.length} ${what} messages of "${sut.topic.name}" (${missing} still missing)`, timeoutMs: Math.max(1, deadline - Date.now()), intervalMs: 250 },
+    );
+  };
+  try {
+    const ok = records.filter((r) => r.outcome === 'ok').map((r) => r.id);
+    await withProgress(`draining (bound ${formatSeconds(withinMs)})`, () => progressText(session), awaitIds(ok, 'acked'));
+    const indeterminate = records.filter((r) => r.outcome === 'indeterminate').map((r) => r.id);
+    if (indeterminate.length > 0) {
+      // An indeterminate send that reached the log must be delivered like an acked one.
+      const logged = new Set((await readBack(pooled.kafka, sut.topic.real)).map((r) => r.id));
+      const inLog = indeterminate.filter((id) => logged.has(id));
+      if (inLog.length > 0) await withProgress('draining', () => progressText(session), awaitIds(inLog, 'indeterminate but logged'));
+    }
+  } catch (error) {
+    if (!(error instanceof TimeoutError)) throw error;
+    session.drainEndedAt = Date.now();
+    const judged = await session.judgement();
+    session.asserted.add('lost');
+    throw failureFor(judged.verdict, ['lost']) ?? new ReliabilityAssertionError(CATEGORIES.loss, `not delivered within ${formatSeconds(withinMs)}: ${error.message}`, ['lost']);
+  }
+  session.drainEndedAt = Date.now();
+}
+
+/** The commit drain: the group's lag on the SUT's topic reaches 0 within `withinMs`. */
+export async function drainLag(session: ScenarioSession, withinMs: number): Promise<void> {
+  const pooled = await session.environment();
+  const sut = session.requireSut();
+  await session.traffic.stopContinuous();
+  let lag = -1;
+  try {
+    await withProgress(
+      `waiting for lag 0 (bound ${formatSeconds(withinMs)})`,
+      () => progressText(session),
+      waitFor(async () => (lag = await groupLag(pooled.admin, sut.group, sut.topic.real)) === 0, {
+        what: () => `group "${sut.groupName}" to commit to the log end of "${sut.topic.name}" (lag ${lag})`,
+        timeoutMs: withinMs,
+        intervalMs: 250,
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof TimeoutError)) throw error;
+    const judged = await session.judgement();
+    session.asserted.add('recovery');
+    throw (
+      failureFor(judged.verdict, ['recovery']) ??
+      new ReliabilityAssertionError(CATEGORIES.other, `the lag of group "${sut.groupName}" was still ${lag} after ${formatSeconds(withinMs)}`, ['recovery'])
+    );
+  }
+}
+
+/** How long a pipeline must show no progress while messages wait to count as stopped. */
+const QUIET_MS = 5000;
+
+/**
+ * The pipeline stopped: every SUT instance exited, or — a SUT that halts without exiting — for
+ * the last few seconds it delivered nothing and committed nothing while messages waited.
+ */
+export async function awaitStopped(session: ScenarioSession, withinMs: number): Promise<void> {
+  const pooled = await session.environment();
+  const sut = session.requireSut();
+  const quietMs = Math.min(QUIET_MS, withinMs);
+  const samples: { atMs: number; delivered: number; committed: number }[] = [];
+  let lag = 0;
+  const exited = () => sut.fleet.instances.every((i) => i.state === 'stopped');
+  const probe = async (): Promise<boolean> => {
+    if (exited()) return true;
+    const now = Date.now();
+    samples.push({ atMs: now, delivered: await deliveredOf(pooled, (await producedSoFar(session, sut.topic.real)).ok), committed: await committedSum(pooled.admin, sut.group, sut.topic.real) });
+    lag = await groupLag(pooled.admin, sut.group, sut.topic.real);
+    const first = samples.find((s) => s.atMs >= now - quietMs);
+    const last = samples[samples.length - 1]!;
+    const quietLongEnough = samples[0]!.atMs <= now - quietMs && first !== undefined;
+    return quietLongEnough && lag > 0 && first.delivered === last.delivered && first.committed === last.committed;
+  };
+  try {
+    await withProgress(
+      `waiting for the pipeline to stop (bound ${formatSeconds(withinMs)})`,
+      () => progressText(session),
+      waitFor(probe, { what: 'the pipeline to stop', timeoutMs: withinMs, intervalMs: 500 }),
+    );
+  } catch (error) {
+    if (!(error instanceof TimeoutError)) throw error;
+    const running = sut.fleet.instances.filter((i) => i.state !== 'stopped').length;
+    const now = Date.now();
+    const from = samples.find((s) => s.atMs >= now - quietMs - 1000) ?? samples[0];
+    const to = samples[samples.length - 1];
+    const moved = from && to ? ` — in its last ${formatSeconds(quietMs)}: ${to.delivered - from.delivered} new deliveries, committed offsets +${to.committed - from.committed}` : '';
+    throw new ReliabilityAssertionError(
+      CATEGORIES.notStopped,
+      `after ${formatSeconds(withinMs)} ${running} of ${sut.fleet.instances.length} instances of ${sut.name} still ran and the pipeline had not halted${moved}, lag ${lag}${lag === 0 ? ' (nothing left waiting: it consumed past the failure)' : ''}`,
+    );
+  }
+}

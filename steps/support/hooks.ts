@@ -1,0 +1,90 @@
+// The scenario lifecycle. Before: leave the shared environment if the feature changed, and give
+// the World a fresh session (scoped names, @fresh-cluster) and the Allure story label. After:
+// judge what happened (if no Then step did), attach the verdict, timeline, fault log and log
+// tails, then heal, stop and reset — so the next scenario of the feature shares a clean
+// environment. AfterAll: stop the last environment.
+
+import { After, AfterAll, Before, Status } from '@cucumber/cucumber';
+import { allureLabelsMessage, ALLURE_RUNTIME_MESSAGE_MEDIA_TYPE } from '../../src/scenario/allure-labels.js';
+import { defaultSut } from '../../src/scenario/default-sut.js';
+import { environmentPool } from '../../src/scenario/environment-pool.js';
+import { EnvironmentFailure } from '../../src/scenario/failure-category.js';
+import { categoryOfMessage, runFacts } from '../../src/scenario/run-facts.js';
+import { scenarioAttachments } from '../../src/scenario/scenario-report.js';
+import { ScenarioSession } from '../../src/scenario/scenario-session.js';
+import { ConfigError, describeError } from '../../src/util/errors.js';
+import type { ChaosWorld } from './world.js';
+
+let scenarioNumber = 0;
+
+Before({ name: 'kafka-chaos: scenario session' }, async function (this: ChaosWorld, { pickle, gherkinDocument }) {
+  try {
+    await environmentPool.releaseUnless(pickle.uri);
+  } catch (error) {
+    process.stderr.write(`kafka-chaos: stopping the previous feature's environment: ${describeError(error)}\n`);
+  }
+  const tags = pickle.tags.map((t) => t.name);
+  let sut: string;
+  try {
+    sut = defaultSut(this.parameters.sut);
+  } catch (error) {
+    throw new EnvironmentFailure(describeError(error), { cause: error });
+  }
+  this.session = new ScenarioSession(
+    {
+      featureUri: pickle.uri,
+      featureName: gherkinDocument.feature?.name ?? pickle.uri,
+      scenarioName: pickle.name,
+      number: ++scenarioNumber,
+      tags,
+      fresh: tags.includes('@fresh-cluster'),
+      defaultSut: sut,
+    },
+    environmentPool,
+  );
+  // The story is the scenario's name, unless a @story:… tag names it (cucumber.mjs maps those).
+  if (!tags.some((t) => t.startsWith('@story:'))) {
+    this.attach(allureLabelsMessage([{ name: 'story', value: pickle.name }]), ALLURE_RUNTIME_MESSAGE_MEDIA_TYPE);
+  }
+});
+
+After({ name: 'kafka-chaos: verdict, evidence and teardown' }, async function (this: ChaosWorld, { pickle, gherkinDocument, result }) {
+  const session = this.session;
+  if (!session) return; // the Before hook itself failed
+  const original = this.stepError?.original;
+  const environmentFailed = this.stepError?.classified instanceof EnvironmentFailure;
+  let note: string | undefined;
+  // A scenario that ended in an environment failure is not judged: its evidence is not the SUT's.
+  if (session.sut && session.evidence && !environmentFailed) {
+    try {
+      await session.judgement();
+    } catch (error) {
+      note = `the evidence could not be judged for the report: ${describeError(error)}`;
+    }
+  } else if (environmentFailed) {
+    note = 'not judged: the scenario ended in an environment failure';
+  }
+  try {
+    for (const attachment of scenarioAttachments(session, note)) {
+      this.attach(attachment.body, { mediaType: attachment.mediaType, fileName: attachment.name });
+    }
+  } catch (error) {
+    this.attach(`the report attachments failed: ${describeError(error)}`, { mediaType: 'text/plain', fileName: 'report-error.txt' });
+  }
+  // An environment failure that was not the scenario's own mistake may have left the cluster unwell.
+  if (environmentFailed && !(original instanceof ConfigError)) environmentPool.markBroken();
+  for (const error of await session.teardown()) process.stderr.write(`kafka-chaos: after "${pickle.name}": ${error.message}\n`);
+  runFacts.scenarioEnded({
+    feature: gherkinDocument.feature?.name ?? pickle.uri,
+    scenario: pickle.name,
+    status: result?.status ?? Status.UNKNOWN,
+    category: result?.status === Status.FAILED ? categoryOfMessage(result.message) : undefined,
+    durationMs: Date.now() - session.startedAt,
+    endedAt: Date.now(),
+    evidenceDir: session.evidence?.root,
+  });
+});
+
+AfterAll(async function () {
+  await environmentPool.release();
+});

@@ -1,0 +1,97 @@
+// From a verdict to a failure message: each violated check files under its category (the
+// prefix categories.json matches), a violated check outranks an undecided one, and anything
+// that is not a verdict reads "Environment failure:".
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { categoryOf } from '../../src/report/categories.js';
+import {
+  CATEGORIES,
+  EnvironmentFailure,
+  ReliabilityAssertionError,
+  categoryOfCheck,
+  classifyStepError,
+  failureFor,
+} from '../../src/scenario/failure-category.js';
+import { categoryOfMessage } from '../../src/scenario/run-facts.js';
+import { ConfigError, EnvironmentError, TimeoutError } from '../../src/util/errors.js';
+import type { CheckResult, Validity, Verdict } from '../../src/verify/index.js';
+
+const result = (name: string, valid: Validity, figures: Record<string, number> = {}): CheckResult => ({
+  name,
+  valid,
+  figures,
+  examples: valid === false ? ['ab12-3', 'ab12-4'] : [],
+  explanation: `${name} explained.`,
+});
+
+const verdictOf = (...checks: CheckResult[]): Verdict => ({ valid: true, checks, warnings: [] });
+
+describe('verdict → failure category', () => {
+  it('maps each check to its category', () => {
+    const expected: Record<string, string> = {
+      lost: 'Message loss',
+      'broker-side-loss': 'Message loss',
+      duplicates: 'Duplicates over bound',
+      'unsafe-commit': 'Unsafe offset commit',
+      'commit-during-outage': 'Unsafe offset commit',
+      'commit-regression': 'Unsafe offset commit',
+      order: 'Ordering violation',
+      recovery: 'Reliability check failed',
+      'phantom-corrupt': 'Reliability check failed',
+    };
+    for (const [check, category] of Object.entries(expected)) assert.equal(categoryOfCheck(check), category, check);
+  });
+
+  it('holds when every asserted check holds, whatever the others say', () => {
+    assert.equal(failureFor(verdictOf(result('lost', true), result('order', false)), ['lost']), undefined);
+  });
+
+  it('starts the message with the category of the first violated check, with figures and examples', () => {
+    const failure = failureFor(verdictOf(result('lost', true), result('unsafe-commit', false, { unsafeCommits: 3 }), result('lost2', true)), ['lost', 'unsafe-commit'])!;
+    assert.ok(failure instanceof ReliabilityAssertionError);
+    assert.match(failure.message, /^Unsafe offset commit: unsafe-commit explained\. \[unsafe-commit: unsafeCommits=3; e\.g\. ab12-3, ab12-4\]$/);
+    assert.deepEqual(failure.checks, ['unsafe-commit']);
+  });
+
+  it('lets a violated check outrank an undecided one, and reports undecided ones alone otherwise', () => {
+    const both = failureFor(verdictOf(result('order', 'unknown'), result('duplicates', false)), ['order', 'duplicates'])!;
+    assert.match(both.message, /^Duplicates over bound: /);
+    const undecided = failureFor(verdictOf(result('order', 'unknown')), ['order'])!;
+    assert.match(undecided.message, /^Checker could not decide: order explained/);
+    const missing = failureFor(verdictOf(), ['lost'])!;
+    assert.match(missing.message, /^Checker could not decide: The verdict has no check named lost/);
+  });
+
+  it('names every violated check when several fail', () => {
+    const failure = failureFor(verdictOf(result('lost', false), result('broker-side-loss', false)), ['lost', 'broker-side-loss'])!;
+    assert.match(failure.message, /^Message loss: lost explained.*; also broker-side-loss explained/);
+  });
+
+  it('turns everything that is not a verdict into an environment failure, once', () => {
+    for (const error of [new EnvironmentError('broker 2 did not start'), new TimeoutError('timed out'), new ConfigError('no such SUT'), new Error('boom')]) {
+      const classified = classifyStepError(error);
+      assert.ok(classified instanceof EnvironmentFailure);
+      assert.equal(classified.message, `Environment failure: ${error.message}`);
+    }
+    const verdictFailure = new ReliabilityAssertionError(CATEGORIES.loss, '1 lost');
+    assert.equal(classifyStepError(verdictFailure), verdictFailure);
+    const already = new EnvironmentFailure('Environment failure: twice?');
+    assert.equal(already.message, 'Environment failure: twice?');
+  });
+
+  it('produces messages the report’s categories.json files where the scenario meant', () => {
+    const loss = new ReliabilityAssertionError(CATEGORIES.loss, '1 of 2 never got a 2xx');
+    assert.equal(categoryOf(`${loss.name}: ${loss.message}\n    at Then`, 'failed'), 'Message loss');
+    const env = new EnvironmentFailure('the environment did not start');
+    assert.equal(categoryOf(`${env.name}: ${env.message}`, 'broken'), 'Environment failure');
+    assert.equal(categoryOfMessage(`${loss.name}: ${loss.message}`), 'Message loss');
+    assert.equal(categoryOfMessage(env.message), 'Environment failure');
+    assert.equal(categoryOfMessage('Undefined. Implement with the following snippet'), undefined);
+  });
+
+  it('names its errors so Allure counts a verdict "failed" and the environment "broken"', () => {
+    assert.match(new ReliabilityAssertionError(CATEGORIES.order, 'x').name, /assert/i);
+    assert.doesNotMatch(new EnvironmentFailure('x').name, /assert|expectation/i);
+  });
+});
