@@ -1,0 +1,74 @@
+// The self-test's table: which scenarios each broken forwarder mode runs, and the check each must
+// fail with — the category its failure message starts with. The correct forwarder runs every
+// scenario named here and must pass them all. Only the scenarios a mode needs are run, to keep
+// the whole self-test within minutes. sut/forwarder/README.md describes each mode's bug.
+
+import { CATEGORIES } from '../scenario/failure-category.js';
+import type { SelftestPlan } from './detection-matrix.js';
+import type { ScenarioRef } from './scenario-outcome.js';
+
+const SCENARIOS = {
+  seedStop: {
+    id: 'seed-stop',
+    feature: 'features/seed-000-http-outage.feature',
+    name: 'An unreachable HTTP server stops the pipeline without a commit',
+  },
+  seedRecover: {
+    id: 'seed-recover',
+    feature: 'features/seed-000-http-outage.feature',
+    name: 'Restarting the server and the pipeline recovers the failed and the queued message',
+  },
+  retryOutage: {
+    id: 'retry-outage',
+    feature: 'features/target-outage-retry.feature',
+    name: 'A 10-second outage under steady traffic loses nothing',
+  },
+} satisfies Record<string, ScenarioRef>;
+
+export const SELFTEST_PLAN: SelftestPlan = {
+  scenarios: Object.values(SCENARIOS),
+  broken: [
+    {
+      mode: 'auto-commit',
+      bug: 'hands delivery to an in-memory queue while kafkajs auto-commits what was fetched',
+      expectations: [
+        // The fetched message is committed before its failed POST stops the pipeline…
+        { scenario: SCENARIOS.seedStop.id, expect: CATEGORIES.unsafeCommit },
+        // …so the restarted pipeline starts after it: it never arrives.
+        { scenario: SCENARIOS.seedRecover.id, expect: CATEGORIES.loss },
+      ],
+    },
+    {
+      mode: 'commit-before-send',
+      bug: 'commits each offset before posting its record',
+      expectations: [
+        { scenario: SCENARIOS.seedStop.id, expect: CATEGORIES.unsafeCommit },
+        { scenario: SCENARIOS.seedRecover.id, expect: CATEGORIES.loss },
+      ],
+    },
+    {
+      mode: 'ignore-errors',
+      bug: 'logs a failed POST, skips the record and commits it',
+      // Everything sent during the 10 s outage is skipped: the final drain never sees it.
+      expectations: [{ scenario: SCENARIOS.retryOutage.id, expect: CATEGORIES.loss }],
+    },
+    {
+      mode: 'skip-after-retries',
+      bug: 'retries a few times with backoff, then skips and commits',
+      // Three attempts last well under a second; the outage lasts ten.
+      expectations: [{ scenario: SCENARIOS.retryOutage.id, expect: CATEGORIES.loss }],
+    },
+    {
+      mode: 'unordered-parallel',
+      bug: 'posts the records of a batch concurrently',
+      // Nothing lost, nothing committed early: the first claim to fail is the order of the backlog.
+      expectations: [{ scenario: SCENARIOS.retryOutage.id, expect: CATEGORIES.order }],
+    },
+    {
+      mode: 'double-send',
+      bug: 'posts every record twice',
+      // Every claim before it holds (order counts first deliveries); 100% duplicates exceed 1%.
+      expectations: [{ scenario: SCENARIOS.retryOutage.id, expect: CATEGORIES.duplicates }],
+    },
+  ],
+};
