@@ -44,6 +44,9 @@ export class ReliabilityAssertionError extends Error {
   ) {
     super(`${category}: ${detail}`);
     this.name = 'ReliabilityAssertionError';
+    // A verdict on the SUT, not a harness bug: where in the harness it was raised tells a reader
+    // nothing, and the report shows the stack as part of the failure message.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
