@@ -64,7 +64,9 @@ export class EnvironmentPool {
     }
     this.current = { env, featureUri: request.featureUri, brokers: env.cluster.ids.length, kafka, admin, scenarios: 1 };
     this.broken = false;
-    runFacts.environmentStarted({ runtime: env.runtime, kafkaVersion: env.cluster.kafkaVersion, runDir: env.run.root });
+    // The container runtime records its image ids in run.json; the report's Environment page shows them.
+    const images = env.run.info().images as Record<string, string> | undefined;
+    runFacts.environmentStarted({ runtime: env.runtime, kafkaVersion: env.cluster.kafkaVersion, runDir: env.run.root, images });
     return this.current;
   }
 

@@ -8,6 +8,8 @@ export interface EnvironmentFacts {
   runtime: string;
   kafkaVersion: string;
   runDir: string;
+  /** image name → id, for a container run. */
+  images?: Record<string, string>;
 }
 
 export interface ScenarioOutcome {

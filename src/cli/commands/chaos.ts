@@ -97,6 +97,7 @@ export async function chaosCommand(args: string[]): Promise<number> {
     runtime: last?.runtime ?? config.runtime,
     kafkaVersion: last?.kafkaVersion ?? config.kafka.version,
     sut: [...runFacts.suts].join(', ') || 'none',
+    images: last?.images,
   });
 
   const lines = runFacts.featureWallTimes().map((f) => `  ${formatSeconds(f.wallMs).padStart(6)}  ${f.scenarios} scenario${f.scenarios === 1 ? ' ' : 's'}${f.failed > 0 ? ` (${f.failed} failed)` : ''}  ${f.feature}`);
