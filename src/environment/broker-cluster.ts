@@ -52,7 +52,7 @@ export abstract class BrokerCluster<Node extends ClusterNode> implements Started
     await this.waitForBrokers([id], timeoutMs);
   }
 
-  protected async waitForBrokers(ids: readonly number[], timeoutMs: number): Promise<void> {
+  async waitForBrokers(ids: readonly number[], timeoutMs = 60_000): Promise<void> {
     const kafka = harnessKafka(this.plan.bootstrap.harness, 'kafka-chaos-readiness', this.run.log('harness-kafkajs'));
     const admin = kafka.admin();
     try {

@@ -28,24 +28,37 @@ export function harnessKafka(brokers: readonly string[], clientId: string, logPa
 }
 
 /**
- * Waits until the cluster's metadata lists every broker in `ids` (registered and unfenced).
- * `check` runs before each probe and may throw to end the wait (a broker process that died).
+ * How many probes in a row must list every awaited broker. kafkajs asks a random broker each
+ * time, and brokers learn of a registration (or unfencing) a moment apart: one probe that lists
+ * all of them proves only that one broker's view was complete, and the next client then met a
+ * broker that still listed two of three. Several agreeing probes, 500 ms apart, ask the others too.
+ */
+const AGREEING_PROBES = 4;
+
+/**
+ * Waits until the cluster's metadata lists every broker in `ids` (registered and unfenced), in
+ * AGREEING_PROBES probes in a row. `check` runs before each probe and may throw to end the wait
+ * (a broker process that died).
  */
 export async function waitForBrokers(
   admin: Admin,
   ids: readonly number[],
   options: { timeoutMs: number; hint?: string; check?: () => void },
 ): Promise<void> {
+  let agreeing = 0;
   await waitFor(
     async () => {
       options.check?.();
+      const agreedSoFar = agreeing;
+      agreeing = 0; // a probe that throws breaks the run, too
       await admin.connect();
       const { brokers } = await admin.describeCluster();
       const seen = new Set(brokers.map((b) => b.nodeId));
-      return ids.every((id) => seen.has(id));
+      agreeing = ids.every((id) => seen.has(id)) ? agreedSoFar + 1 : 0;
+      return agreeing >= AGREEING_PROBES;
     },
     {
-      what: `brokers ${ids.join(', ')} to be registered in the cluster metadata`,
+      what: `brokers ${ids.join(', ')} to be registered in the cluster metadata (${AGREEING_PROBES} probes in a row)`,
       timeoutMs: options.timeoutMs,
       intervalMs: 500,
       hint: options.hint,

@@ -47,6 +47,8 @@ export interface StartedCluster {
   broker(id: number): BrokerNode;
   /** Waits until broker `id` (after a restart or heal) is registered again. */
   waitForBroker(id: number, timeoutMs?: number): Promise<void>;
+  /** Waits until every broker in `ids` is registered, in one wait (not one per broker). */
+  waitForBrokers(ids: readonly number[], timeoutMs?: number): Promise<void>;
 }
 
 export interface StartedTarget {

@@ -96,7 +96,7 @@ export class EnvironmentPool {
         if (broker.state === 'paused') await broker.resume();
         else if (broker.state === 'stopped') await broker.start();
       }
-      for (const id of env.cluster.ids) await env.cluster.waitForBroker(id, BROKER_WAIT_MS);
+      await env.cluster.waitForBrokers(env.cluster.ids, BROKER_WAIT_MS);
       await env.target.control.reset();
       return undefined;
     } catch (error) {

@@ -260,5 +260,5 @@ export async function healNetwork(session: ScenarioSession): Promise<void> {
   const { env } = await session.environment();
   await session.faults.healWhere((f) => f.fault === 'isolate-broker' || f.fault.startsWith('link-'));
   await env.network.heal();
-  for (const id of env.cluster.ids) await env.cluster.waitForBroker(id, BROKER_WAIT_MS);
+  await env.cluster.waitForBrokers(env.cluster.ids, BROKER_WAIT_MS);
 }
