@@ -31,7 +31,7 @@ export function harnessKafka(brokers: readonly string[], clientId: string, logPa
  * How many probes in a row must list every awaited broker. kafkajs asks a random broker each
  * time, and brokers learn of a registration (or unfencing) a moment apart: one probe that lists
  * all of them proves only that one broker's view was complete, and the next client then met a
- * broker that still listed two of three. Several agreeing probes, 500 ms apart, ask the others too.
+ * broker that still listed two of three. Several agreeing probes, 250 ms apart, ask the others too.
  */
 const AGREEING_PROBES = 4;
 
@@ -60,7 +60,7 @@ export async function waitForBrokers(
     {
       what: `brokers ${ids.join(', ')} to be registered in the cluster metadata (${AGREEING_PROBES} probes in a row)`,
       timeoutMs: options.timeoutMs,
-      intervalMs: 500,
+      intervalMs: 250,
       hint: options.hint,
     },
   );
