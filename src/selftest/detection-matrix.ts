@@ -1,11 +1,15 @@
 // The detection matrix: rows are forwarder modes, columns the scenarios they ran. Pure:
 // the plan and the outcomes in, cells and the exit code out. A broken mode's cell is
-//   caught     — the scenario failed with the check the plan expects,
-//   missed     — it passed, or failed only on some other check,
-//   env-error  — it could not be judged (never counted as caught);
+//   caught           — the scenario ran to its end and failed first on the check the plan
+//                      expects, and the correct forwarder passed the same scenario in this run,
+//   failed-otherwise — it failed first on another check (a catch by luck is not a catch),
+//   unconfirmed      — it failed as expected, but the correct forwarder did not pass the
+//                      scenario here, so the failure may be the scenario's, not the bug's,
+//   missed           — it passed,
+//   env-error        — it could not be judged (never counted as caught);
 // the correct forwarder's cell is `passed`, or `false-alarm` when a check failed on it.
 // Exit 0 only if every planned cell of a broken mode is caught and correct passes everywhere;
-// 1 when a cell is missed or a false alarm; else 2 when an environment error left cells open.
+// 1 when a cell is missed, failed otherwise or a false alarm; else 2 when cells stay open.
 
 import { ConfigError } from '../util/errors.js';
 import type { ScenarioOutcome, ScenarioRef } from './scenario-outcome.js';
@@ -31,7 +35,7 @@ export interface SelftestPlan {
   broken: ModePlan[];
 }
 
-export type CellResult = 'caught' | 'missed' | 'passed' | 'false-alarm' | 'env-error';
+export type CellResult = 'caught' | 'failed-otherwise' | 'unconfirmed' | 'missed' | 'passed' | 'false-alarm' | 'env-error';
 
 export interface Cell {
   mode: string;
@@ -74,11 +78,12 @@ export function buildMatrix(plan: SelftestPlan, outcomes: readonly ScenarioOutco
   }
   for (const mode of plan.broken) {
     for (const { scenario, expect } of mode.expectations) {
-      cells.push({ mode: mode.mode, scenario, expected: expect, ...judgeBroken(find(mode.mode, scenario), expect) });
+      const correctPassed = cells.some((c) => c.mode === CORRECT_MODE && c.scenario === scenario && c.result === 'passed');
+      cells.push({ mode: mode.mode, scenario, expected: expect, ...judgeBroken(find(mode.mode, scenario), expect, correctPassed) });
     }
   }
   const has = (result: CellResult) => cells.some((c) => c.result === result);
-  const exitCode = has('missed') || has('false-alarm') ? 1 : has('env-error') ? 2 : 0;
+  const exitCode = has('missed') || has('failed-otherwise') || has('false-alarm') ? 1 : has('env-error') || has('unconfirmed') ? 2 : 0;
   return { modes: [CORRECT_MODE, ...plan.broken.map((m) => m.mode)], scenarios: scenariosFor(plan, CORRECT_MODE), cells, exitCode };
 }
 
@@ -89,24 +94,27 @@ function judgeCorrect(outcome: ScenarioOutcome | undefined): Pick<Cell, 'result'
   return { result: 'false-alarm', detail: outcome.detail };
 }
 
-function judgeBroken(outcome: ScenarioOutcome | undefined, expect: string): Pick<Cell, 'result' | 'detail'> {
+function judgeBroken(outcome: ScenarioOutcome | undefined, expect: string, correctPassed: boolean): Pick<Cell, 'result' | 'detail'> {
   if (!outcome) return { result: 'env-error', detail: 'no result' };
   if (outcome.status === 'env-error') return { result: 'env-error', detail: outcome.detail };
   if (outcome.status === 'passed') return { result: 'missed', detail: `the scenario passed; expected "${expect}"` };
-  if (outcome.categories.includes(expect)) return { result: 'caught', detail: outcome.detail };
-  return { result: 'missed', detail: `failed as "${outcome.categories[0]}", expected "${expect}": ${outcome.detail}` };
+  if (outcome.categories[0] !== expect) return { result: 'failed-otherwise', detail: `failed first as "${outcome.categories[0]}", expected "${expect}": ${outcome.detail}` };
+  if (!correctPassed) return { result: 'unconfirmed', detail: `failed as expected, but the correct forwarder did not pass this scenario in this run: ${outcome.detail}` };
+  return { result: 'caught', detail: outcome.detail };
 }
 
 /** A mode's row in one word: every cell caught (or passed, for correct), else the worst cell. */
 export function rowVerdict(matrix: DetectionMatrix, mode: string): CellResult {
   const row = matrix.cells.filter((c) => c.mode === mode);
-  for (const worst of ['missed', 'false-alarm', 'env-error'] as const) if (row.some((c) => c.result === worst)) return worst;
+  for (const worst of ['missed', 'failed-otherwise', 'false-alarm', 'unconfirmed', 'env-error'] as const) if (row.some((c) => c.result === worst)) return worst;
   return mode === CORRECT_MODE ? 'passed' : 'caught';
 }
 
 const SHOWN: Record<CellResult, string> = {
   caught: 'caught',
   missed: 'MISSED',
+  'failed-otherwise': 'FAILED OTHERWISE',
+  unconfirmed: 'unconfirmed',
   passed: 'passed',
   'false-alarm': 'FALSE ALARM',
   'env-error': 'env-error',

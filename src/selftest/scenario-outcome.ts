@@ -1,11 +1,13 @@
 // What one scenario did against one forwarder mode, read from cucumber's message stream (the
 // envelopes its `message` formatter writes). Pure: envelopes in, outcomes out. A scenario
-// failed only when its first failing step says so with a reliability category — the fixed
-// prefix of the cucumber layer's failure messages ("Message loss: …"). Anything else that went
-// wrong — "Environment failure: …", an undefined or ambiguous step, a hook that threw an
-// unclassified error, a scenario that never ran — is an environment error, never a detection.
+// failed only when it ran to its end and its first failing step says so with a reliability
+// category — the fixed prefix of the cucumber layer's failure messages ("Message loss: …"); that
+// one category is the outcome, never the union of whatever else the verdict shows violated.
+// Anything else — "Environment failure: …" in any step or hook, an undefined or ambiguous step,
+// an unclassified error, a scenario cut short or never run — is an environment error, never a
+// detection.
 
-import { CATEGORIES, categoryOfCheck } from '../scenario/failure-category.js';
+import { CATEGORIES } from '../scenario/failure-category.js';
 
 /** The few fields of cucumber's envelopes the self-test reads (a structural subset of @cucumber/messages). */
 export interface Envelope {
@@ -37,13 +39,15 @@ export interface ScenarioOutcome {
   mode: string;
   scenario: string;
   status: OutcomeStatus;
-  /** failed: the failure's category first, then those of other checks its verdict.json shows violated. */
+  /** failed: the category of the first failing step (one entry); empty otherwise. */
   categories: string[];
   /** One line: the failure message, or why it is an environment error. */
   detail: string;
 }
 
 const RELIABILITY = Object.values(CATEGORIES).filter((c) => c !== CATEGORIES.environment);
+/** A finding about the SUT; "Checker could not decide" is a reliability category but not a finding. */
+const FINDINGS: readonly string[] = RELIABILITY.filter((c) => c !== CATEGORIES.undecided);
 
 /**
  * The reliability category a failure message starts with, if any. The message may come with the
@@ -58,7 +62,6 @@ export function reliabilityCategory(text: string): string | undefined {
 interface CaseRun {
   steps: { status: string; text: string }[];
   finished: boolean;
-  verdictCategories: Set<string>;
 }
 
 /** The outcome of each planned scenario of one cucumber run against `mode`. */
@@ -73,7 +76,7 @@ export function outcomesFromEnvelopes(mode: string, envelopes: readonly Envelope
     if (envelope.pickle) pickles.set(envelope.pickle.id, envelope.pickle);
     if (envelope.testCase) testCasePickle.set(envelope.testCase.id, envelope.testCase.pickleId);
     if (envelope.testCaseStarted) {
-      const run: CaseRun = { steps: [], finished: false, verdictCategories: new Set() };
+      const run: CaseRun = { steps: [], finished: false };
       runs.set(envelope.testCaseStarted.id, run);
       startedCase.set(envelope.testCaseStarted.id, envelope.testCaseStarted.testCaseId);
       const pickleId = testCasePickle.get(envelope.testCaseStarted.testCaseId);
@@ -87,11 +90,6 @@ export function outcomesFromEnvelopes(mode: string, envelopes: readonly Envelope
     if (envelope.testCaseFinished) {
       const run = runs.get(envelope.testCaseFinished.testCaseStartedId);
       if (run) run.finished = true;
-    }
-    const attachment = envelope.attachment;
-    if (attachment?.testCaseStartedId !== undefined && attachment.fileName === 'verdict.json') {
-      const run = runs.get(attachment.testCaseStartedId);
-      for (const category of violatedCategories(attachment)) run?.verdictCategories.add(category);
     }
   }
 
@@ -110,30 +108,25 @@ export function outcomesFromEnvelopes(mode: string, envelopes: readonly Envelope
 
 function judgeRun(run: CaseRun | undefined): Pick<ScenarioOutcome, 'status' | 'categories' | 'detail'> {
   if (!run) return { status: 'env-error', categories: [], detail: 'the scenario never started (a BeforeAll hook or the run failed)' };
-  const bad = run.steps.find((s) => s.status !== 'PASSED' && s.status !== 'SKIPPED');
-  if (!bad) {
-    if (!run.finished) return { status: 'env-error', categories: [], detail: 'the scenario did not finish (the run was cut short)' };
+  const bad = run.steps.filter((s) => s.status !== 'PASSED' && s.status !== 'SKIPPED');
+  const first = bad[0];
+  // Cut short (the self-test's bound, a signal mid-step): whatever failed so far proves nothing.
+  if (!run.finished) return { status: 'env-error', categories: [], detail: `the scenario did not finish (the run was cut short)${first ? `; it had failed: ${oneLine(first.text)}` : ''}` };
+  if (!first) {
     if (run.steps.length > 0 && run.steps.every((s) => s.status === 'SKIPPED')) {
       return { status: 'env-error', categories: [], detail: 'every step was skipped' };
     }
     return { status: 'passed', categories: [], detail: 'passed' };
   }
-  const detail = oneLine(bad.text) || bad.status;
-  if (bad.status !== 'FAILED') return { status: 'env-error', categories: [], detail: `a step is ${bad.status.toLowerCase()}: ${detail}` };
-  const category = reliabilityCategory(bad.text);
-  if (!category) return { status: 'env-error', categories: [], detail };
-  return { status: 'failed', categories: [category, ...[...run.verdictCategories].filter((c) => c !== category)], detail };
-}
-
-/** Categories of the checks a verdict.json attachment shows violated; nothing when it is unreadable. */
-function violatedCategories(attachment: NonNullable<Envelope['attachment']>): string[] {
-  try {
-    const text = attachment.contentEncoding === 'BASE64' ? Buffer.from(attachment.body, 'base64').toString('utf8') : attachment.body;
-    const verdict = JSON.parse(text) as { checks?: { name?: unknown; valid?: unknown }[] };
-    return (verdict.checks ?? []).filter((c) => c.valid === false && typeof c.name === 'string').map((c) => categoryOfCheck(c.name as string));
-  } catch {
-    return [];
+  for (const step of bad) {
+    const detail = oneLine(step.text) || step.status;
+    if (step.status !== 'FAILED') return { status: 'env-error', categories: [], detail: `a step is ${step.status.toLowerCase()}: ${detail}` };
+    // Any environment failure (a later hook included) means the run was not the SUT's alone;
+    // an undecided verdict is missing evidence: neither proves anything about the SUT.
+    const category = reliabilityCategory(step.text);
+    if (!category || !FINDINGS.includes(category)) return { status: 'env-error', categories: [], detail };
   }
+  return { status: 'failed', categories: [reliabilityCategory(first.text)!], detail: oneLine(first.text) };
 }
 
 function sameFile(uri: string, feature: string): boolean {

@@ -40,6 +40,12 @@ export class TimeoutError extends ChaosError {
   }
 }
 
+/**
+ * A bounded wait ended while its probe could not look (a broker refused the admin call, a file
+ * could not be read): nothing was observed, so it is the environment's failure, not a finding.
+ */
+export class ProbeFailedError extends TimeoutError {}
+
 /** A started process exited while it was expected to keep running. */
 export class ProcessExitedError extends EnvironmentError {}
 

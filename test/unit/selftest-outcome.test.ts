@@ -1,6 +1,6 @@
 // Reading a scenario's outcome from hand-built cucumber envelopes: the failure category from the
 // message prefix, environment errors never counted as a failure of the SUT, retried attempts,
-// verdict.json attachments, outlines.
+// the strict rule (the first failure alone decides; cut short or undecided is no finding), outlines.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -67,15 +67,36 @@ describe('outcomesFromEnvelopes', () => {
     assert.deepEqual(result.categories, ['Message loss']);
   });
 
-  it('adds the categories of the checks an attached verdict.json shows violated', () => {
+  it('keeps only the first failure’s category, whatever else an attached verdict.json shows violated', () => {
     const verdict = { valid: false, checks: [{ name: 'unsafe-commit', valid: false }, { name: 'lost', valid: false }, { name: 'order', valid: true }] };
     const result = outcome([
       ...loaded(),
-      ...attempt(0, [{ status: 'FAILED', exception: 'Unsafe offset commit: …' }], [
+      ...attempt(0, [{ status: 'FAILED', exception: 'Pipeline did not stop: after 30s 1 of 1 instances still ran' }], [
         { attachment: { body: Buffer.from(JSON.stringify(verdict)).toString('base64'), contentEncoding: 'BASE64', fileName: 'verdict.json', mediaType: 'application/json' } },
       ]),
     ]);
-    assert.deepEqual(result.categories, ['Unsafe offset commit', 'Message loss']);
+    assert.deepEqual(result.categories, ['Pipeline did not stop']);
+  });
+
+  it('reports a scenario cut short after a failing step as env-error, not a failure', () => {
+    const cut = attempt(0, [{ status: 'FAILED', exception: 'Message loss: 1 lost' }]).filter((e) => !e.testCaseFinished);
+    const result = outcome([...loaded(), ...cut]);
+    assert.equal(result.status, 'env-error');
+    assert.match(result.detail, /did not finish.*it had failed: Message loss/);
+  });
+
+  it('reports a finding followed by an environment failure (an After hook) as env-error', () => {
+    const result = outcome([
+      ...loaded(),
+      ...attempt(0, [{ status: 'FAILED', exception: 'Message loss: 1 lost' }, { status: 'SKIPPED' }, { status: 'FAILED', exception: 'Environment failure: after the scenario: broker 2 did not rejoin' }]),
+    ]);
+    assert.equal(result.status, 'env-error');
+    assert.match(result.detail, /broker 2 did not rejoin/);
+  });
+
+  it('reports "Checker could not decide" as env-error: missing evidence is no finding', () => {
+    const result = outcome([...loaded(), ...attempt(0, [{ status: 'FAILED', exception: 'Checker could not decide: offsets.json is missing' }])]);
+    assert.equal(result.status, 'env-error');
   });
 
   it('reports an environment failure as env-error, whatever the verdict attachment says', () => {

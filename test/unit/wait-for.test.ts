@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ChaosError, TimeoutError } from '../../src/util/errors.js';
+import { ChaosError, ProbeFailedError, TimeoutError } from '../../src/util/errors.js';
 import { retry, waitFor } from '../../src/util/wait-for.js';
 
 describe('waitFor', () => {
@@ -33,6 +33,26 @@ describe('waitFor', () => {
         return true;
       },
     );
+  });
+
+  it('says "could not look" (ProbeFailedError) when the last probe threw, and a plain timeout when it saw false', async () => {
+    const failing = waitFor(
+      () => {
+        throw new Error('ECONNREFUSED 127.0.0.1:9092');
+      },
+      { what: 'lag 0', timeoutMs: 50, intervalMs: 10 },
+    );
+    await assert.rejects(failing, (error: unknown) => error instanceof ProbeFailedError && /the last check failed: ECONNREFUSED/.test((error as Error).message));
+    let calls = 0;
+    const recovered = waitFor(
+      () => {
+        if (++calls === 1) throw new Error('refused once');
+        return false;
+      },
+      { what: 'lag 0', timeoutMs: 50, intervalMs: 10 },
+    );
+    // A probe that failed once but then looked and saw "not yet" ends in a real timeout: a finding.
+    await assert.rejects(recovered, (error: unknown) => error instanceof TimeoutError && !(error instanceof ProbeFailedError));
   });
 
   it('asks a function `what` at timeout time', async () => {
