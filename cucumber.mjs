@@ -16,6 +16,8 @@ export default {
   order: 'defined',
   format: ['pretty', ['allure-cucumberjs/reporter', 'reports/.allure-formatter.log']],
   formatOptions: {
+    // Log tails and verdicts are attachments for the report; printed, a failure would bury its finding.
+    printAttachments: false,
     resultsDir: ALLURE_RESULTS_DIR,
     labels: [
       { pattern: [/^@severity:(.*)$/], name: 'severity' },

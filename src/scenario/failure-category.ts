@@ -35,12 +35,18 @@ export function categoryOfCheck(name: string): FailureCategory {
   return CHECK_CATEGORY[name] ?? CATEGORIES.other;
 }
 
-/** A Then step's claim about the SUT did not hold (or could not be decided). */
+/**
+ * A Then step's claim about the SUT did not hold (or could not be decided). `fromVerdict`: the
+ * claim is the named checks' own verdict, which `kafka-chaos verify` re-judges from the ledgers;
+ * any other claim (the pipeline stopped, N messages wait) is recorded in run.json as a step
+ * finding, so that verify reaches the same outcome on the same folder.
+ */
 export class ReliabilityAssertionError extends Error {
   constructor(
     readonly category: FailureCategory,
     detail: string,
     readonly checks: readonly string[] = [],
+    readonly fromVerdict = false,
   ) {
     super(`${category}: ${detail}`);
     this.name = 'ReliabilityAssertionError';
@@ -92,11 +98,26 @@ export function failureFor(verdict: Verdict, checkNames: readonly string[]): Rel
   const violated = asserted.filter((c) => c.valid === false);
   if (violated.length > 0) {
     const detail = violated.map(describeCheck).join('; also ');
-    return new ReliabilityAssertionError(categoryOfCheck(violated[0]!.name), detail, violated.map((c) => c.name));
+    return new ReliabilityAssertionError(categoryOfCheck(violated[0]!.name), detail, violated.map((c) => c.name), true);
   }
   const undecided = asserted.filter((c) => c.valid === 'unknown');
   if (undecided.length > 0) {
-    return new ReliabilityAssertionError(CATEGORIES.undecided, undecided.map(describeCheck).join('; also '), undecided.map((c) => c.name));
+    return new ReliabilityAssertionError(CATEGORIES.undecided, undecided.map(describeCheck).join('; also '), undecided.map((c) => c.name), true);
   }
   return undefined;
+}
+
+/**
+ * Why a bounded wait that the pipeline did not meet failed, in the verdict's words: the claim's
+ * own checks if one is violated, else any violated check, else "Checker could not decide" — never
+ * a category picked by default, since slowness alone proves nothing.
+ */
+export function failureOfTimeout(verdict: Verdict, claimed: readonly string[], what: string): ReliabilityAssertionError {
+  const own = failureFor(verdict, claimed);
+  if (own && own.category !== CATEGORIES.undecided) return own;
+  const violated = verdict.checks.filter((c) => c.valid === false).map((c) => c.name);
+  const other = violated.length > 0 ? failureFor(verdict, violated) : undefined;
+  if (other) return other;
+  const why = own ? own.message.slice(own.category.length + 2) : `no check of the verdict is violated (${claimed.join(', ')} hold)`;
+  return new ReliabilityAssertionError(CATEGORIES.undecided, `${what}, yet ${why}`, claimed);
 }

@@ -61,7 +61,7 @@ export async function assertWaiting(session: ScenarioSession, count: number, top
   if (topic.real !== sut.topic.real) {
     throw new ConfigError(`the verdict covers "${sut.topic.name}", the topic the system under test consumes, not "${topicName}"`);
   }
-  session.asserted.add('recovery');
+  // Its own claim (lag and undelivered both equal count), not the recovery check's: a failure is a step finding.
   const { verdict } = await session.judgement();
   const recovery = check(verdict.checks, 'recovery');
   const lag = recovery.figures.lagMessages;

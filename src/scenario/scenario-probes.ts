@@ -59,9 +59,16 @@ export async function progressText(session: ScenarioSession): Promise<string> {
 }
 
 /**
- * Before evidence is read without an explicit drain: when every acked message has been
- * delivered and an instance still runs, give its last commit a moment (at most 5 s) to land,
- * so the verdict does not catch a commit in flight. Never fails: the checker judges what is there.
+ * How long commits may take to land after the last delivery before the evidence is read: long
+ * enough for a sink that commits on a timer (Kafka Connect flushes offsets every few seconds,
+ * kafkajs auto-commits every 5 s), short enough that a group that never commits costs little.
+ */
+export const COMMIT_SETTLE_MS = 12_000;
+
+/**
+ * Before evidence is read: when every acked message has been delivered and an instance still
+ * runs, give its commits up to COMMIT_SETTLE_MS to reach the log end, so the verdict does not
+ * catch a commit in flight. Never fails: the checker judges what is there.
  */
 export async function settleCommits(session: ScenarioSession, pooled: PooledEnvironment): Promise<void> {
   const sut = session.sut;
@@ -71,7 +78,7 @@ export async function settleCommits(session: ScenarioSession, pooled: PooledEnvi
     if ((await deliveredOf(pooled, produced.ok)) < produced.ok.length) return;
     await waitFor(async () => (await groupLag(pooled.admin, sut.group, sut.topic.real)) === 0, {
       what: 'the last commits to land',
-      timeoutMs: 5000,
+      timeoutMs: COMMIT_SETTLE_MS,
       intervalMs: 250,
     });
   } catch {

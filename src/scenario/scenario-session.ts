@@ -9,7 +9,7 @@ import { createTopic } from '../environment/kafka-clients.js';
 import { LEDGER_FILES } from '../evidence/ledger-records.js';
 import { ConfigError, describeError } from '../util/errors.js';
 import { ResourceStack } from '../util/resource-stack.js';
-import { EnvironmentFailure } from './failure-category.js';
+import { CATEGORIES, EnvironmentFailure, type ReliabilityAssertionError } from './failure-category.js';
 import { FaultBook } from './fault-book.js';
 import type { EnvironmentPool, PooledEnvironment } from './environment-pool.js';
 import { runFacts } from './run-facts.js';
@@ -47,6 +47,16 @@ export interface SutRequest {
   env?: Record<string, string>;
 }
 
+/** A failed claim that is not a check's verdict, as run.json records it for `kafka-chaos verify`. */
+export interface StepFinding {
+  category: string;
+  detail: string;
+  step?: string;
+}
+
+/** Every ledger a scenario folder holds once its evidence is collected: an absent one is missing evidence. */
+const SCENARIO_LEDGERS = Object.keys(LEDGER_FILES);
+
 /** Faults that act on Kafka itself: while one acts, a refused send is a finding, not a broken environment. */
 const CLUSTER_FAULTS = /^(isolate-broker|kill-broker|pause-broker|restart-broker|link-)/;
 
@@ -61,8 +71,10 @@ export class ScenarioSession {
   /** When the last drain ended; cleared by any later action. */
   drainEndedAt: number | undefined;
   maxDuplicates: number | undefined;
-  /** The checks the scenario's Then steps asserted, for the report. */
+  /** The checks the scenario's Then steps asserted: what the verdict judges (run.json assertedChecks). */
   readonly asserted = new Set<string>();
+  /** Claims of steps that failed on something other than a check's own verdict (run.json stepFindings). */
+  readonly findings: StepFinding[] = [];
   private stale = true;
 
   constructor(
@@ -89,7 +101,15 @@ export class ScenarioSession {
     });
     this.store = { evidence, faults: new FaultBook(evidence.faults), traffic: new ScenarioTraffic(() => pooled.kafka, evidence.produced) };
     this.deferTeardown(pooled, this.store);
-    evidence.annotate({ feature: this.info.featureName, scenario: this.info.scenarioName, tags: this.info.tags, sharedRun: pooled.env.run.root });
+    evidence.annotate({
+      feature: this.info.featureName,
+      scenario: this.info.scenarioName,
+      tags: this.info.tags,
+      sharedRun: pooled.env.run.root,
+      expectedLedgers: SCENARIO_LEDGERS,
+      assertedChecks: [],
+      stepFindings: [],
+    });
     return pooled;
   }
 
@@ -155,6 +175,26 @@ export class ScenarioSession {
     return this.faults.list().some((f) => CLUSTER_FAULTS.test(f.fault));
   }
 
+  /**
+   * A step's failed claim: a check's own verdict makes its checks asserted; any other claim is
+   * kept as a finding. Both go to run.json at once, so a runner killed now leaves them on disk.
+   */
+  recordClaim(error: ReliabilityAssertionError, step?: string): void {
+    if (error.fromVerdict) error.checks.forEach((name) => this.asserted.add(name));
+    else this.findings.push({ category: error.category, detail: error.message.slice(error.category.length + 2), ...(step ? { step } : {}) });
+    this.persistClaims();
+  }
+
+  /** run.json's record of what the scenario claimed: the same claims `kafka-chaos verify` judges. */
+  persistClaims(): void {
+    this.store?.evidence.annotate({ assertedChecks: [...this.asserted], stepFindings: this.findings, maxDuplicates: this.maxDuplicates });
+  }
+
+  /** True when a finding could not be decided (the verdict then is unknown, not violated). */
+  hasUndecidedFinding(): boolean {
+    return this.findings.some((f) => f.category === CATEGORIES.undecided);
+  }
+
   /** Something happened: evidence collected before it is out of date. */
   invalidate(): void {
     this.stale = true;
@@ -171,12 +211,11 @@ export class ScenarioSession {
     const pooled = await this.environment();
     try {
       await traffic.stopContinuous();
-      let drainEndedAt = this.drainEndedAt;
-      if (drainEndedAt === undefined) {
-        // No drain since the last action: the evidence ends now, once a commit in flight has landed.
-        await settleCommits(this, pooled);
-        drainEndedAt = Date.now();
-      }
+      // Commits get a bounded time to land after the last delivery — also after a drain, which
+      // waits for deliveries only: a sink that commits on a timer is not "behind" by design.
+      await settleCommits(this, pooled);
+      const drainEndedAt = this.drainEndedAt ?? Date.now();
+      this.persistClaims();
       const judged = await evidence.collect(pooled.kafka, { topic: sut.topic.real, group: sut.group, drainEndedAt, maxDuplicates: this.maxDuplicates });
       this.stale = false;
       return judged;

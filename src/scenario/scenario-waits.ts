@@ -1,13 +1,14 @@
 // The waits of a scenario, each bounded and shown on the progress line: time passing, the
 // final drain (Jepsen's: stop the traffic, then give the pipeline a bounded time to deliver
 // every acked message — a timeout is a finding, judged by the checker), the commit drain, and
-// waiting for the pipeline to stop. A timeout that is the SUT's surfaces through the verdict.
+// waiting for the pipeline to stop. A timeout that is the SUT's surfaces through the verdict,
+// judged at that moment; a wait whose probe could not look (ProbeFailedError) is the environment's.
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readBack } from '../traffic/read-back.js';
-import { TimeoutError } from '../util/errors.js';
+import { ProbeFailedError, TimeoutError } from '../util/errors.js';
 import { waitFor } from '../util/wait-for.js';
-import { CATEGORIES, ReliabilityAssertionError, failureFor } from './failure-category.js';
+import { CATEGORIES, EnvironmentFailure, ReliabilityAssertionError, failureOfTimeout } from './failure-category.js';
 import { formatSeconds, withProgress } from './progress-line.js';
 import { committedSum, deliveredOf, groupLag, producedSoFar, progressText } from './scenario-probes.js';
 import type { ScenarioSession } from './scenario-session.js';
@@ -46,11 +47,9 @@ export async function drain(session: ScenarioSession, withinMs: number): Promise
       if (inLog.length > 0) await withProgress('draining', () => progressText(session), awaitIds(inLog, 'indeterminate but logged'));
     }
   } catch (error) {
-    if (!(error instanceof TimeoutError)) throw error;
-    session.drainEndedAt = Date.now();
-    const judged = await session.judgement();
-    session.asserted.add('lost');
-    throw failureFor(judged.verdict, ['lost']) ?? new ReliabilityAssertionError(CATEGORIES.loss, `not delivered within ${formatSeconds(withinMs)}: ${error.message}`, ['lost']);
+    throw await timeoutFinding(session, error, ['lost'], `the drain did not see every message delivered within ${formatSeconds(withinMs)}`, () => {
+      session.drainEndedAt = Date.now();
+    });
   }
   session.drainEndedAt = Date.now();
 }
@@ -72,14 +71,23 @@ export async function drainLag(session: ScenarioSession, withinMs: number): Prom
       }),
     );
   } catch (error) {
-    if (!(error instanceof TimeoutError)) throw error;
-    const judged = await session.judgement();
-    session.asserted.add('recovery');
-    throw (
-      failureFor(judged.verdict, ['recovery']) ??
-      new ReliabilityAssertionError(CATEGORIES.other, `the lag of group "${sut.groupName}" was still ${lag} after ${formatSeconds(withinMs)}`, ['recovery'])
-    );
+    throw await timeoutFinding(session, error, ['recovery'], `the lag of group "${sut.groupName}" was still ${lag} after ${formatSeconds(withinMs)}`);
   }
+}
+
+/**
+ * What a failed bounded wait means: a probe that could not look is an environment failure; a
+ * real timeout is judged by the verdict at that moment (failureOfTimeout). The checks it names
+ * become asserted, so the scenario and `kafka-chaos verify` judge the same claims.
+ */
+async function timeoutFinding(session: ScenarioSession, error: unknown, claimed: readonly string[], what: string, beforeJudging?: () => void): Promise<unknown> {
+  if (error instanceof ProbeFailedError) return new EnvironmentFailure(`could not observe the pipeline: ${error.message}`, { cause: error });
+  if (!(error instanceof TimeoutError)) return error;
+  beforeJudging?.();
+  const judged = await session.judgement();
+  const failure = failureOfTimeout(judged.verdict, claimed, what);
+  if (failure.fromVerdict) failure.checks.forEach((name) => session.asserted.add(name));
+  return failure;
 }
 
 /** How long a pipeline must show no progress while messages wait to count as stopped. */
@@ -87,7 +95,9 @@ const QUIET_MS = 5000;
 
 /**
  * The pipeline stopped: every SUT instance exited, or — a SUT that halts without exiting — for
- * the last few seconds it delivered nothing and committed nothing while messages waited.
+ * the last few seconds it delivered nothing and committed nothing while acked messages had no
+ * 2xx. "Waiting" is judged by deliveries, not by the group's lag: a SUT that committed past an
+ * undelivered message has halted all the same, and that commit is for the checks to find.
  */
 export async function awaitStopped(session: ScenarioSession, withinMs: number): Promise<void> {
   const pooled = await session.environment();
@@ -95,16 +105,20 @@ export async function awaitStopped(session: ScenarioSession, withinMs: number): 
   const quietMs = Math.min(QUIET_MS, withinMs);
   const samples: { atMs: number; delivered: number; committed: number }[] = [];
   let lag = 0;
+  let undelivered = 0;
   const exited = () => sut.fleet.instances.every((i) => i.state === 'stopped');
   const probe = async (): Promise<boolean> => {
     if (exited()) return true;
     const now = Date.now();
-    samples.push({ atMs: now, delivered: await deliveredOf(pooled, (await producedSoFar(session, sut.topic.real)).ok), committed: await committedSum(pooled.admin, sut.group, sut.topic.real) });
+    const acked = (await producedSoFar(session, sut.topic.real)).ok;
+    const delivered = await deliveredOf(pooled, acked);
+    undelivered = acked.length - delivered;
+    samples.push({ atMs: now, delivered, committed: await committedSum(pooled.admin, sut.group, sut.topic.real) });
     lag = await groupLag(pooled.admin, sut.group, sut.topic.real);
     const first = samples.find((s) => s.atMs >= now - quietMs);
     const last = samples[samples.length - 1]!;
     const quietLongEnough = samples[0]!.atMs <= now - quietMs && first !== undefined;
-    return quietLongEnough && lag > 0 && first.delivered === last.delivered && first.committed === last.committed;
+    return quietLongEnough && undelivered > 0 && first.delivered === last.delivered && first.committed === last.committed;
   };
   try {
     await withProgress(
@@ -113,6 +127,7 @@ export async function awaitStopped(session: ScenarioSession, withinMs: number): 
       waitFor(probe, { what: 'the pipeline to stop', timeoutMs: withinMs, intervalMs: 500 }),
     );
   } catch (error) {
+    if (error instanceof ProbeFailedError) throw new EnvironmentFailure(`could not observe the pipeline: ${error.message}`, { cause: error });
     if (!(error instanceof TimeoutError)) throw error;
     const running = sut.fleet.instances.filter((i) => i.state !== 'stopped').length;
     const now = Date.now();
@@ -121,7 +136,7 @@ export async function awaitStopped(session: ScenarioSession, withinMs: number): 
     const moved = from && to ? ` — in its last ${formatSeconds(quietMs)}: ${to.delivered - from.delivered} new deliveries, committed offsets +${to.committed - from.committed}` : '';
     throw new ReliabilityAssertionError(
       CATEGORIES.notStopped,
-      `after ${formatSeconds(withinMs)} ${running} of ${sut.fleet.instances.length} instances of ${sut.name} still ran and the pipeline had not halted${moved}, lag ${lag}${lag === 0 ? ' (nothing left waiting: it consumed past the failure)' : ''}`,
+      `after ${formatSeconds(withinMs)} ${running} of ${sut.fleet.instances.length} instances of ${sut.name} still ran and the pipeline had not halted${moved}, lag ${lag}, ${undelivered} acked messages without a 2xx${undelivered === 0 ? ' (nothing left waiting: it delivered everything)' : ''}`,
     );
   }
 }

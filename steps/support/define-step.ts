@@ -4,7 +4,7 @@
 // that is not a reliability verdict into an "Environment failure:" — never a SUT failure.
 
 import { Given, Then, When } from '@cucumber/cucumber';
-import { classifyStepError } from '../../src/scenario/failure-category.js';
+import { ReliabilityAssertionError, classifyStepError } from '../../src/scenario/failure-category.js';
 import { STEPS, type StepId } from '../../src/scenario/step-catalogue.js';
 import type { ChaosWorld } from './world.js';
 
@@ -23,6 +23,8 @@ export function defineStep<Args extends any[]>(id: StepId, body: (this: ChaosWor
       await body.apply(this, args);
     } catch (error) {
       const classified = classifyStepError(error);
+      // The first failure decides the scenario; later steps are skipped. Its claim goes to run.json.
+      if (classified instanceof ReliabilityAssertionError) this.session.recordClaim(classified, id);
       this.stepError = { classified, original: error };
       throw classified;
     }

@@ -10,6 +10,7 @@ import { defaultSut } from '../../src/scenario/default-sut.js';
 import { environmentPool } from '../../src/scenario/environment-pool.js';
 import { EnvironmentFailure } from '../../src/scenario/failure-category.js';
 import { categoryOfMessage, runFacts } from '../../src/scenario/run-facts.js';
+import { verdictTable } from '../../src/cli/verdict-table.js';
 import { scenarioAttachments } from '../../src/scenario/scenario-report.js';
 import { ScenarioSession } from '../../src/scenario/scenario-session.js';
 import { ConfigError, describeError } from '../../src/util/errors.js';
@@ -42,6 +43,8 @@ Before({ name: 'kafka-chaos: scenario session' }, async function (this: ChaosWor
     },
     environmentPool,
   );
+  // Which system "the system under test" is, said before anything runs (stderr: stdout is cucumber's).
+  process.stderr.write(`kafka-chaos: scenario ${scenarioNumber} "${pickle.name}": the system under test is "${sut}"\n`);
   // The story is the scenario's name, unless a @story:… tag names it (cucumber.mjs maps those).
   if (!tags.some((t) => t.startsWith('@story:'))) {
     this.attach(allureLabelsMessage([{ name: 'story', value: pickle.name }]), ALLURE_RUNTIME_MESSAGE_MEDIA_TYPE);
@@ -63,6 +66,12 @@ After({ name: 'kafka-chaos: verdict, evidence and teardown' }, async function (t
     }
   } else if (environmentFailed) {
     note = 'not judged: the scenario ended in an environment failure';
+  }
+  // On failure the console shows every check in one compact table; logs stay in the report.
+  const judgedVerdict = session.evidence?.last?.verdict;
+  if (result?.status === Status.FAILED && judgedVerdict && !environmentFailed) {
+    const table = verdictTable(judgedVerdict).split('\n').map((line) => `    ${line}`).join('\n');
+    process.stderr.write(`kafka-chaos: "${pickle.name}" — every check (evidence: ${session.evidence?.root}):\n${table}\n`);
   }
   try {
     for (const attachment of scenarioAttachments(session, note)) {

@@ -24,14 +24,18 @@ export function pidsOfRun(runId: string): number[] {
   return [...labelledProcesses()].filter(([, label]) => label.runId === runId).map(([pid]) => pid);
 }
 
-/** Every process, container and network labelled with the run id: what `docker ps -a` / `docker network ls` would show of it. */
+/**
+ * Every process, container and network labelled with the run id: what `docker ps -a` / `docker
+ * network ls` would show of it. A daemon that does not answer is an error, never "nothing left":
+ * a clean-up check that could not look must not pass.
+ */
 export async function leftoversOfRun(runId: string): Promise<string[]> {
   const filters = { label: [`${LABEL.runId}=${runId}`] };
   const docker = dockerClient();
-  const answers = await dockerAnswers();
-  const [containers, networks] = answers
-    ? await Promise.all([docker.listContainers({ all: true, filters }), docker.listNetworks({ filters })])
-    : [[], []];
+  if (!(await dockerAnswers())) {
+    throw new Error(`the Docker daemon did not answer within 3 s, so the containers and networks of run ${runId} could not be listed`);
+  }
+  const [containers, networks] = await Promise.all([docker.listContainers({ all: true, filters }), docker.listNetworks({ filters })]);
   return [
     ...pidsOfRun(runId).map((pid) => `process ${pid}`),
     ...containers.map((c) => `container ${c.Names[0]}`),

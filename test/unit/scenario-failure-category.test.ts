@@ -12,6 +12,7 @@ import {
   categoryOfCheck,
   classifyStepError,
   failureFor,
+  failureOfTimeout,
 } from '../../src/scenario/failure-category.js';
 import { categoryOfMessage } from '../../src/scenario/run-facts.js';
 import { ConfigError, EnvironmentError, TimeoutError } from '../../src/util/errors.js';
@@ -61,6 +62,21 @@ describe('verdict → failure category', () => {
     assert.match(undecided.message, /^Checker could not decide: order explained/);
     const missing = failureFor(verdictOf(), ['lost'])!;
     assert.match(missing.message, /^Checker could not decide: The verdict has no check named lost/);
+  });
+
+  it('files a timed-out wait under the violated check the verdict names, never a default category', () => {
+    const own = failureOfTimeout(verdictOf(result('lost', false), result('order', false)), ['lost'], 'the drain timed out');
+    assert.equal(own.category, CATEGORIES.loss);
+    assert.ok(own.fromVerdict);
+    const other = failureOfTimeout(verdictOf(result('lost', true), result('unsafe-commit', false)), ['lost'], 'the drain timed out');
+    assert.equal(other.category, CATEGORIES.unsafeCommit, 'the check that is violated, not the claim’s');
+    assert.deepEqual(other.checks, ['unsafe-commit']);
+    const none = failureOfTimeout(verdictOf(result('lost', true), result('order', true)), ['lost'], 'the drain timed out');
+    assert.equal(none.category, CATEGORIES.undecided);
+    assert.ok(!none.fromVerdict, 'a step finding: verify must see it too');
+    assert.match(none.message, /^Checker could not decide: the drain timed out, yet no check of the verdict is violated \(lost hold\)/);
+    const unknown = failureOfTimeout(verdictOf(result('lost', 'unknown')), ['lost'], 'the drain timed out');
+    assert.equal(unknown.category, CATEGORIES.undecided);
   });
 
   it('names every violated check when several fail', () => {
