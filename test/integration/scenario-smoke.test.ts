@@ -5,15 +5,20 @@
 // verifiable evidence folder per scenario. A scenario whose claim does not hold fails with
 // exit 1 as "Message loss" (its verdict attached), and one that cannot run as written is an
 // "Environment failure", broken, never a verdict on the SUT; tagged @fresh-cluster, it gets
-// an environment of its own instead of sharing the feature's.
+// an environment of its own instead of sharing the feature's. One verdict everywhere: on every
+// scenario's folder `kafka-chaos verify` exits as the scenario ended (0 passed, 1 a reliability
+// failure, also one that is not a check's own verdict such as "Pipeline did not stop", 2 one
+// that never produced evidence), and the console shows every check of a failure, never log tails.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { categoryOf } from '../../src/report/categories.js';
 import type { Verdict } from '../../src/verify/index.js';
+import { projectRoot } from '../../src/setup/project-paths.js';
 import { afterAttachments, label, readResults, runChaos } from '../support/chaos-runner.js';
 import { failureTracker, removeIfPassed, tempRunsRoot } from '../support/test-environment.js';
 
@@ -24,6 +29,12 @@ function evidenceFolders(runsRoot: string): string[] {
     const scenarios = path.join(runsRoot, run, 'scenarios');
     return fs.existsSync(scenarios) ? fs.readdirSync(scenarios).map((s) => path.join(scenarios, s)) : [];
   });
+}
+
+/** `kafka-chaos verify <dir>`'s exit code and output, judged from the folder alone. */
+function verifyFolder(dir: string): { code: number; output: string } {
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'dist', 'src', 'cli', 'main.js'), 'verify', dir], { encoding: 'utf8' });
+  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
 }
 
 describe('kafka-chaos chaos on a real cluster', () => {
@@ -70,6 +81,11 @@ describe('kafka-chaos chaos on a real cluster', () => {
     const verdict = JSON.parse(fs.readFileSync(path.join(recovered, 'verdict.json'), 'utf8')) as Verdict;
     assert.equal(verdict.valid, true);
     assert.equal(verdict.checks.find((c) => c.name === 'lost')?.figures.logged, 2, 'the failed and the queued message, nothing from the other scenarios');
+    for (const folder of folders) {
+      const judged = verifyFolder(folder);
+      assert.equal(judged.code, 0, `a passed scenario's folder verifies with exit 0: ${folder}\n${judged.output}`);
+    }
+    assert.match(run.stderr, /scenario \d+ ".+": the system under test is "forwarder"/, 'each scenario says which SUT it runs');
     removeIfPassed(runsRoot, true);
   }));
 
@@ -92,6 +108,11 @@ describe('kafka-chaos chaos on a real cluster', () => {
         '    When 20 messages are produced to "orders"',
         '    Then within 3 seconds every produced message is delivered',
         '',
+        '  Scenario: A retrying forwarder with a healthy server does not stop',
+        '    When 5 messages are produced to "orders"',
+        '    Then within 30 seconds every produced message is delivered',
+        '    And within 3 seconds the forwarder has stopped',
+        '',
         '  @fresh-cluster',
         '  Scenario: A topic nobody declared',
         '    When 1 message is produced to "nowhere"',
@@ -102,7 +123,7 @@ describe('kafka-chaos chaos on a real cluster', () => {
       const run = await runChaos([feature], { runsRoot, resultsDir });
       assert.equal(run.code, 1, `a reliability failure exits 1\n${run.stdout}\n${run.stderr}`);
       const results = readResults(resultsDir);
-      assert.equal(results.length, 2);
+      assert.equal(results.length, 3);
       const loss = results.find((r) => r.name === 'The server is down for the whole drain')!;
       assert.equal(loss.status, 'failed');
       assert.match(loss.statusDetails?.message ?? '', /Message loss: 20 of 20 messages/);
@@ -117,6 +138,21 @@ describe('kafka-chaos chaos on a real cluster', () => {
       assert.match(broken.statusDetails?.message ?? '', /Environment failure: the topic "nowhere" is not declared in this scenario/);
       assert.equal(categoryOf(broken.statusDetails!.message!, 'broken'), 'Environment failure');
       assert.equal(fs.readdirSync(runsRoot).filter((f) => f !== 'allure-results').length, 2, '@fresh-cluster got an environment of its own');
+
+      const running = results.find((r) => r.name === 'A retrying forwarder with a healthy server does not stop')!;
+      assert.match(running.statusDetails?.message ?? '', /Pipeline did not stop/);
+      // The console: the one-line finding and every check, no broker log tails.
+      assert.match(run.stderr, /"The server is down for the whole drain" — every check[^\n]*\n\s+verdict: /);
+      assert.match(run.stderr, /\n\s+unsafe-commit\s/);
+      assert.doesNotMatch(`${run.stdout}${run.stderr}`, /==== broker \d/);
+      assert.doesNotMatch(run.stdout, /INFO \[(?:KafkaServer|BrokerServer|RaftManager)/);
+      // verify on each folder agrees with how its scenario ended.
+      const folder = (pattern: RegExp) => evidenceFolders(runsRoot).find((f) => pattern.test(path.basename(f)))!;
+      assert.equal(verifyFolder(folder(/the-server-is-down/)).code, 1, 'Message loss: exit 1');
+      const notStopped = verifyFolder(folder(/does-not-stop/));
+      assert.equal(notStopped.code, 1, `a step finding is a violation for verify too\n${notStopped.output}`);
+      assert.match(notStopped.output, /Pipeline did not stop/);
+      assert.equal(verifyFolder(folder(/a-topic-nobody-declared/)).code, 2, 'no evidence was ever collected: the checker cannot decide');
       removeIfPassed(runsRoot, true);
     } finally {
       fs.rmSync(featureDir, { recursive: true, force: true });
