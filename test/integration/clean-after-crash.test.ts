@@ -41,7 +41,13 @@ describe('chaos:clean after a runner is killed with SIGKILL', () => {
         await runnerExit(runner.process, 10_000);
         assert.deepEqual((await leftoversOfRun(runId)).sort(), before.sort(), 'the orphans survive their runner');
 
-        const cleaned = await exec(process.execPath, [cli, 'clean', '--run', runId]);
+        // Every process and container names its runs directory: another project's clean leaves them be…
+        const otherRoot = tempRunsRoot('clean-other');
+        await exec(process.execPath, [cli, 'clean'], { env: { ...process.env, KAFKA_CHAOS_RUNS_DIR: otherRoot } });
+        assert.deepEqual((await leftoversOfRun(runId)).sort(), before.sort(), "another project's clean leaves the run alone");
+        removeIfPassed(otherRoot, true);
+        // …and its own project's clean, without --run, finds them all.
+        const cleaned = await exec(process.execPath, [cli, 'clean'], { env: { ...process.env, KAFKA_CHAOS_RUNS_DIR: runsRoot } });
         assert.match(cleaned.stdout, CLEANED[runtime](runId, before.length));
         assert.deepEqual(await leftoversOfRun(runId), [], 'nothing of the run is left: no process, container or network');
         removeIfPassed(runsRoot, true);
