@@ -25,6 +25,12 @@ export interface CommandHelp {
   notes?: readonly string[];
 }
 
+/** Flags several commands share. */
+export const COMMON_FLAGS = {
+  kafkaVersion: (what: string): FlagSpec => ({ type: 'string', value: 'X.Y.Z', summary: `${what} (default: kafka.version of kafka-chaos.config.json)` }),
+  quiet: { type: 'boolean', summary: 'print nothing unless something fails' },
+} as const;
+
 /** The flag types of a help's flags, in the shape parseFlags takes. */
 export function flagTypes<T extends Record<string, FlagSpec>>(flags: T): { [K in keyof T]: T[K]['type'] } {
   return Object.fromEntries(Object.entries(flags).map(([name, spec]) => [name, spec.type])) as never;

@@ -5,15 +5,15 @@
 import { loadConfig } from '../../config/chaos-config.js';
 import { assertDockerAvailable, dockerClient } from '../../images/docker-client.js';
 import { RunImages } from '../../images/local-images.js';
-import { flagTypes, parseFlags, type CommandHelp } from '../args.js';
+import { COMMON_FLAGS, flagTypes, parseFlags, type CommandHelp } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 
 export const imagesHelp = {
   summary: 'build or pull the images of the container runtime (KAFKA_CHAOS_IMAGES=pull|local|auto)',
   usage: 'kafka-chaos images [--kafka-version X.Y.Z] [--quiet]',
   flags: {
-    'kafka-version': { type: 'string', value: 'X.Y.Z', summary: "the Kafka image's version (default: kafka.version of kafka-chaos.config.json)" },
-    quiet: { type: 'boolean', summary: 'print nothing unless something fails' },
+    'kafka-version': { ...COMMON_FLAGS.kafkaVersion("the Kafka image's version"), type: 'string' },
+    quiet: COMMON_FLAGS.quiet,
   },
   notes: ['Where images come from: KAFKA_CHAOS_IMAGES=pull (public images), local (built from docker/, no registry) or auto (the default).'],
 } as const satisfies CommandHelp;

@@ -2,15 +2,15 @@
 
 import { runSetup } from '../../setup/run-setup.js';
 import { loadConfig } from '../../config/chaos-config.js';
-import { flagTypes, parseFlags, type CommandHelp } from '../args.js';
+import { COMMON_FLAGS, flagTypes, parseFlags, type CommandHelp } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 
 export const setupHelp = {
   summary: 'fetch or build the real components (Kafka jars, toxiproxy-server); idempotent',
   usage: 'kafka-chaos setup [--kafka-version X.Y.Z] [--quiet]',
   flags: {
-    'kafka-version': { type: 'string', value: 'X.Y.Z', summary: 'the Kafka version to fetch (default: kafka.version of kafka-chaos.config.json)' },
-    quiet: { type: 'boolean', summary: 'print nothing unless something fails' },
+    'kafka-version': { ...COMMON_FLAGS.kafkaVersion('the Kafka version to fetch'), type: 'string' },
+    quiet: COMMON_FLAGS.quiet,
   },
 } as const satisfies CommandHelp;
 
