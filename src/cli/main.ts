@@ -1,41 +1,60 @@
 #!/usr/bin/env node
 // kafka-chaos command line: one subcommand per file under commands/. Errors print as one line
 // (cause and fix) and exit 2: an environment or usage failure is never a verdict on the SUT.
+// `kafka-chaos <command> --help` prints the command's flags (declared once, in its file) and
+// exits 0; exit codes are exit-codes.ts's (docs/exit-codes.md).
 
 import { describeError } from '../util/errors.js';
-import { cleanCommand } from './commands/clean.js';
-import { imagesCommand } from './commands/images.js';
-import { setupCommand } from './commands/setup.js';
-import { stepsCommand } from './commands/steps.js';
-import { chaosCommand } from './commands/chaos.js';
-import { upCommand } from './commands/up.js';
+import { formatHelp, wantsHelp, type CommandHelp } from './args.js';
+import { cleanCommand, cleanHelp } from './commands/clean.js';
+import { imagesCommand, imagesHelp } from './commands/images.js';
+import { setupCommand, setupHelp } from './commands/setup.js';
+import { stepsCommand, stepsHelp } from './commands/steps.js';
+import { chaosCommand, chaosHelp } from './commands/chaos.js';
+import { upCommand, upHelp } from './commands/up.js';
 import { verifyCommand } from './commands/verify.js';
+import { EXIT } from './exit-codes.js';
 
-const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
-  setup: { summary: 'fetch or build the real components (Kafka jars, toxiproxy-server); idempotent', run: setupCommand },
-  up: { summary: 'bring the environment up, print its addresses, hold it until Ctrl-C', run: upCommand },
-  chaos: { summary: 'run the Gherkin scenarios (features/): [--tags @smoke] [--sut NAME] [cucumber args]', run: chaosCommand },
-  steps: { summary: 'print every scenario step with an example (--markdown: as a table)', run: stepsCommand },
+interface Command {
+  summary: string;
+  /** Printed for --help; a command without one answers --help itself (verify). */
+  help?: CommandHelp;
+  run: (args: string[]) => Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  setup: { summary: setupHelp.summary, help: setupHelp, run: setupCommand },
+  up: { summary: upHelp.summary, help: upHelp, run: upCommand },
+  chaos: { summary: 'run the Gherkin scenarios (features/): [--tags @smoke] [--sut NAME] [--dry-run] [cucumber args]', help: chaosHelp, run: chaosCommand },
+  steps: { summary: stepsHelp.summary, help: stepsHelp, run: stepsCommand },
   verify: { summary: 'judge a run directory from its ledgers: verify <run-dir> [--max-duplicates N] [--group G]', run: verifyCommand },
-  images: { summary: 'build or pull the images of the container runtime (KAFKA_CHAOS_IMAGES=pull|local|auto)', run: imagesCommand },
-  clean: { summary: 'stop processes left behind by a runner that was killed (--run ID, --force)', run: cleanCommand },
+  images: { summary: imagesHelp.summary, help: imagesHelp, run: imagesCommand },
+  clean: { summary: cleanHelp.summary, help: cleanHelp, run: cleanCommand },
 };
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
-  return `usage: kafka-chaos <command> [options]\n${lines.join('\n')}`;
+  return [
+    'usage: kafka-chaos <command> [options]   (kafka-chaos <command> --help for its options)',
+    ...lines,
+    'exit: 0 all held; 1 a reliability check failed; 2 environment, usage or evidence problem',
+  ].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h') {
     console.log(usage());
-    return name ? 0 : 2;
+    return name ? EXIT.ok : EXIT.notJudged;
   }
   const command = COMMANDS[name];
   if (!command) {
-    console.error(`kafka-chaos: unknown command "${name}"\n${usage()}`);
-    return 2;
+    console.error(`kafka-chaos: unknown command "${name}" — fix: use one of ${Object.keys(COMMANDS).join(', ')}\n${usage()}`);
+    return EXIT.notJudged;
+  }
+  if (command.help && wantsHelp(args)) {
+    console.log(formatHelp(name, command.help));
+    return EXIT.ok;
   }
   return command.run(args);
 }
@@ -46,6 +65,6 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     console.error(`kafka-chaos: ${describeError(error)}`);
-    process.exitCode = 2;
+    process.exitCode = EXIT.notJudged;
   },
 );

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { DEFAULT_KAFKA_VERSION } from '../setup/kafka-distribution.js';
 import type { RuntimeKind, SutDefinition } from '../environment/runtime.js';
 import { IMAGE_NAMES } from '../images/image-source.js';
+import { MAX_TIMER_MS } from '../scenario/parameters.js';
 import { projectRoot } from '../setup/project-paths.js';
 import { ConfigError } from '../util/errors.js';
 
@@ -103,15 +104,17 @@ function parseSut(value: Record<string, unknown>, where: string, baseDir: string
   if (command !== undefined && (!Array.isArray(command) || command.length === 0 || !command.every((c) => typeof c === 'string'))) {
     throw new ConfigError(`${where}.command must be a non-empty list of strings, e.g. ["node", "service.js"]`);
   }
-  if (image !== undefined && typeof image !== 'string') throw new ConfigError(`${where}.image must be a string`);
+  if (image !== undefined && (typeof image !== 'string' || image.trim() === '')) throw new ConfigError(`${where}.image must be a non-empty string, e.g. "my-service:1.0"`);
+  if (cwd !== undefined && (typeof cwd !== 'string' || cwd === '')) throw new ConfigError(`${where}.cwd must be a directory path (relative to the config file), not ${JSON.stringify(cwd)}`);
   if (
     env !== undefined &&
     (typeof env !== 'object' || env === null || Array.isArray(env) || !Object.values(env).every((v) => typeof v === 'string'))
   ) {
     throw new ConfigError(`${where}.env must map names to string values`);
   }
-  if (startupGraceMs !== undefined && (!Number.isInteger(startupGraceMs) || (startupGraceMs as number) < 0)) {
-    throw new ConfigError(`${where}.startupGraceMs must be a whole number of milliseconds`);
+  // A timer longer than MAX_TIMER_MS overflows and fires after 1 ms: the grace would silently vanish.
+  if (startupGraceMs !== undefined && (!Number.isInteger(startupGraceMs) || (startupGraceMs as number) < 0 || (startupGraceMs as number) > MAX_TIMER_MS)) {
+    throw new ConfigError(`${where}.startupGraceMs must be a whole number of milliseconds from 0 to ${MAX_TIMER_MS}, not ${JSON.stringify(startupGraceMs)}`);
   }
   if (base) {
     // The built-in SUT keeps its command (and image); the file adds env and may set the grace.

@@ -11,6 +11,20 @@ export const RUN_ID_ENV = 'KAFKA_CHAOS_RUN_ID';
 /** …and who started it, as `<pid>:<start ticks>`: clean leaves a run alone while that process lives. */
 export const RUNNER_ENV = 'KAFKA_CHAOS_RUNNER';
 
+/**
+ * …and the absolute runs directory its run lives in: `clean` without --run touches only the runs
+ * of its own project's runs directory, never another checkout's or another user's.
+ */
+export const RUNS_ROOT_ENV = 'KAFKA_CHAOS_RUNS_ROOT';
+
+/** Run id → its runs directory, for the runs this process created (RunDirectory.create). */
+const runsRoots = new Map<string, string>();
+
+/** The runs-root label of a run: where RunDirectory.create put it, else this project's runs directory. */
+export function runsRootLabel(runId: string): string {
+  return runsRoots.get(runId) ?? defaultRunsRoot();
+}
+
 export function runnerLabel(pid = process.pid): string {
   return `${pid}:${processStartTicks(pid)}`;
 }
@@ -52,6 +66,8 @@ export class RunDirectory {
   static create(runsRoot = defaultRunsRoot(), runId = newRunId()): RunDirectory {
     const dir = new RunDirectory(runId, path.join(runsRoot, runId));
     fs.mkdirSync(dir.logsDir, { recursive: true });
+    // Every process and container of the run is labelled with it (RUNS_ROOT_ENV, run-labels.ts).
+    if (!runsRoots.has(runId)) runsRoots.set(runId, path.resolve(runsRoot));
     const info: RunInfo = {
       runId,
       runnerPid: process.pid,

@@ -1,9 +1,17 @@
-// Which system under test "the system under test" means when a step does not name one: the
-// world parameter (`kafka-chaos chaos --sut NAME`), else the one SUT the config declares
-// besides the reference forwarder, else the reference forwarder.
+// Which system under test a step means. "The system under test" without a name is the world
+// parameter (`kafka-chaos chaos --sut NAME`), else the one SUT the user's config declares
+// besides the reference forwarder, else — when the user declares none — the reference
+// forwarder. With two or more of the user's own SUTs and no --sut it is a usage error, never
+// a silent fallback to the forwarder: a scenario must not pass without starting the user's
+// service. The preflight finds such steps before anything starts (SUT_STEPS says which steps
+// start a SUT and how they name it); the step itself fails the same way if it gets that far.
 
 import { loadConfig } from '../config/chaos-config.js';
 import { ConfigError } from '../util/errors.js';
+import type { StepId } from './step-catalogue.js';
+
+/** The reference forwarder's name in every config. */
+export const FORWARDER = 'forwarder';
 
 export function defaultSut(requested: string | undefined, declared: readonly string[] = Object.keys(loadConfig().sut)): string {
   if (requested !== undefined) {
@@ -12,6 +20,29 @@ export function defaultSut(requested: string | undefined, declared: readonly str
     }
     return requested;
   }
-  const own = declared.filter((name) => name !== 'forwarder');
-  return own.length === 1 ? own[0]! : 'forwarder';
+  const own = declared.filter((name) => name !== FORWARDER);
+  if (own.length <= 1) return own[0] ?? FORWARDER;
+  throw new ConfigError(`"the system under test" is ambiguous: kafka-chaos.config.json declares ${own.length} systems under test (${own.join(', ')})`, {
+    fix: `pass --sut ${own[0]} (or name it in the step: the system under test "${own[0]}" consumes …)`,
+  });
+}
+
+/** How each step that starts a SUT names it: not at all (the default), by its first argument, or as the forwarder. */
+export const SUT_STEPS: Partial<Record<StepId, 'default' | 'named' | 'forwarder'>> = {
+  sut: 'default',
+  sutInstances: 'default',
+  sutEnv: 'default',
+  sutNamed: 'named',
+  sutNamedInstances: 'named',
+  forwarderStops: 'forwarder',
+  forwarderRetries: 'forwarder',
+  forwarderRetriesInstances: 'forwarder',
+};
+
+/** The SUT a step starts (undefined: it starts none). Throws ConfigError as defaultSut does. */
+export function sutOfStep(id: StepId | undefined, values: readonly unknown[], requested: string | undefined, declared: readonly string[]): string | undefined {
+  const how = id === undefined ? undefined : SUT_STEPS[id];
+  if (how === undefined) return undefined;
+  if (how === 'forwarder') return FORWARDER;
+  return defaultSut(how === 'named' ? String(values[0]) : requested, declared);
 }

@@ -5,7 +5,10 @@
 
 import { ConfigError } from '../util/errors.js';
 
-/** The longest duration a step may name: every wait and fault window in a scenario is bounded. */
+/** The longest delay Node's timers hold: a longer one overflows and fires after 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The longest duration a step may name: every wait and fault window in a scenario is bounded (and far below MAX_TIMER_MS). */
 export const MAX_DURATION_MS = 10 * 60_000;
 export const MAX_COUNT = 1_000_000;
 export const MAX_RATE_PER_SECOND = 50_000;

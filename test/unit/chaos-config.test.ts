@@ -128,6 +128,15 @@ describe('loadConfig', () => {
     assertConfigError({ sut: { svc: { command: ['node'], env: { PORT: 8080 } } } }, 'sut.svc.env');
     assertConfigError({ sut: { svc: { command: ['node'], startupGraceMs: -1 } } }, 'sut.svc.startupGraceMs');
     assertConfigError({ sut: { svc: { command: ['node'], env: ['A=1'] } } }, 'sut.svc.env');
+    assertConfigError({ sut: { svc: { image: '' } } }, 'sut.svc.image');
+    assertConfigError({ sut: { svc: { command: ['node'], cwd: 7 } } }, 'sut.svc.cwd');
+  });
+
+  it("bounds startupGraceMs by what Node's timers hold (2^31-1 ms); above, it would fire after 1 ms", () => {
+    assertConfigError('{ "sut": { "svc": { "command": ["node"], "startupGraceMs": 1e12 } } }', 'sut.svc.startupGraceMs');
+    assertConfigError({ sut: { forwarder: { startupGraceMs: 2 ** 31 } } }, 'sut.forwarder.startupGraceMs');
+    const config = loadConfig(writeConfig({ sut: { svc: { command: ['node'], startupGraceMs: 2 ** 31 - 1 } } }));
+    assert.equal(config.sut.svc?.startupGraceMs, 2 ** 31 - 1);
   });
 
   it('rejects an unknown key, naming it and the known ones (a typo must not be ignored)', () => {

@@ -109,7 +109,7 @@ describe('scenario building blocks', () => {
   it('picks the SUT "the system under test" means', () => {
     assert.equal(defaultSut(undefined, ['forwarder']), 'forwarder');
     assert.equal(defaultSut(undefined, ['forwarder', 'mine']), 'mine');
-    assert.equal(defaultSut(undefined, ['forwarder', 'a', 'b']), 'forwarder');
+    assert.throws(() => defaultSut(undefined, ['forwarder', 'a', 'b']), /ambiguous.*2 systems under test \(a, b\).*--sut a/);
     assert.equal(defaultSut('a', ['forwarder', 'a', 'b']), 'a');
     assert.throws(() => defaultSut('c', ['forwarder', 'a']), /no SUT "c".*forwarder, a/);
   });

@@ -1,24 +1,55 @@
 // `kafka-chaos chaos [--sut NAME] [--cucumber-config FILE] [cucumber args…]`: runs the Gherkin
 // scenarios (features/**/*.feature; `--tags @smoke` and other cucumber arguments pass through;
 // feature paths and --tags given here replace the configured ones instead of adding to them).
-// First a preflight compiles every selected scenario and fails fast — before any cluster
-// starts — on an undefined, ambiguous or malformed step. Then cucumber runs them, writing
+// First a preflight — for --dry-run and real runs alike — fails fast, before any cluster starts:
+// an unknown option, a bad config, no scenario selected, an undefined, ambiguous or malformed
+// step, a scenario that cannot run (replication above its brokers, broker 9 of 3, a name Kafka
+// refuses, an ambiguous or unstartable SUT). Then cucumber runs them, writing
 // reports/allure-results, and categories.json and environment.properties are written beside.
-// Exit 0: every scenario passed; 1: a reliability check failed; 2: only environment or usage
-// failures (nothing was said about the SUT).
+// Exit codes: exit-codes.ts (0 every scenario passed; 1 a reliability check failed; 2 only
+// environment or usage failures — nothing was said about the SUT).
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfiguration, loadSupport, runCucumber, type IRunConfiguration, type IRunEnvironment } from '@cucumber/cucumber/api';
-import { loadConfig } from '../../config/chaos-config.js';
+import { loadConfig, type ChaosConfig } from '../../config/chaos-config.js';
 import { writeAllureExtras } from '../../report/allure-extras.js';
 import { defaultSut } from '../../scenario/default-sut.js';
-import { findStepProblems, formatStepProblems } from '../../scenario/preflight.js';
+import { compileScenarios, formatStepProblems } from '../../scenario/preflight.js';
+import { checkScenarios } from '../../scenario/preflight-scenarios.js';
 import { formatSeconds } from '../../scenario/progress-line.js';
 import { runFacts } from '../../scenario/run-facts.js';
+import { sutProblems } from '../../scenario/sut-preflight.js';
+import { projectRoot } from '../../setup/project-paths.js';
 import { ConfigError } from '../../util/errors.js';
+import type { CommandHelp } from '../args.js';
+import { checkCucumberArgs } from '../cucumber-options.js';
+import { EXIT } from '../exit-codes.js';
+import { selectionProblem } from './chaos-selection.js';
 
 export const DEFAULT_RESULTS_DIR = path.join('reports', 'allure-results');
+
+/** The harness's step definitions: loaded in every project, so the step vocabulary is always there. */
+const HARNESS_STEPS = path.join(projectRoot, 'dist', 'steps', '**', '*.js');
+
+export const chaosHelp: CommandHelp = {
+  summary: 'run the Gherkin scenarios (features/**/*.feature) against the system under test',
+  usage: 'kafka-chaos chaos [--sut NAME] [--cucumber-config FILE] [--dry-run] [--tags EXPR] [cucumber args…] [feature paths…]',
+  flags: {
+    sut: { type: 'string', value: 'NAME', summary: 'the SUT "the system under test" means (one declared in kafka-chaos.config.json)' },
+    'cucumber-config': { type: 'string', value: 'FILE', summary: 'the cucumber configuration file (default: cucumber.mjs in the current directory, if any)' },
+    'dry-run': { type: 'boolean', summary: 'only the preflight: config, scenarios, steps and SUTs are checked, nothing starts; exit 0 only if all is well' },
+    tags: { type: 'string', value: 'EXPR', summary: 'run only the scenarios whose tags match, e.g. @smoke (replaces the configured tags)' },
+  },
+  notes: [
+    'Every other cucumber-js argument passes through (e.g. --name, --fail-fast, --format, --world-parameters;',
+    'see `npx cucumber-js --help`). Feature paths given here replace the configured ones.',
+    'Exit: 0 every scenario passed; 1 a reliability check failed; 2 environment, usage, config or scenario problem (docs/exit-codes.md).',
+  ],
+};
+
+/** This command's own flags, for the unknown-option message. */
+const OWN_FLAGS = ['sut', 'cucumber-config', 'help'];
 
 interface ChaosArgs {
   sut?: string;
@@ -51,7 +82,13 @@ export function clearResults(resultsDir: string): void {
   }
 }
 
-async function configure(args: ChaosArgs, environment: IRunEnvironment): Promise<IRunConfiguration> {
+interface Configured {
+  configuration: IRunConfiguration;
+  givenPaths: string[];
+  tagsGiven: boolean;
+}
+
+async function configure(args: ChaosArgs, environment: IRunEnvironment, config: ChaosConfig): Promise<Configured> {
   const cwd = environment.cwd ?? process.cwd();
   const file = args.configFile ?? (fs.existsSync(path.join(cwd, 'cucumber.mjs')) ? 'cucumber.mjs' : undefined);
   // Feature paths on the command line replace the configured ones (cucumber would merge them).
@@ -62,36 +99,64 @@ async function configure(args: ChaosArgs, environment: IRunEnvironment): Promise
   // So do tags: the configured "not @known-defect" is a default, and `--tags @known-defect` runs them.
   if (given.tags.trim() !== '') runConfiguration.sources.tagExpression = given.tags;
   if (args.sut !== undefined) {
-    defaultSut(args.sut); // an unknown name fails here, before anything starts
+    defaultSut(args.sut, Object.keys(config.sut)); // an unknown name fails here, before anything starts
     runConfiguration.runtime.worldParameters = { ...runConfiguration.runtime.worldParameters, sut: args.sut };
   }
+  const imports = (runConfiguration.support.importPaths ??= []);
+  if (imports.length === 0 && (runConfiguration.support.requirePaths ?? []).length === 0) {
+    imports.push('features/**/*.@(js|mjs)'); // cucumber's default, which an import added here would switch off
+  }
+  if (!imports.some((p) => path.resolve(cwd, p) === HARNESS_STEPS)) imports.push(HARNESS_STEPS);
   const options = runConfiguration.formats.options as { resultsDir?: string };
   options.resultsDir ??= DEFAULT_RESULTS_DIR;
-  return runConfiguration;
+  return { configuration: runConfiguration, givenPaths: given.paths, tagsGiven: given.tags.trim() !== '' };
+}
+
+/** Everything that can be known before a cluster starts; throws or prints, and says whether all is well. */
+async function preflight(configured: Configured, support: Awaited<ReturnType<typeof loadSupport>>, environment: IRunEnvironment, config: ChaosConfig): Promise<boolean> {
+  const { configuration } = configured;
+  const compiled = await compileScenarios(configuration, support, environment);
+  const selection = selectionProblem({
+    cwd: environment.cwd!,
+    givenPaths: configured.givenPaths,
+    paths: configuration.sources.paths,
+    tagExpression: configuration.sources.tagExpression,
+    tagsGiven: configured.tagsGiven,
+    names: configuration.sources.names,
+    featureFiles: compiled.featureFiles.length,
+    scenariosFound: compiled.scenariosFound,
+    scenariosSelected: compiled.scenarios.length,
+  });
+  if (selection && compiled.problems.every((p) => p.kind !== 'unparsable')) throw new ConfigError(selection);
+  const requestedSut = (configuration.runtime.worldParameters as { sut?: string } | undefined)?.sut;
+  const checked = checkScenarios(compiled.scenarios, { brokers: config.kafka.brokers, declaredSuts: Object.keys(config.sut), requestedSut });
+  const problems = [...compiled.problems, ...checked.problems, ...(await sutProblems(checked.suts, config))];
+  problems.sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line);
+  if (problems.length === 0) return true;
+  console.error(`kafka-chaos: ${formatStepProblems(problems)}`);
+  return false;
 }
 
 export async function chaosCommand(args: string[]): Promise<number> {
   const parsed = splitChaosArgs(args);
+  checkCucumberArgs(parsed.cucumberArgs, OWN_FLAGS);
   const environment: IRunEnvironment = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env };
-  const configuration = await configure(parsed, environment);
+  const config = loadConfig(); // a bad config is a usage error before anything else, also for --dry-run
+  const configured = await configure(parsed, environment, config);
+  const { configuration } = configured;
   const resultsDir = path.resolve(environment.cwd!, (configuration.formats.options as { resultsDir: string }).resultsDir);
   const support = await loadSupport(configuration, environment);
 
-  const problems = await findStepProblems(configuration, support, environment);
-  if (problems.length > 0) {
-    console.error(`kafka-chaos: ${formatStepProblems(problems)}`);
-    return 2;
-  }
+  if (!(await preflight(configured, support, environment, config))) return EXIT.notJudged;
   if (configuration.runtime.dryRun) {
     const { success } = await runCucumber({ ...configuration, support }, environment);
-    return success ? 0 : 2;
+    return success ? EXIT.ok : EXIT.notJudged;
   }
 
   clearResults(resultsDir);
   runFacts.reset();
   const started = Date.now();
   const { success } = await runCucumber({ ...configuration, support }, environment);
-  const config = loadConfig();
   const last = runFacts.environments[runFacts.environments.length - 1];
   writeAllureExtras(resultsDir, {
     runtime: last?.runtime ?? config.runtime,
@@ -103,6 +168,6 @@ export async function chaosCommand(args: string[]): Promise<number> {
   const lines = runFacts.featureWallTimes().map((f) => `  ${formatSeconds(f.wallMs).padStart(6)}  ${f.scenarios} scenario${f.scenarios === 1 ? ' ' : 's'}${f.failed > 0 ? ` (${f.failed} failed)` : ''}  ${f.feature}`);
   console.error(`kafka-chaos: ${runFacts.scenarios.length} scenarios in ${formatSeconds(Date.now() - started)}; per feature:\n${lines.join('\n')}`);
   console.error(`kafka-chaos: Allure results in ${path.relative(process.cwd(), resultsDir) || resultsDir}; evidence under ${runFacts.environments.map((e) => e.runDir).join(', ') || '(no environment started)'}`);
-  if (success) return 0;
-  return runFacts.reliabilityFailures().length > 0 ? 1 : 2;
+  if (success) return EXIT.ok;
+  return runFacts.reliabilityFailures().length > 0 ? EXIT.reliabilityFailure : EXIT.notJudged;
 }

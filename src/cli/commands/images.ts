@@ -5,10 +5,21 @@
 import { loadConfig } from '../../config/chaos-config.js';
 import { assertDockerAvailable, dockerClient } from '../../images/docker-client.js';
 import { RunImages } from '../../images/local-images.js';
-import { parseFlags } from '../args.js';
+import { COMMON_FLAGS, flagTypes, parseFlags, type CommandHelp } from '../args.js';
+import { EXIT } from '../exit-codes.js';
+
+export const imagesHelp = {
+  summary: 'build or pull the images of the container runtime (KAFKA_CHAOS_IMAGES=pull|local|auto)',
+  usage: 'kafka-chaos images [--kafka-version X.Y.Z] [--quiet]',
+  flags: {
+    'kafka-version': { ...COMMON_FLAGS.kafkaVersion("the Kafka image's version"), type: 'string' },
+    quiet: COMMON_FLAGS.quiet,
+  },
+  notes: ['Where images come from: KAFKA_CHAOS_IMAGES=pull (public images), local (built from docker/, no registry) or auto (the default).'],
+} as const satisfies CommandHelp;
 
 export async function imagesCommand(args: string[]): Promise<number> {
-  const flags = parseFlags(args, { 'kafka-version': 'string', quiet: 'boolean' });
+  const flags = parseFlags(args, flagTypes(imagesHelp.flags));
   const log = (line: string) => {
     if (!flags.quiet) console.log(line);
   };
@@ -18,5 +29,5 @@ export async function imagesCommand(args: string[]): Promise<number> {
   log(`images: Docker ${daemon.version}, source ${images.source}, Kafka ${version}`);
   const names = await Promise.all([images.kafka(version), images.toxiproxy(), images.target(), images.forwarder()]);
   for (const [name, id] of Object.entries(await images.ids(names))) log(`images: ${name.padEnd(40)} ${id.slice(0, 19)}`);
-  return 0;
+  return EXIT.ok;
 }

@@ -2,10 +2,20 @@
 // target — held until Ctrl-C, for exploring by hand or pointing your own SUT at it.
 
 import { once } from 'node:events';
+import { ConfigError } from '../../util/errors.js';
+import type { CommandHelp } from '../args.js';
+import { EXIT } from '../exit-codes.js';
 import { environmentFromConfig } from './environment-from-config.js';
 
+export const upHelp: CommandHelp = {
+  summary: 'bring the environment up, print its addresses, hold it until Ctrl-C',
+  usage: 'kafka-chaos up',
+  flags: {},
+  notes: ['Takes no arguments: the cluster (kafka.brokers, kafka.version) and runtime come from kafka-chaos.config.json, CHAOS_RUNTIME and KAFKA_VERSION.'],
+};
+
 export async function upCommand(args: string[]): Promise<number> {
-  if (args.length > 0) throw new Error(`up takes no arguments (got ${args.join(' ')}); configure it in kafka-chaos.config.json`);
+  if (args.length > 0) throw new ConfigError(`up takes no arguments (got ${args.join(' ')})`, { fix: 'configure the environment in kafka-chaos.config.json' });
   const started = Date.now();
   const env = await environmentFromConfig().start();
   try {
@@ -18,7 +28,7 @@ export async function upCommand(args: string[]): Promise<number> {
     console.log(`  Toxiproxy            ${toxiproxy} proxies`);
     console.log('Press Ctrl-C to stop everything.');
     await once(process, 'SIGINT');
-    return 0;
+    return EXIT.ok;
   } finally {
     await env.stop();
   }

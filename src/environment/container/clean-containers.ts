@@ -1,9 +1,11 @@
 // chaos:clean for the container runtime: finds containers and networks by their run labels (never
 // by name), and removes those of runs whose runner is dead — or every run's, when forced. With no
-// Docker daemon there is nothing of ours to find.
+// Docker daemon there is nothing of ours to find. Given `runsRoot`, runs whose
+// kafka-chaos.runs-root label names another runs directory (or none) are reported, never touched.
 
 import { runnerAlive } from '../../evidence/run-directory.js';
 import { dockerAnswers, dockerClient } from '../../images/docker-client.js';
+import { inLane } from '../process/clean-orphans.js';
 import { LABEL } from './run-labels.js';
 
 export interface ContainerCleanReport {
@@ -12,9 +14,13 @@ export interface ContainerCleanReport {
   networks: string[];
   runnerAlive: boolean;
   removed: boolean;
+  /** The runs directory its labels name ('' when they name none). */
+  runsRoot: string;
+  /** Of another runs directory than the one cleaned: left alone. */
+  elsewhere: boolean;
 }
 
-export async function cleanContainers(options: { runId?: string; force?: boolean } = {}): Promise<ContainerCleanReport[]> {
+export async function cleanContainers(options: { runId?: string; force?: boolean; runsRoot?: string } = {}): Promise<ContainerCleanReport[]> {
   if (!(await dockerAnswers())) return [];
   const docker = dockerClient();
   const filter = { label: [options.runId ? `${LABEL.runId}=${options.runId}` : LABEL.runId] };
@@ -27,7 +33,8 @@ export async function cleanContainers(options: { runId?: string; force?: boolean
     const runId = labels?.[LABEL.runId] ?? '';
     let report = byRun.get(runId);
     if (!report) {
-      report = { runId, containers: [], networks: [], runnerAlive: false, removed: false, runners: new Set() };
+      const runsRoot = labels?.[LABEL.runsRoot] ?? '';
+      report = { runId, containers: [], networks: [], runnerAlive: false, removed: false, runsRoot, elsewhere: !inLane(runsRoot, options.runsRoot), runners: new Set() };
       byRun.set(runId, report);
     }
     if (labels?.[LABEL.runner]) report.runners.add(labels[LABEL.runner]!);
@@ -40,7 +47,7 @@ export async function cleanContainers(options: { runId?: string; force?: boolean
   for (const { runners, ...report } of byRun.values()) {
     report.runnerAlive = [...runners].some(runnerAlive);
     reports.push(report);
-    if (report.runnerAlive && !options.force) continue;
+    if (report.elsewhere || (report.runnerAlive && !options.force)) continue;
     // Containers first: a network in use cannot be removed.
     await Promise.all(report.containers.map((id) => docker.getContainer(id).remove({ force: true, v: true }).catch(notFound)));
     await Promise.all(report.networks.map((id) => docker.getNetwork(id).remove().catch(notFound)));

@@ -2,10 +2,13 @@
 // KAFKA_CHAOS_RUN_ID and KAFKA_CHAOS_RUNNER in their environment, which every process of a run
 // (and its children) carries — never by name, so nothing this project did not start is touched.
 // A run whose runner is still alive is left alone unless forced; the label says who the runner
-// is, so this holds wherever the run keeps its directory.
+// is, so this holds wherever the run keeps its directory. Each process also names its runs
+// directory (KAFKA_CHAOS_RUNS_ROOT): given `runsRoot`, runs of any other runs directory — another
+// checkout's, another user's, or unlabelled — are reported but never touched.
 
 import fs from 'node:fs';
-import { RUNNER_ENV, RUN_ID_ENV, runnerAlive } from '../../evidence/run-directory.js';
+import path from 'node:path';
+import { RUNNER_ENV, RUNS_ROOT_ENV, RUN_ID_ENV, runnerAlive } from '../../evidence/run-directory.js';
 import { waitFor } from '../../util/wait-for.js';
 
 export interface CleanReport {
@@ -14,12 +17,23 @@ export interface CleanReport {
   /** The run's runner still lives: its processes were left running. */
   runnerAlive: boolean;
   killed: number[];
+  /** The runs directory its processes name ('' when they name none). */
+  runsRoot: string;
+  /** Of another runs directory than the one cleaned: left alone. */
+  elsewhere: boolean;
 }
 
 export interface LabelledProcess {
   runId: string;
   /** `<pid>:<start ticks>` of the process that started the run. */
   runner: string;
+  /** The absolute runs directory of the run ('' for a process labelled before there was one). */
+  runsRoot: string;
+}
+
+/** Whether a run's runs-root label is the runs directory being cleaned (undefined: every one). */
+export function inLane(label: string, runsRoot: string | undefined): boolean {
+  return runsRoot === undefined || (label !== '' && path.resolve(label) === path.resolve(runsRoot));
 }
 
 /** pid → labels, for every process on this machine that carries a run label. */
@@ -36,7 +50,7 @@ export function labelledProcesses(): Map<number, LabelledProcess> {
     }
     const value = (name: string) => environ.find((item) => item.startsWith(`${name}=`))?.slice(name.length + 1);
     const runId = value(RUN_ID_ENV);
-    if (runId) found.set(pid, { runId, runner: value(RUNNER_ENV) ?? '' });
+    if (runId) found.set(pid, { runId, runner: value(RUNNER_ENV) ?? '', runsRoot: value(RUNS_ROOT_ENV) ?? '' });
   }
   return found;
 }
@@ -51,21 +65,26 @@ function isGone(pid: number): boolean {
   }
 }
 
-export async function cleanOrphans(options: { runId?: string; force?: boolean } = {}): Promise<CleanReport[]> {
-  const byRun = new Map<string, { pids: number[]; runners: Set<string> }>();
-  for (const [pid, { runId, runner }] of labelledProcesses()) {
+/**
+ * Stops the processes of dead runs (`force`: of live ones too): one run (`runId`), or every run
+ * of one runs directory (`runsRoot`), or — neither given — every labelled run on the machine.
+ */
+export async function cleanOrphans(options: { runId?: string; force?: boolean; runsRoot?: string } = {}): Promise<CleanReport[]> {
+  const byRun = new Map<string, { pids: number[]; runners: Set<string>; runsRoot: string }>();
+  for (const [pid, { runId, runner, runsRoot }] of labelledProcesses()) {
     if (options.runId && runId !== options.runId) continue;
-    const run = byRun.get(runId) ?? { pids: [], runners: new Set<string>() };
+    const run = byRun.get(runId) ?? { pids: [], runners: new Set<string>(), runsRoot };
     run.pids.push(pid);
     run.runners.add(runner);
     byRun.set(runId, run);
   }
   const reports: CleanReport[] = [];
-  for (const [runId, { pids, runners }] of byRun) {
+  for (const [runId, { pids, runners, runsRoot }] of byRun) {
     const alive = [...runners].some(runnerAlive);
-    const report: CleanReport = { runId, pids, runnerAlive: alive, killed: [] };
+    const elsewhere = !inLane(runsRoot, options.runsRoot);
+    const report: CleanReport = { runId, pids, runnerAlive: alive, killed: [], runsRoot, elsewhere };
     reports.push(report);
-    if (alive && !options.force) continue;
+    if (elsewhere || (alive && !options.force)) continue;
     for (const pid of pids) {
       try {
         process.kill(pid, 'SIGKILL');

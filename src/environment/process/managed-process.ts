@@ -5,7 +5,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { RUNNER_ENV, RUN_ID_ENV, runnerLabel, tailLines } from '../../evidence/run-directory.js';
+import { RUNNER_ENV, RUNS_ROOT_ENV, RUN_ID_ENV, runnerLabel, runsRootLabel, tailLines } from '../../evidence/run-directory.js';
 import { ProcessExitedError } from '../../util/errors.js';
 import { liveProcesses } from './live-processes.js';
 import type { ExitInfo, LifecycleState, NodeLifecycle } from '../lifecycle.js';
@@ -71,6 +71,7 @@ export class ManagedProcess implements NodeLifecycle {
         ...this.spec.env,
         [RUN_ID_ENV]: this.spec.runId,
         [RUNNER_ENV]: runnerLabel(),
+        [RUNS_ROOT_ENV]: runsRootLabel(this.spec.runId),
         KAFKA_CHAOS_PROCESS: this.spec.name,
       },
       stdio: ['ignore', log, log],

@@ -1,0 +1,54 @@
+// The CLI's exit codes, which CI relies on: 0 all held, 1 a reliability check failed, 2 an
+// environment, usage or evidence problem (nothing was said about the SUT). EXIT_CODE_TABLE says
+// what each code means per command; docs/exit-codes.md shows the same table, and a unit test
+// checks the two agree and runs each row's `example` to see the code happen.
+
+export const EXIT = {
+  /** Everything held (or, for tools, the command did what it says). */
+  ok: 0,
+  /** A reliability check of the system under test failed. */
+  reliabilityFailure: 1,
+  /** Environment, usage, configuration or evidence problem: no verdict on the SUT. */
+  notJudged: 2,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export interface ExitCodeRow {
+  /** The command as typed after `kafka-chaos` ("(none)" for the bare program). */
+  command: string;
+  code: ExitCode;
+  meaning: string;
+  /**
+   * Arguments (after `kafka-chaos`) that produce this code without a cluster, run by the test in
+   * a scratch project; absent where only a real run can show it (the test suites do).
+   */
+  example?: readonly string[];
+}
+
+export const EXIT_CODE_TABLE: readonly ExitCodeRow[] = [
+  { command: '(none)', code: EXIT.notJudged, meaning: 'no command given: usage printed', example: [] },
+  { command: '(any)', code: EXIT.ok, meaning: '--help: usage printed', example: ['--help'] },
+  { command: '(any)', code: EXIT.notJudged, meaning: 'unknown command', example: ['no-such-command'] },
+  { command: 'chaos', code: EXIT.ok, meaning: 'every selected scenario passed; with --dry-run: the preflight found nothing wrong', example: ['chaos', '--dry-run'] },
+  { command: 'chaos', code: EXIT.reliabilityFailure, meaning: 'a reliability check of the SUT failed in at least one scenario' },
+  {
+    command: 'chaos',
+    code: EXIT.notJudged,
+    meaning: 'only environment failures, or a usage, config or scenario problem found before anything started (unknown flag, no scenario selected, bad step, unresolvable SUT)',
+    example: ['chaos', '--bogus-flag'],
+  },
+  { command: 'verify', code: EXIT.ok, meaning: 'every check of the run holds' },
+  { command: 'verify', code: EXIT.reliabilityFailure, meaning: 'a check is violated' },
+  { command: 'verify', code: EXIT.notJudged, meaning: 'a check is unknown (evidence missing), or the run directory or flags are unusable', example: ['verify'] },
+  { command: 'setup', code: EXIT.ok, meaning: 'Kafka and toxiproxy-server are in place' },
+  { command: 'setup', code: EXIT.notJudged, meaning: 'a tool or download is missing, or a usage error', example: ['setup', '--bogus-flag'] },
+  { command: 'up', code: EXIT.ok, meaning: 'the environment ran and was stopped with Ctrl-C' },
+  { command: 'up', code: EXIT.notJudged, meaning: 'the environment did not start, or a usage or config error', example: ['up', 'extra-argument'] },
+  { command: 'steps', code: EXIT.ok, meaning: 'the step catalogue printed', example: ['steps'] },
+  { command: 'steps', code: EXIT.notJudged, meaning: 'usage error', example: ['steps', '--bogus-flag'] },
+  { command: 'images', code: EXIT.ok, meaning: 'every image of the container runtime resolved' },
+  { command: 'images', code: EXIT.notJudged, meaning: 'no Docker daemon, an image could not be built or pulled, or a usage error', example: ['images', '--bogus-flag'] },
+  { command: 'clean', code: EXIT.ok, meaning: 'leftovers of dead runs of this project stopped (or nothing to do)', example: ['clean', '--run', 'no-such-run'] },
+  { command: 'clean', code: EXIT.notJudged, meaning: 'a leftover could not be stopped, or a usage error', example: ['clean', '--bogus-flag'] },
+];

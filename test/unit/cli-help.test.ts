@@ -1,0 +1,59 @@
+// `kafka-chaos --help` and `kafka-chaos <command> --help`: exit 0 and list the options — each
+// flag the command accepts, from the same declaration its parser uses. verify's help is the
+// evidence helper's (verify.ts); it is listed here all the same, with the flags it parses.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { chaosHelp } from '../../src/cli/commands/chaos.js';
+import { cleanHelp } from '../../src/cli/commands/clean.js';
+import { imagesHelp } from '../../src/cli/commands/images.js';
+import { setupHelp } from '../../src/cli/commands/setup.js';
+import { stepsHelp } from '../../src/cli/commands/steps.js';
+import { upHelp } from '../../src/cli/commands/up.js';
+import { CliProject } from '../support/cli-project.js';
+
+const FLAGS: Record<string, readonly string[]> = {
+  setup: Object.keys(setupHelp.flags),
+  up: Object.keys(upHelp.flags),
+  chaos: Object.keys(chaosHelp.flags),
+  steps: Object.keys(stepsHelp.flags),
+  verify: ['max-duplicates', 'group', 'topic'],
+  images: Object.keys(imagesHelp.flags),
+  clean: Object.keys(cleanHelp.flags),
+};
+
+describe('kafka-chaos --help', () => {
+  const project = new CliProject();
+
+  it('lists every command and exits 0', () => {
+    const run = project.run(['--help']);
+    assert.equal(run.code, 0, run.stderr);
+    for (const command of Object.keys(FLAGS)) assert.match(run.stdout, new RegExp(`^ {2}${command} `, 'm'));
+  });
+
+  it('chaos --help names its own options and says other cucumber arguments pass through', () => {
+    const run = project.run(['chaos', '--help']);
+    assert.equal(run.code, 0, run.stderr);
+    for (const flag of ['--sut', '--cucumber-config', '--dry-run', '--tags']) assert.ok(run.stdout.includes(flag), flag);
+    assert.match(run.stdout, /Every other cucumber-js argument passes through/);
+  });
+
+  for (const [command, flags] of Object.entries(FLAGS)) {
+    it(`${command} --help exits 0 and lists ${flags.length > 0 ? flags.map((f) => `--${f}`).join(', ') : 'that it takes no options'}`, () => {
+      const run = project.run([command, '--help']);
+      assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+      for (const flag of flags) assert.match(run.stdout, new RegExp(`^\\s+--${flag}\\b`, 'm'), `--${flag} in\n${run.stdout}`);
+      assert.match(run.stdout, /usage: kafka-chaos /);
+    });
+  }
+
+  it('no command prints the usage and exits 2; an unknown command exits 2 naming it', () => {
+    const bare = project.run([]);
+    assert.equal(bare.code, 2);
+    assert.match(bare.stdout, /usage: kafka-chaos <command>/);
+    const unknown = project.run(['chaoss']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /^kafka-chaos: unknown command "chaoss" — fix: use one of setup, up, chaos, steps, verify, images, clean$/m);
+    project.remove();
+  });
+});
