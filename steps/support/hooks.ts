@@ -48,7 +48,13 @@ Before({ name: 'kafka-chaos: scenario session' }, async function (this: ChaosWor
     environmentPool,
   );
   // Which system "the system under test" is, said before anything runs (stderr: stdout is cucumber's).
-  process.stderr.write(`kafka-chaos: scenario ${scenarioNumber} "${pickle.name}": the system under test is "${sut}"\n`);
+  let meant: string;
+  try {
+    meant = `"${this.session.info.defaultSut}"`;
+  } catch {
+    meant = 'not settled (several SUTs are declared: a step must name one, or pass --sut)';
+  }
+  process.stderr.write(`kafka-chaos: scenario ${scenarioNumber} "${pickle.name}": the system under test is ${meant}\n`);
   // The story is the scenario's name, unless a @story:… tag names it (cucumber.mjs maps those).
   if (!tags.some((t) => t.startsWith('@story:'))) {
     this.attach(allureLabelsMessage([{ name: 'story', value: pickle.name }]), ALLURE_RUNTIME_MESSAGE_MEDIA_TYPE);
