@@ -28,7 +28,7 @@ export class LinkNetwork {
     this.proxies = proxies;
   }
 
-  /** Creates every proxy of the plan on the Toxiproxy server at `apiUrl`. */
+  /** Creates every proxy of the plan on the Toxiproxy server at `apiUrl` (it holds the run's secret: never shown). */
   static async create(apiUrl: string, plan: TopologyPlan): Promise<LinkNetwork> {
     const network = new LinkNetwork(apiUrl, plan.proxies);
     const at = (e: { host: string; port: number }) => `${e.host}:${e.port}`;
@@ -37,7 +37,7 @@ export class LinkNetwork {
         plan.proxies.map((p) => ({ name: p.name, listen: at(p.listen), upstream: at(p.upstream), enabled: true })),
       );
     } catch (error) {
-      throw new EnvironmentError(`could not create the ${plan.proxies.length} Toxiproxy proxies at ${apiUrl}`, {
+      throw new EnvironmentError(`could not create the ${plan.proxies.length} Toxiproxy proxies at ${new URL(apiUrl).host}`, {
         cause: error,
         fix: 'see the toxiproxy log in the run directory (a listen port may be taken)',
       });
