@@ -98,6 +98,14 @@ export class LinkNetwork {
     return Object.fromEntries(Object.entries(all).map(([name, p]) => [name, p.enabled]));
   }
 
+  /** proxy name → enabled and its toxics' names, as the server reports them now. */
+  async snapshot(): Promise<Record<string, { enabled: boolean; toxics: string[] }>> {
+    const { data } = (await this.client.getApi().get(`${this.client.host}/proxies`)) as {
+      data: Record<string, { enabled: boolean; toxics: { name: string }[] }>;
+    };
+    return Object.fromEntries(Object.entries(data).map(([name, p]) => [name, { enabled: p.enabled, toxics: p.toxics.map((t) => t.name) }]));
+  }
+
   async setEnabled(names: readonly string[], enabled: boolean): Promise<void> {
     const byName = new Map(this.proxies.map((p) => [p.name, p]));
     await Promise.all(
