@@ -24,6 +24,10 @@ export const CONFIG_FILE = 'kafka-chaos.config.json';
 export const REFERENCE_FORWARDER: SutDefinition = {
   command: [process.execPath, path.join(projectRoot, 'dist', 'sut', 'forwarder', 'main.js')],
   image: IMAGE_NAMES.forwarder,
+  // Its knobs are settings, not credentials: reports show their values.
+  publicEnv: ['MODE', 'ON_ERROR', 'FROM_BEGINNING', 'HTTP_TIMEOUT_MS', 'RETRY_INITIAL_MS', 'RETRY_MAX_MS', 'SKIP_AFTER_ATTEMPTS', 'PARALLEL_JITTER_MS'].map(
+    (knob) => `FORWARDER_${knob}`,
+  ),
 };
 
 export function loadConfig(file = process.env.KAFKA_CHAOS_CONFIG ?? path.resolve(CONFIG_FILE)): ChaosConfig {
@@ -95,9 +99,31 @@ function parseRuntime(value: unknown, where: string): ChaosConfig['runtime'] {
   throw new ConfigError(`${where} must be "process", "container" or "auto", not ${JSON.stringify(value)}`);
 }
 
+/**
+ * A SUT's environment options: "inheritEnv": true gives it the runner's whole environment instead
+ * of a small allowlist (src/environment/process/child-environment.ts); "publicEnv": ["NAME", …]
+ * names the `with env:` variables whose values run.json and reports may show (the others are
+ * shown as NAME=•••, since a step may pass a credential).
+ */
+function parseEnvOptions(value: Record<string, unknown>, where: string): Pick<SutDefinition, 'inheritEnv' | 'publicEnv'> {
+  const { inheritEnv, publicEnv } = value;
+  if (inheritEnv !== undefined && typeof inheritEnv !== 'boolean') {
+    throw new ConfigError(`${where}.inheritEnv must be true or false (true: the SUT gets the runner's whole environment)`);
+  }
+  if (publicEnv !== undefined && (!Array.isArray(publicEnv) || !publicEnv.every((name) => typeof name === 'string'))) {
+    throw new ConfigError(`${where}.publicEnv must be a list of variable names, e.g. ["FORWARDER_MODE"]`);
+  }
+  return {
+    ...(inheritEnv !== undefined && { inheritEnv }),
+    ...(publicEnv !== undefined && { publicEnv: publicEnv as string[] }),
+  };
+}
+
 function parseSut(value: Record<string, unknown>, where: string, baseDir: string, base?: SutDefinition): SutDefinition {
-  rejectUnknown(value, base ? ['env', 'startupGraceMs'] : ['command', 'image', 'env', 'cwd', 'startupGraceMs'], where);
+  const envKeys = ['env', 'inheritEnv', 'publicEnv'];
+  rejectUnknown(value, base ? [...envKeys, 'startupGraceMs'] : ['command', 'image', ...envKeys, 'cwd', 'startupGraceMs'], where);
   const { command, image, env, cwd, startupGraceMs } = value;
+  const envOptions = parseEnvOptions(value, where);
   if (command === undefined && image === undefined && !base) {
     throw new ConfigError(`${where} needs "command" (a list: program and arguments) or "image"`);
   }
@@ -119,7 +145,7 @@ function parseSut(value: Record<string, unknown>, where: string, baseDir: string
   if (base) {
     // The built-in SUT keeps its command (and image); the file adds env and may set the grace.
     const extra = env as Record<string, string> | undefined;
-    return { ...base, env: { ...base.env, ...extra }, startupGraceMs: (startupGraceMs as number | undefined) ?? base.startupGraceMs };
+    return { ...base, env: { ...base.env, ...extra }, startupGraceMs: (startupGraceMs as number | undefined) ?? base.startupGraceMs, ...envOptions };
   }
   return {
     command: command as string[] | undefined,
@@ -128,6 +154,7 @@ function parseSut(value: Record<string, unknown>, where: string, baseDir: string
     // Relative commands and paths are relative to the config file, not to where the CLI runs.
     cwd: path.resolve(baseDir, typeof cwd === 'string' ? cwd : '.'),
     startupGraceMs: startupGraceMs as number | undefined,
+    ...envOptions,
   };
 }
 

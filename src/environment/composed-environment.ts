@@ -9,7 +9,8 @@ import type { ResourceStack } from '../util/resource-stack.js';
 import { harnessKafka } from './kafka-clients.js';
 import type { LinkNetwork } from './link-network.js';
 import { onInterrupt } from './process/live-processes.js';
-import type { RuntimeKind, StartedCluster, StartedEnvironment, SutFleet, SutLaunch } from './runtime.js';
+import type { RuntimeKind, StartedCluster, StartedEnvironment, SutDefinition, SutFleet, SutLaunch } from './runtime.js';
+import { shownEnv } from './sut-contract.js';
 
 /** How a runtime starts one SUT launch; the events ledger records its instances' lifecycles. */
 export type FleetStarter = (launch: SutLaunch, events: EventLedger) => Promise<SutFleet>;
@@ -28,6 +29,7 @@ export class ComposedEnvironment implements StartedEnvironment {
     readonly target: StartedEnvironment['target'],
     private readonly startFleet: FleetStarter,
     private readonly resources: ResourceStack,
+    private readonly suts: Readonly<Record<string, SutDefinition>> = {},
   ) {
     this.forgetInterrupt = onInterrupt(() => this.stop());
     this.events = new EventLedger(run);
@@ -41,6 +43,10 @@ export class ComposedEnvironment implements StartedEnvironment {
     const fleet = await this.startFleet(launch, this.events);
     this.fleets.push(fleet);
     return fleet;
+  }
+
+  shownSutEnv(sut: string, env: Record<string, string>): Record<string, string> {
+    return shownEnv(env, this.suts[sut]);
   }
 
   stop(): Promise<void> {

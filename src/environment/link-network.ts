@@ -28,7 +28,7 @@ export class LinkNetwork {
     this.proxies = proxies;
   }
 
-  /** Creates every proxy of the plan on the Toxiproxy server at `apiUrl`. */
+  /** Creates every proxy of the plan on the Toxiproxy server at `apiUrl` (it holds the run's secret: never shown). */
   static async create(apiUrl: string, plan: TopologyPlan): Promise<LinkNetwork> {
     const network = new LinkNetwork(apiUrl, plan.proxies);
     const at = (e: { host: string; port: number }) => `${e.host}:${e.port}`;
@@ -37,7 +37,7 @@ export class LinkNetwork {
         plan.proxies.map((p) => ({ name: p.name, listen: at(p.listen), upstream: at(p.upstream), enabled: true })),
       );
     } catch (error) {
-      throw new EnvironmentError(`could not create the ${plan.proxies.length} Toxiproxy proxies at ${apiUrl}`, {
+      throw new EnvironmentError(`could not create the ${plan.proxies.length} Toxiproxy proxies at ${new URL(apiUrl).host}`, {
         cause: error,
         fix: 'see the toxiproxy log in the run directory (a listen port may be taken)',
       });
@@ -96,6 +96,14 @@ export class LinkNetwork {
   async enabledState(): Promise<Record<string, boolean>> {
     const all = await this.client.getAll();
     return Object.fromEntries(Object.entries(all).map(([name, p]) => [name, p.enabled]));
+  }
+
+  /** proxy name → enabled and its toxics' names, as the server reports them now. */
+  async snapshot(): Promise<Record<string, { enabled: boolean; toxics: string[] }>> {
+    const { data } = (await this.client.getApi().get(`${this.client.host}/proxies`)) as {
+      data: Record<string, { enabled: boolean; toxics: { name: string }[] }>;
+    };
+    return Object.fromEntries(Object.entries(data).map(([name, p]) => [name, { enabled: p.enabled, toxics: p.toxics.map((t) => t.name) }]));
   }
 
   async setEnabled(names: readonly string[], enabled: boolean): Promise<void> {

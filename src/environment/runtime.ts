@@ -22,6 +22,10 @@ export interface SutDefinition {
   cwd?: string;
   /** A SUT that exits within this time after start failed to start (default 2000). */
   startupGraceMs?: number;
+  /** Pass the runner's whole environment (default: an allowlist, process/child-environment.ts). */
+  inheritEnv?: boolean;
+  /** `with env:` variables whose values reports may show; the others are masked (sut-contract.ts). */
+  publicEnv?: readonly string[];
 }
 
 export interface EnvironmentSpec {
@@ -97,6 +101,8 @@ export interface StartedEnvironment extends AsyncDisposable {
   /** A kafkajs client for the harness (through the harness proxies), logging to the run directory. */
   kafka(clientId: string): Kafka;
   startSut(launch: SutLaunch): Promise<SutFleet>;
+  /** A launch's extra env as run.json and reports may show it: values masked unless the SUT's publicEnv names them. */
+  shownSutEnv(sut: string, env: Record<string, string>): Record<string, string>;
   stop(): Promise<void>;
 }
 

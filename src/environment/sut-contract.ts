@@ -1,7 +1,9 @@
 // The SUT contract: the environment every system under test is started with, whichever runtime
-// and language. Documented in README ("Plug in your own service").
+// and language. Documented in README ("Plug in your own service"). On top of these a SUT gets
+// its declared `env` and a step's `with env:` values, and (process runtime) the allowlist of
+// process/child-environment.ts — nothing that leads to the target's or Toxiproxy's controls.
 
-import type { SutLaunch } from './runtime.js';
+import type { SutDefinition, SutLaunch } from './runtime.js';
 
 export function sutEnvironment(
   launch: SutLaunch,
@@ -16,4 +18,16 @@ export function sutEnvironment(
     TARGET_URL: targetUrl,
     SUT_INSTANCE: String(index),
   };
+}
+
+/** What a masked value is shown as. */
+export const MASKED_VALUE = '•••';
+
+/**
+ * A step's `with env:` values as run.json and reports show them: a value may be a credential, so
+ * each is masked unless the SUT's "publicEnv" names the variable (e.g. FORWARDER_MODE).
+ */
+export function shownEnv(env: Record<string, string>, definition: Pick<SutDefinition, 'publicEnv'> | undefined): Record<string, string> {
+  const visible = new Set(definition?.publicEnv ?? []);
+  return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, visible.has(name) ? value : MASKED_VALUE]));
 }

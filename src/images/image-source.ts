@@ -1,6 +1,6 @@
 // Where images come from (KAFKA_CHAOS_IMAGES):
 //   pull  — the public images a user's CI pulls (apache/kafka:<version>, node:<major>-bookworm-slim,
-//           and a Toxiproxy image named by KAFKA_CHAOS_TOXIPROXY_IMAGE), pulled when missing;
+//           pulled when missing; Toxiproxy is always the guarded server built here (local-images.ts);
 //   local — the local equivalents built from docker/ without any registry (this machine,
 //           air-gapped CI); never contacts a registry;
 //   auto  — (default) a public image already present is used, a missing one is pulled, and when

@@ -38,11 +38,9 @@ export class RunImages {
   }
 
   toxiproxy(): Promise<string> {
-    // Toxiproxy publishes its image on a registry of its own; a user names it here to pull it.
-    const named = process.env.KAFKA_CHAOS_TOXIPROXY_IMAGE;
-    return this.once('toxiproxy', () =>
-      named ? this.publicOrLocal(named, () => this.buildToxiproxy()) : this.buildToxiproxy(),
-    );
+    // Always the guarded server built here: a public Toxiproxy image's API has no authentication,
+    // and the SUT on the run network could steer its own faults through it.
+    return this.once('toxiproxy', () => this.buildToxiproxy());
   }
 
   target(): Promise<string> {

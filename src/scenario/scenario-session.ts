@@ -157,7 +157,7 @@ export class ScenarioSession {
     const fleet = await env.startSut({ sut: name, topic: topic.real, groupId: group, instances: request.instances, env: request.env });
     runFacts.suts.add(name);
     this.sut = { name, fleet, topic, groupName: request.group, group };
-    this.need().evidence.annotate({ sut: name, names: this.names.mapping(), sutEnv: request.env ?? {} });
+    this.need().evidence.annotate({ sut: name, names: this.names.mapping(), sutEnv: env.shownSutEnv(name, request.env ?? {}) });
     return this.sut;
   }
 

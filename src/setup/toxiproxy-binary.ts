@@ -1,26 +1,35 @@
-// Gets the real toxiproxy-server: one the user names, one on PATH, or one built from source with
-// `go install` (the Go module proxy is reachable where project release downloads are not), cached
-// per version.
+// Gets kafka-chaos's guarded toxiproxy-server (src/setup/toxiproxy-guard): Toxiproxy's own
+// server from its Go module v2.12.0 behind a per-run secret, so that a system under test cannot
+// steer the proxies it is tested through. It is built here with `go build` (the Go module proxy is
+// reachable where release downloads are not) and cached per Toxiproxy version and guard source,
+// or named with TOXIPROXY_BIN (a guard built elsewhere). A stock toxiproxy-server is refused: it
+// has no authentication, and would hand the SUT the keys to its own faults.
 
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, FetchError, MissingToolError } from '../util/errors.js';
 import { envVar } from './env-var.js';
 import { findExecutable, isExecutableFile } from './find-executable.js';
-import { cacheDir as defaultCacheDir } from './project-paths.js';
+import { cacheDir as defaultCacheDir, projectRoot } from './project-paths.js';
 import { outputLines, runTool } from './run-tool.js';
 import { makeStagingDir } from './staging-dir.js';
 
 export const TOXIPROXY_VERSION = 'v2.12.0';
 
 const MODULE = 'github.com/Shopify/toxiproxy/v2';
+/** The guard's Go module, shipped as source (the compiler does not copy it into dist). */
+export const GUARD_SOURCE_DIR = path.join(projectRoot, 'src', 'setup', 'toxiproxy-guard');
+const GUARD_FILES = ['main.go', 'go.mod', 'go.sum'];
+/** What the guard's `-version` says besides the version: how a guarded binary is told from a stock one. */
+export const GUARD_MARK = '(kafka-chaos guard)';
 
 export interface ToxiproxyBinary {
   bin: string;
-  /** TOXIPROXY_VERSION when built here; otherwise what the binary's `-version` reports, e.g. "v2.12.0", "git" or "unknown". */
+  /** TOXIPROXY_VERSION when built here; otherwise what the binary's `-version` reports, e.g. "v2.12.0" or "unknown". */
   version: string;
-  source: 'TOXIPROXY_BIN' | 'PATH' | 'built';
+  source: 'TOXIPROXY_BIN' | 'built';
 }
 
 export interface ResolveToxiproxyOptions {
@@ -37,70 +46,81 @@ export function parseToxiproxyVersion(output: string): string | undefined {
   return /^\d/.test(match[1]) ? `v${match[1]}` : match[1];
 }
 
-async function reportedVersion(bin: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const { exitCode, output } = await runTool(bin, ['-version'], { env });
-  return (exitCode === 0 ? parseToxiproxyVersion(output) : undefined) ?? 'unknown';
-}
-
-/** The line of a failed `go install` log that says why: the first "go: …" or compiler error, else the last line. */
+/** The line of a failed `go build` log that says why: the first "go: …" or compiler error, else the last line. */
 export function goFailureReason(logText: string): string {
   const lines = outputLines(logText);
   return lines.find((line) => line.startsWith('go: ') || /\.go:\d+:/.test(line)) ?? lines[lines.length - 1] ?? 'no output';
 }
 
-/** Builds toxiproxy-server into `target` with `go install`, via a staging GOBIN so a half build is never used. */
+/** The cache key of a guard build: the Toxiproxy version and a digest of the guard's source. */
+export function guardCacheKey(sources: readonly string[]): string {
+  const hash = crypto.createHash('sha256');
+  for (const source of sources) hash.update(source).update('\0');
+  return `${TOXIPROXY_VERSION}-${hash.digest('hex').slice(0, 12)}`;
+}
+
+/** Builds the guard into `target` with `go build`, in a staging dir so a half build is never used. */
 async function build(go: string, versionDir: string, target: string, env: NodeJS.ProcessEnv, log: ResolveToxiproxyOptions['log']): Promise<void> {
-  const gobin = await makeStagingDir(versionDir, 'gobin-');
+  const staging = await makeStagingDir(versionDir, 'build-');
   const logPath = path.join(versionDir, 'go-build.log');
+  const built = path.join(staging, 'toxiproxy-server');
   try {
-    log?.(`setup: toxiproxy-server ${TOXIPROXY_VERSION}: building with go install (go log: ${logPath})`);
+    log?.(`setup: toxiproxy-server ${TOXIPROXY_VERSION} (guarded): building with go build (go log: ${logPath})`);
     const args = [
-      'install',
+      'build',
+      // The guard's go.sum is committed: the build must not change it, only verify against it.
+      '-mod=readonly',
       // What upstream's release build stamps in, so `-version` reports the real version, not "git".
       `-ldflags=-s -w -X ${MODULE}.Version=${TOXIPROXY_VERSION.replace(/^v/, '')}`,
-      `${MODULE}/cmd/server@${TOXIPROXY_VERSION}`,
+      '-o', built,
+      '.',
     ];
     // CGO off: a static binary that does not depend on a C toolchain being installed.
-    const result = await runTool(go, args, { env: { ...env, GOBIN: gobin, CGO_ENABLED: '0' }, logFile: logPath });
-    const built = path.join(gobin, 'server');
+    const result = await runTool(go, args, { env: { ...env, CGO_ENABLED: '0' }, cwd: GUARD_SOURCE_DIR, logFile: logPath });
     if (result.exitCode !== 0 || !isExecutableFile(built)) {
       const reason = goFailureReason(fs.readFileSync(logPath, 'utf8'));
-      throw new FetchError(`could not build toxiproxy-server ${TOXIPROXY_VERSION} with go install: ${reason} (log: ${logPath})`, {
-        fix: 'check the network or GOPROXY, or set TOXIPROXY_BIN to a toxiproxy-server binary',
+      throw new FetchError(`could not build the guarded toxiproxy-server ${TOXIPROXY_VERSION} with go build: ${reason} (log: ${logPath})`, {
+        fix: 'check the network or GOPROXY (Go 1.23 or newer), or set TOXIPROXY_BIN to a guarded toxiproxy-server built elsewhere',
       });
     }
     await rename(built, target);
   } finally {
-    await rm(gobin, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** A binary named by TOXIPROXY_BIN must be the guard: a stock server would listen without a secret. */
+async function namedGuard(named: string, env: NodeJS.ProcessEnv): Promise<ToxiproxyBinary> {
+  const bin = path.resolve(named);
+  if (!isExecutableFile(bin)) {
+    const problem = fs.existsSync(bin) ? 'is not an executable file' : 'does not exist';
+    throw new ConfigError(`TOXIPROXY_BIN is ${named} but ${bin} ${problem}`, {
+      fix: "point TOXIPROXY_BIN at kafka-chaos's guarded toxiproxy-server, or unset it to build one",
+    });
+  }
+  const { exitCode, output } = await runTool(bin, ['-version'], { env });
+  if (exitCode !== 0 || !output.includes(GUARD_MARK)) {
+    throw new ConfigError(`TOXIPROXY_BIN is ${named} but it is not kafka-chaos's guarded toxiproxy-server (its -version says: ${outputLines(output)[0] ?? 'nothing'})`, {
+      fix: 'unset TOXIPROXY_BIN to build the guard, or build it from src/setup/toxiproxy-guard with go build',
+    });
+  }
+  return { bin, version: parseToxiproxyVersion(output) ?? 'unknown', source: 'TOXIPROXY_BIN' };
 }
 
 export async function resolveToxiproxy(options: ResolveToxiproxyOptions = {}): Promise<ToxiproxyBinary> {
   const env = options.env ?? process.env;
-
   const named = envVar(env, 'TOXIPROXY_BIN');
-  if (named !== undefined) {
-    // Named explicitly: a wrong path is the user's mistake to fix, not a reason to fall back silently.
-    const bin = path.resolve(named);
-    if (!isExecutableFile(bin)) {
-      const problem = fs.existsSync(bin) ? 'is not an executable file' : 'does not exist';
-      throw new ConfigError(`TOXIPROXY_BIN is ${named} but ${bin} ${problem}`, {
-        fix: 'point TOXIPROXY_BIN at a toxiproxy-server binary, or unset it to use one from PATH or build one',
-      });
-    }
-    return { bin, version: await reportedVersion(bin, env), source: 'TOXIPROXY_BIN' };
-  }
+  // Named explicitly: a wrong path is the user's mistake to fix, not a reason to fall back silently.
+  if (named !== undefined) return namedGuard(named, env);
 
-  const onPath = findExecutable('toxiproxy-server', env);
-  if (onPath !== undefined) return { bin: onPath, version: await reportedVersion(onPath, env), source: 'PATH' };
-
-  const versionDir = path.join(options.cacheDir ?? defaultCacheDir(env), 'toxiproxy', TOXIPROXY_VERSION);
+  const sources = GUARD_FILES.map((file) => fs.readFileSync(path.join(GUARD_SOURCE_DIR, file), 'utf8'));
+  const versionDir = path.join(options.cacheDir ?? defaultCacheDir(env), 'toxiproxy-guard', guardCacheKey(sources));
   const bin = path.join(versionDir, 'toxiproxy-server');
   if (!isExecutableFile(bin)) {
     const go = findExecutable('go', env);
     if (go === undefined) {
-      throw new MissingToolError('no toxiproxy-server: TOXIPROXY_BIN is not set, none is on PATH, and Go is not installed to build it', {
-        fix: "install Go 1.23 or newer (Debian 12's golang-go is too old) or set TOXIPROXY_BIN to a toxiproxy-server binary",
+      throw new MissingToolError('no guarded toxiproxy-server: TOXIPROXY_BIN is not set and Go is not installed to build it', {
+        fix: "install Go 1.23 or newer (Debian 12's golang-go is too old) or set TOXIPROXY_BIN to a guarded toxiproxy-server",
       });
     }
     await build(go, versionDir, bin, env, options.log);

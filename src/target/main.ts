@@ -1,40 +1,43 @@
 // The recording target as its own process, so that the harness can stop, kill and restart it
 // like any other part of the pipeline:
-//   node dist/src/target/main.js --port P --control-port C --ledger /path/delivered.jsonl [--host H]
-// (--host: where to bind, default 127.0.0.1; in a container the runtime passes 0.0.0.0.)
+//   node dist/src/target/main.js        (options: first stdin line, or KAFKA_CHAOS_TARGET_OPTIONS)
+// The options (ports, ledger path, control secret: target-options.ts) are never command-line
+// arguments: a SUT running as the same user reads every process's command line under /proc.
 // stdout carries JSON lines only: {"event":"ready",…} once both listeners are up, then one line
-// per control change. A bad argument exits 2; a failed start exits 1; SIGTERM/SIGINT close the
-// listeners, record the deliveries in flight, flush the ledger and exit 0.
+// per control change or refused control call. Bad options exit 2; a failed start exits 1;
+// SIGTERM/SIGINT close the listeners, record the deliveries in flight, flush the ledger, exit 0.
 
-import { parseArgs } from 'node:util';
 import { ConfigError, describeError } from '../util/errors.js';
-import { RecordingServer, type RecordingServerOptions } from './recording-server.js';
+import { RecordingServer } from './recording-server.js';
+import { parseTargetOptions, TARGET_OPTIONS_ENV, type TargetOptions } from './target-options.js';
 
-const USAGE = 'usage: main.js --port <1-65535> --control-port <1-65535> --ledger <path/delivered.jsonl> [--host <address>]';
+/** How long the target waits for its options on stdin before it gives up. */
+const STDIN_TIMEOUT_MS = 10_000;
 
-function parseCli(args: string[]): Omit<RecordingServerOptions, 'onControl'> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { port: { type: 'string' }, 'control-port': { type: 'string' }, ledger: { type: 'string' }, host: { type: 'string' } },
-    }));
-  } catch (error) {
-    throw new ConfigError(`${describeError(error)}; ${USAGE}`);
-  }
-  const port = portArg('--port', values.port);
-  const controlPort = portArg('--control-port', values['control-port']);
-  if (port === controlPort) throw new ConfigError(`--port and --control-port must differ, both are ${port}; ${USAGE}`);
-  if (!values.ledger) throw new ConfigError(`--ledger is required; ${USAGE}`);
-  return { port, controlPort, ledgerPath: values.ledger, host: values.host };
+async function readOptions(): Promise<TargetOptions> {
+  const fromEnv = process.env[TARGET_OPTIONS_ENV];
+  delete process.env[TARGET_OPTIONS_ENV]; // nothing this process starts should inherit it
+  if (fromEnv !== undefined) return parseTargetOptions(fromEnv);
+  return parseTargetOptions(await firstStdinLine());
 }
 
-function portArg(name: string, value: string | undefined): number {
-  const port = Number(value);
-  if (value === undefined || !/^\d+$/.test(value) || port < 1 || port > 65535) {
-    throw new ConfigError(`${name} must be a port from 1 to 65535, got ${value ?? 'nothing'}; ${USAGE}`);
-  }
-  return port;
+function firstStdinLine(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => done(new ConfigError(`no options line on stdin within ${STDIN_TIMEOUT_MS} ms (nor ${TARGET_OPTIONS_ENV})`)), STDIN_TIMEOUT_MS);
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      process.stdin.off('data', onData).off('end', onEnd).pause();
+      if (error) reject(error);
+      else resolve(text.split('\n')[0]!);
+    };
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      if (text.includes('\n')) done();
+    };
+    const onEnd = () => (text.trim() ? done() : done(new ConfigError(`stdin ended without an options line (nor ${TARGET_OPTIONS_ENV} set)`)));
+    process.stdin.on('data', onData).on('end', onEnd);
+  });
 }
 
 function emit(line: object): void {
@@ -42,13 +45,14 @@ function emit(line: object): void {
 }
 
 async function main(): Promise<void> {
-  let options;
+  let options: TargetOptions;
   try {
-    options = parseCli(process.argv.slice(2));
+    options = await readOptions();
   } catch (error) {
     process.stderr.write(`recording target: ${describeError(error)}\n`);
     process.exit(2);
   }
+  process.stdin.destroy(); // read once: a later reader of this pipe (/proc/<pid>/fd/0) finds nothing
 
   let server: RecordingServer;
   try {
@@ -75,7 +79,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  emit({ event: 'ready', port: server.port, controlPort: server.controlPort });
+  emit({ event: 'ready', port: server.port, controlPort: server.controlPort, maxBodyBytes: options.maxBodyBytes });
 }
 
 await main();

@@ -2,7 +2,9 @@
 // reaches the data listener is a delivery attempt; it is written to the ledger before the answer
 // leaves, so no answer the SUT sees is ever missing from delivered.jsonl. A separate control
 // listener lets the harness switch faults, and take the data listener down and up like
-// `docker stop`/`start` of a real server, while staying up itself.
+// `docker stop`/`start` of a real server, while staying up itself. A body over the cap
+// (maxBodyBytes) is never held in memory: the request is answered 413 — recorded like any other
+// answer, an attempt that failed — whatever the behaviour, and the rest of the body discarded.
 
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +12,8 @@ import { JsonlWriter } from '../evidence/jsonl-writer.js';
 import { describeError } from '../util/errors.js';
 import { createControlServer, type ControlChange, type ControlledTarget, type TargetState } from './control-api.js';
 import { seenRequest, type DeliveryRecord } from './delivery-record.js';
-import { closeHard, listen, readBody } from './loopback-http.js';
+import { closeHard, listen, readBodyCapped } from './loopback-http.js';
+import { DEFAULT_MAX_BODY_BYTES } from './target-options.js';
 import { decide, NORMAL, type TargetBehavior } from './target-behavior.js';
 
 export interface RecordingServerOptions {
@@ -20,6 +23,10 @@ export interface RecordingServerOptions {
   ledgerPath: string;
   /** Where both listeners bind; default 127.0.0.1 (a container's runtime passes 0.0.0.0). */
   host?: string;
+  /** The control API's secret: calls without `Authorization: Bearer <it>` get 403. */
+  controlSecret: string;
+  /** Bodies above this are answered 413; default 4 MiB. */
+  maxBodyBytes?: number;
   /** Called after each change made through the control API. */
   onControl?: (change: ControlChange) => void;
 }
@@ -27,6 +34,8 @@ export interface RecordingServerOptions {
 // No request timeout: a deliberate answer delay of minutes must not be cut short. Keep-alive
 // outlasts common client pools' idle timeouts, so an idle close never races a SUT's next request.
 const SERVER_OPTIONS: http.ServerOptions = { requestTimeout: 0, headersTimeout: 60_000, keepAliveTimeout: 65_000 };
+/** After a 413, how long the rest of an over-size body may take to arrive before the connection is cut. */
+const DISCARD_TIMEOUT_MS = 10_000;
 
 export class RecordingServer implements ControlledTarget {
   private portNumber: number;
@@ -48,7 +57,7 @@ export class RecordingServer implements ControlledTarget {
     private readonly ledger: JsonlWriter<DeliveryRecord>,
   ) {
     this.portNumber = options.port;
-    this.control = createControlServer(this, options.onControl);
+    this.control = createControlServer(this, options.controlSecret, options.onControl);
   }
 
   static async start(options: RecordingServerOptions): Promise<RecordingServer> {
@@ -144,8 +153,12 @@ export class RecordingServer implements ControlledTarget {
   private async handleDelivery(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const receivedAt = Date.now();
     this.requests++;
+    const { body, overLimit } = await readBodyCapped(request, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    if (overLimit) {
+      this.refuseOverLimit(request, response, seenRequest(request, body, receivedAt));
+      return;
+    }
     const decision = decide(this.behavior, this.behaviorIndex++);
-    const body = await readBody(request);
     await delay(decision.delayMs, request);
     const seen = seenRequest(request, body, receivedAt);
 
@@ -161,6 +174,27 @@ export class RecordingServer implements ControlledTarget {
     const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json' };
     if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
     response.writeHead(status, headers).end(JSON.stringify({ status, id: seen.id }));
+  }
+
+  /**
+   * 413, recorded before it is sent. The behaviour's count is not advanced: the request never got
+   * to the behaviour. The connection stays usable once the discarded rest of the body has arrived;
+   * a body that keeps coming longer than DISCARD_TIMEOUT_MS gets its connection closed.
+   */
+  private refuseOverLimit(request: http.IncomingMessage, response: http.ServerResponse, seen: ReturnType<typeof seenRequest>): void {
+    const status = 413;
+    this.record({ ...seen, outcome: 'answered', status, answeredAt: Date.now() });
+    this.answeredByStatus[status] = (this.answeredByStatus[status] ?? 0) + 1;
+    const maxBodyBytes = this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    response
+      .writeHead(status, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ status, id: seen.id, error: `request bodies are limited to ${maxBodyBytes} bytes` }));
+    if (request.complete) return;
+    request.resume();
+    const timer = setTimeout(() => request.socket.destroy(), DISCARD_TIMEOUT_MS);
+    timer.unref();
+    request.once('end', () => clearTimeout(timer));
+    request.socket.once('close', () => clearTimeout(timer));
   }
 
   /** Appends and flushes at once: the record is on disk before the SUT can see the answer. */

@@ -1,18 +1,33 @@
-// The harness's handle on a recording target process: its control API over loopback HTTP.
-// Every call is bounded by a timeout, and every failure names the call and the port.
+// The harness's handle on a recording target process: its control API over HTTP, each call
+// carrying the run's control secret (which no error message ever shows). Every call is bounded
+// by a timeout, and every failure names the call and the port.
 
 import { ConfigError, describeError, EnvironmentError, TimeoutError } from '../util/errors.js';
 import { LOOPBACK } from '../util/ports.js';
 import type { TargetState } from './control-api.js';
 import type { TargetBehavior } from './target-behavior.js';
 
+export interface TargetControlOptions {
+  port: number;
+  /** The run's control secret the target was started with. */
+  secret: string;
+  /** Where the control API answers: loopback for a local target, a container's address otherwise. */
+  host?: string;
+  timeoutMs?: number;
+}
+
 export class TargetControl {
-  constructor(
-    readonly controlPort: number,
-    private readonly timeoutMs = 5000,
-    /** Where the control API answers: loopback for a local target, a container's address otherwise. */
-    readonly host: string = LOOPBACK,
-  ) {}
+  readonly controlPort: number;
+  readonly host: string;
+  readonly #secret: string;
+  private readonly timeoutMs: number;
+
+  constructor(options: TargetControlOptions) {
+    this.controlPort = options.port;
+    this.host = options.host ?? LOOPBACK;
+    this.#secret = options.secret;
+    this.timeoutMs = options.timeoutMs ?? 5000;
+  }
 
   state(): Promise<TargetState> {
     return this.call('GET', '/state');
@@ -56,7 +71,10 @@ export class TargetControl {
     try {
       const response = await fetch(`http://${this.host}:${this.controlPort}${path}`, {
         method,
-        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${this.#secret}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

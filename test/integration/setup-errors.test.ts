@@ -125,11 +125,20 @@ describe('setup errors', () => {
       resolveToxiproxy({ cacheDir: cache, env }),
       oneLineError(
         MissingToolError,
-        /^no toxiproxy-server: TOXIPROXY_BIN is not set, none is on PATH, and Go is not installed to build it$/,
+        /^no guarded toxiproxy-server: TOXIPROXY_BIN is not set and Go is not installed to build it$/,
         /install Go .* or set TOXIPROXY_BIN/,
       ),
     );
     assert.deepEqual(fs.readdirSync(cache), []);
+  });
+
+  it('TOXIPROXY_BIN naming a stock toxiproxy-server (no guard) is refused', async () => {
+    const stock = path.join(freshDir('stock'), 'toxiproxy-server');
+    fs.writeFileSync(stock, '#!/bin/sh\necho "toxiproxy-server version 2.12.0"\n', { mode: 0o755 });
+    await assert.rejects(
+      resolveToxiproxy({ cacheDir: freshDir('cache'), env: cleanEnv({ TOXIPROXY_BIN: stock }) }),
+      oneLineError(ConfigError, /is not kafka-chaos's guarded toxiproxy-server \(its -version says: toxiproxy-server version 2\.12\.0\)$/, /unset TOXIPROXY_BIN/),
+    );
   });
 
   it('TOXIPROXY_BIN pointing at a missing file', async () => {
@@ -164,13 +173,14 @@ describe('real components in the default cache', () => {
     assert.ok(fs.existsSync(path.join(cacheDir(env), 'kafka', '3.9.1', '.complete')));
   });
 
-  it('builds toxiproxy-server, which runs and reports its version', async () => {
+  it('builds the guarded toxiproxy-server, which runs and reports its version', async () => {
     const toxiproxy = await resolveToxiproxy({ env });
     assert.equal(toxiproxy.source, 'built');
     assert.equal(toxiproxy.version, TOXIPROXY_VERSION);
-    assert.equal(toxiproxy.bin, path.join(cacheDir(env), 'toxiproxy', TOXIPROXY_VERSION, 'toxiproxy-server'));
+    assert.equal(path.dirname(path.dirname(toxiproxy.bin)), path.join(cacheDir(env), 'toxiproxy-guard'));
+    assert.match(path.basename(path.dirname(toxiproxy.bin)), new RegExp(`^${TOXIPROXY_VERSION}-[0-9a-f]{12}$`));
     const output = execFileSync(toxiproxy.bin, ['-version'], { encoding: 'utf8' });
-    assert.match(output, new RegExp(`version ${TOXIPROXY_VERSION.slice(1).replaceAll('.', '\\.')}`));
+    assert.match(output, new RegExp(`version ${TOXIPROXY_VERSION.slice(1).replaceAll('.', '\\.')} \\(kafka-chaos guard\\)`));
   });
 
   it('runSetup is quick once cached and prints one line per step', async () => {

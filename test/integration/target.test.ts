@@ -1,71 +1,19 @@
-// The recording target as the harness uses it: the real entry point in a child process, driven
-// through TargetControl and real HTTP requests on loopback.
+// The recording target as the harness uses it: the real entry point in a child process (options
+// on stdin), driven through TargetControl and real HTTP requests on loopback.
 
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import readline from 'node:readline';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { checksum } from '../../src/evidence/checksum.js';
 import { readJsonl } from '../../src/evidence/jsonl-reader.js';
 import type { DeliveryRecord } from '../../src/target/delivery-record.js';
-import { TargetControl } from '../../src/target/target-control.js';
-import { freePorts, LOOPBACK } from '../../src/util/ports.js';
+import { LOOPBACK } from '../../src/util/ports.js';
 import { waitFor } from '../../src/util/wait-for.js';
 import { postTo, type Answer } from '../support/http-post.js';
-
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/target/main.js');
-
-interface Target {
-  child: ChildProcess;
-  port: number;
-  control: TargetControl;
-  ledgerPath: string;
-  stdout: string[];
-}
-
-async function startTarget(): Promise<Target> {
-  const { port, controlPort } = await freePorts(['port', 'controlPort']);
-  const ledgerPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'target-test-')), 'delivered.jsonl');
-  const args = [MAIN, '--port', String(port), '--control-port', String(controlPort), '--ledger', ledgerPath];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const stdout: string[] = [];
-  let stderr = '';
-  readline.createInterface({ input: child.stdout! }).on('line', (line) => stdout.push(line));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const target: Target = { child, port, control: new TargetControl(controlPort), ledgerPath, stdout };
-  const exited = new AbortController();
-  child.once('close', (code) => exited.abort(new Error(`the target exited with ${code} before it was ready: ${stderr}`)));
-  const events = () => stdout.map((line) => JSON.parse(line) as Record<string, unknown>);
-  try {
-    const ready = await waitFor(() => events().find((event) => event.event === 'ready'), {
-      what: "the target's ready line on stdout",
-      timeoutMs: 5000,
-      intervalMs: 20,
-      signal: exited.signal,
-    });
-    assert.deepEqual(ready, { event: 'ready', port, controlPort });
-  } catch (error) {
-    await stopTarget(target);
-    throw new Error(`the target did not start (stderr: ${stderr.trim() || 'nothing'})`, { cause: error });
-  }
-  return target;
-}
-
-async function stopTarget(target: Target | undefined): Promise<void> {
-  if (!target) return;
-  if (target.child.exitCode === null && target.child.signalCode === null) {
-    target.child.kill('SIGKILL');
-    await once(target.child, 'exit');
-  }
-  fs.rmSync(path.dirname(target.ledgerPath), { recursive: true, force: true });
-}
+import { startTarget, stopTarget, TARGET_MAIN, type TargetProcess as Target } from '../support/target-process.js';
 
 /** One request on a fresh connection to the target's data port. */
 function post(port: number, body: string, headers: http.OutgoingHttpHeaders = {}): Promise<Answer> {
@@ -191,6 +139,7 @@ describe('recording target', { timeout: 20_000 }, () => {
     ] as const) {
       const response = await fetch(`http://${LOOPBACK}:${target.control.controlPort}/behavior`, {
         method: 'PUT',
+        headers: { authorization: `Bearer ${target.secret}` },
         body: JSON.stringify(behavior),
       });
       assert.equal(response.status, 400);
@@ -247,13 +196,20 @@ describe('recording target process', { timeout: 20_000 }, () => {
     assert.equal(records.find((r) => r.id === 'term-pending')?.outcome, 'dropped');
   });
 
-  test('rejects bad arguments with one line on stderr and exit code 2', async () => {
-    const args = [MAIN, '--port', '70000', '--control-port', '1', '--ledger', 'x'];
-    const child = spawn(process.execPath, args);
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = await once(child, 'close');
-    assert.equal(code, 2);
-    assert.match(stderr, /^recording target: --port must be a port from 1 to 65535, got 70000; usage: .*\n$/);
+  test('rejects bad options on stdin with one line on stderr and exit code 2', async () => {
+    for (const [line, message] of [
+      ['{"port":70000,"controlPort":1,"ledger":"x","controlSecret":"' + 'a'.repeat(32) + '"}', /port must be a port from 0 to 65535 .*got 70000/],
+      ['{"port":1,"controlPort":2,"ledger":"x","controlSecret":"short"}', /controlSecret must be a string of 32 or more characters/],
+      ['--port 8080', /options are not JSON/],
+    ] as const) {
+      const child = spawn(process.execPath, [TARGET_MAIN]);
+      child.stdin.end(`${line}\n`);
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const [code] = await once(child, 'close');
+      assert.equal(code, 2);
+      assert.match(stderr, /^recording target: [^\n]*\n$/);
+      assert.match(stderr, message);
+    }
   });
 });

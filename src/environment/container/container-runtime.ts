@@ -103,7 +103,7 @@ export class ContainerRuntime implements Runtime {
           bootstrapServers: cluster.bootstrap('sut'),
           targetUrl: target.url,
         });
-      return new ComposedEnvironment(this.kind, run, cluster, links, target, startFleet, stack.move());
+      return new ComposedEnvironment(this.kind, run, cluster, links, target, startFleet, stack.move(), spec.suts);
     } catch (error) {
       await stack.disposeAsync();
       throw error;

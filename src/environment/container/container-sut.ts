@@ -1,6 +1,7 @@
 // The system under test as K containers on the run network, started per the SUT contract: the
 // same environment as the process runtime gives, with Kafka's SUT proxies and the target reached
-// by their names on the network. A stopped instance's container is removed with its fleet.
+// by their names on the network. The runner's environment is not passed (unless the SUT opts
+// into inheritEnv). A stopped instance's container is removed with its fleet.
 
 import type Docker from 'dockerode';
 import type { EventLedger } from '../../evidence/event-ledger.js';
@@ -9,6 +10,7 @@ import { ConfigError } from '../../util/errors.js';
 import type { SutDefinition, SutFleet, SutLaunch } from '../runtime.js';
 import { sutEnvironment } from '../sut-contract.js';
 import { InstanceFleet, RecordedSutInstance } from '../sut-fleet.js';
+import { inheritedByContainer } from '../process/child-environment.js';
 import { RunContainer } from './run-container.js';
 
 export async function startContainerSutFleet(
@@ -44,7 +46,12 @@ export async function startContainerSutFleet(
         network: options.network,
         aliases: [name],
         logPath: run.log(name),
-        env: { ...definition.env, ...launch.env, ...sutEnvironment(launch, index, options.bootstrapServers, options.targetUrl) },
+        env: {
+          ...(definition.inheritEnv ? inheritedByContainer() : {}),
+          ...definition.env,
+          ...launch.env,
+          ...sutEnvironment(launch, index, options.bootstrapServers, options.targetUrl),
+        },
         stopTimeoutMs: 15_000,
       });
       const instance = new RecordedSutInstance(index, container, definition.startupGraceMs ?? 2000, options.events, () => ({

@@ -1,12 +1,17 @@
 // The recording HTTP target in a container (alias "target"): SUTs post to it by name, the harness
-// drives its control API by address. It runs as this machine's user and writes delivered.jsonl
-// straight into the run directory, bind-mounted at /evidence.
+// drives its control API by address, with the run's control secret — the SUT can reach
+// target:8081 on the run network, but gets 403 there. The options (secret included) are in the
+// target container's environment, which no other container can read. It runs as this machine's
+// user and writes delivered.jsonl straight into the run directory, bind-mounted at /evidence.
 
 import type Docker from 'dockerode';
 import type { RunDirectory } from '../../evidence/run-directory.js';
+import { newControlSecret } from '../../target/control-secret.js';
 import { TargetControl } from '../../target/target-control.js';
+import { TARGET_OPTIONS_ENV } from '../../target/target-options.js';
 import { ProcessExitedError } from '../../util/errors.js';
 import { waitFor } from '../../util/wait-for.js';
+import { targetOptionsJson } from '../process/process-target.js';
 import type { StartedTarget } from '../runtime.js';
 import { RunContainer } from './run-container.js';
 
@@ -16,9 +21,18 @@ export const TARGET_ALIAS = 'target';
 
 export async function startTargetContainer(
   docker: Docker,
-  options: { image: string; network: string; run: RunDirectory; timeoutMs: number },
+  options: { image: string; network: string; run: RunDirectory; timeoutMs: number; maxBodyBytes?: number },
 ): Promise<StartedTarget & { container: RunContainer }> {
   const ledgerPath = options.run.file('delivered.jsonl');
+  const secret = newControlSecret();
+  const targetOptions = targetOptionsJson({
+    host: '0.0.0.0',
+    port: DATA_PORT,
+    controlPort: CONTROL_PORT,
+    ledgerPath: '/evidence/delivered.jsonl',
+    controlSecret: secret,
+    maxBodyBytes: options.maxBodyBytes,
+  });
   const container = new RunContainer(docker, {
     name: 'target',
     image: options.image,
@@ -26,7 +40,7 @@ export async function startTargetContainer(
     network: options.network,
     aliases: [TARGET_ALIAS],
     logPath: options.run.log('target'),
-    command: ['--host', '0.0.0.0', '--port', String(DATA_PORT), '--control-port', String(CONTROL_PORT), '--ledger', '/evidence/delivered.jsonl'],
+    env: { [TARGET_OPTIONS_ENV]: targetOptions },
     bindMounts: [{ source: options.run.root, target: '/evidence' }],
     // The ledger must belong to whoever runs the harness, not to root.
     user: `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`,
@@ -35,7 +49,7 @@ export async function startTargetContainer(
   try {
     await container.start();
     const host = container.ipAddress;
-    const control = new TargetControl(CONTROL_PORT, 5000, host);
+    const control = new TargetControl({ port: CONTROL_PORT, secret, host });
     await waitFor(
       async () => {
         if (!container.running) throw new ProcessExitedError(`the HTTP target container exited at start (see ${container.logPath}): ${container.tail(3)}`);

@@ -1,12 +1,16 @@
 // One long-running child process of a run: a broker, Toxiproxy, the target or a SUT instance.
-// It runs in its own process group (signals reach a `sh -c` wrapper's children too), carries the
-// run id and its runner in its environment (the labels `chaos:clean` finds orphans by), and
-// appends stdout and stderr to its log in the run directory, across restarts.
+// It runs in its own process group (signals reach a `sh -c` wrapper's children too), with an
+// explicit environment (child-environment.ts: an allowlist of the runner's, never all of it)
+// plus the run id and its runner (the labels `chaos:clean` finds orphans by), and appends stdout
+// and stderr to its log in the run directory, across restarts. Options that must stay out of
+// reach of a SUT running as the same user (who can read any of our processes' command lines and
+// environments under /proc) are written to the child's stdin at each start, then stdin is closed.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { RUNNER_ENV, RUNS_ROOT_ENV, RUN_ID_ENV, runnerLabel, runsRootLabel, tailLines } from '../../evidence/run-directory.js';
 import { ProcessExitedError } from '../../util/errors.js';
+import { childEnvironment } from './child-environment.js';
 import { liveProcesses } from './live-processes.js';
 import type { ExitInfo, LifecycleState, NodeLifecycle } from '../lifecycle.js';
 
@@ -17,7 +21,12 @@ export interface ProcessSpec {
   args: readonly string[];
   runId: string;
   logPath: string;
+  /** The child's own variables, on top of the runner's allowlisted ones. */
   env?: Record<string, string>;
+  /** The runner's whole environment instead of the allowlist (a SUT's "inheritEnv": true). */
+  inheritEnv?: boolean;
+  /** Written to stdin at each start, then stdin is closed (a secret kept off cmdline and environ). */
+  stdin?: string;
   cwd?: string;
   /** How long stop() waits after SIGTERM before it sends SIGKILL. */
   stopTimeoutMs?: number;
@@ -66,18 +75,25 @@ export class ManagedProcess implements NodeLifecycle {
     fs.writeSync(log, `--- ${new Date().toISOString()} start: ${this.spec.command} ${this.spec.args.join(' ')}\n`);
     const child = spawn(this.spec.command, this.spec.args, {
       cwd: this.spec.cwd,
-      env: {
-        ...process.env,
-        ...this.spec.env,
-        [RUN_ID_ENV]: this.spec.runId,
-        [RUNNER_ENV]: runnerLabel(),
-        [RUNS_ROOT_ENV]: runsRootLabel(this.spec.runId),
-        KAFKA_CHAOS_PROCESS: this.spec.name,
-      },
-      stdio: ['ignore', log, log],
+      env: childEnvironment(
+        {
+          ...this.spec.env,
+          [RUN_ID_ENV]: this.spec.runId,
+          [RUNNER_ENV]: runnerLabel(),
+          [RUNS_ROOT_ENV]: runsRootLabel(this.spec.runId),
+          KAFKA_CHAOS_PROCESS: this.spec.name,
+        },
+        { inheritEnv: this.spec.inheritEnv },
+      ),
+      stdio: [this.spec.stdin === undefined ? 'ignore' : 'pipe', log, log],
       detached: true,
     });
     fs.closeSync(log);
+    if (this.spec.stdin !== undefined) {
+      // A child that exits before reading breaks the pipe: its exit, not this write, is the error.
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(this.spec.stdin);
+    }
     this.child = child;
     this.lastExit = undefined;
     this.paused = false;

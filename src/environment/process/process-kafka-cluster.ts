@@ -15,6 +15,7 @@ import { BrokerCluster } from '../broker-cluster.js';
 import { kafkaProperties, renderProperties, type KafkaTuning } from '../kafka-properties.js';
 import type { BrokerNode } from '../runtime.js';
 import type { TopologyPlan } from '../topology-plan.js';
+import { childEnvironment } from './child-environment.js';
 import { ManagedProcess } from './managed-process.js';
 
 const run = promisify(execFile);
@@ -117,7 +118,8 @@ async function formatStorage(javaBin: string, jvm: string[], clusterId: string, 
     const { stdout, stderr } = await run(
       javaBin,
       [...jvm, 'kafka.tools.StorageTool', 'format', '--ignore-formatted', '-t', clusterId, '-c', propertiesPath],
-      { timeout: 120_000 },
+      // The brokers' explicit environment (child-environment.ts), not the runner's.
+      { timeout: 120_000, env: childEnvironment() },
     );
     fs.appendFileSync(logPath, `--- storage format\n${stdout}${stderr}`);
   } catch (error) {

@@ -68,7 +68,7 @@ export class ProcessRuntime implements Runtime {
           bootstrapServers: cluster.bootstrap('sut'),
           targetUrl: target.url,
         });
-      return new ComposedEnvironment(this.kind, run, cluster, network, target, startFleet, stack.move());
+      return new ComposedEnvironment(this.kind, run, cluster, network, target, startFleet, stack.move(), spec.suts);
     } catch (error) {
       await stack.disposeAsync();
       throw error;

@@ -33,7 +33,9 @@ export function startProcessSutFleet(options: {
       cwd: definition.cwd,
       runId: run.runId,
       logPath: run.log(`sut-${launch.sut}-${index}`),
+      // Only these and the allowlist of child-environment.ts, unless the SUT opts into inheritEnv.
       env: { ...definition.env, ...launch.env, ...sutEnvironment(launch, index, options.bootstrapServers, options.targetUrl) },
+      inheritEnv: definition.inheritEnv,
     });
     return new RecordedSutInstance(index, node, definition.startupGraceMs ?? 2000, options.events, () => ({ pid: node.pid }));
   });
