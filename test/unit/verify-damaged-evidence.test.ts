@@ -81,14 +81,17 @@ describe('damaged evidence from a real run directory', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Histories: messages on up to 3 partitions, each delivered (a 503 first, sometimes) and then
-// committed; a target outage before the first delivery; optionally one anomaly.
+// Histories: messages on up to 3 partitions, each delivered (a 503 first, sometimes; a second 2xx,
+// sometimes) and then committed; a target outage before the first delivery; optionally one
+// anomaly, and a duplicates bound.
 
 type Anomaly = 'none' | 'lost' | 'unsafe' | 'phantom';
 
 interface History {
   sizes: number[];
   retried: boolean[];
+  redelivered: boolean[];
+  bound: number | null;
   anomaly: Anomaly;
   asserted: 'absent' | 'all' | 'lost-only';
 }
@@ -96,11 +99,13 @@ interface History {
 const arbHistory: fc.Arbitrary<History> = fc.record({
   sizes: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 }),
   retried: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+  redelivered: fc.array(fc.constantFrom(false, false, false, true), { minLength: 12, maxLength: 12 }),
+  bound: fc.option(fc.nat({ max: 2 })),
   anomaly: fc.constantFrom<Anomaly>('none', 'none', 'lost', 'unsafe', 'phantom'),
   asserted: fc.constantFrom<History['asserted']>('absent', 'all', 'lost-only'),
 });
 
-function build({ sizes, retried, anomaly }: History): Ledgers {
+function build({ sizes, retried, redelivered, anomaly }: History): Ledgers {
   const history = ledgers({ faults: [fault('target-down', 50, 90)], events: [event('sut-start', 0)] });
   let nowMs = 100;
   let n = 0;
@@ -113,6 +118,7 @@ function build({ sizes, retried, anomaly }: History): Ledgers {
       const lose = anomaly === 'lost' && p === 0 && offset === size - 1;
       history.delivered.push(answered(id, nowMs, lose ? 500 : 200));
       nowMs += 10;
+      if (!lose && redelivered[n % redelivered.length]) history.delivered.push(answered(id, nowMs++));
       if (!lose) history.commits.push(commit(p, offset + 1, nowMs++));
     }
   });
@@ -130,9 +136,11 @@ describe('damaged evidence from fast-check histories', () => {
       fc.asyncProperty(arbHistory, fc.constantFrom(...LEDGERS), fc.constantFrom(...DAMAGES), fc.double({ min: 0, max: 0.99, noNaN: true }), async (history, ledger, kind, cut) => {
         const dir = path.join(scratch, `h${runs++}`);
         const assertedChecks = history.asserted === 'absent' ? undefined : history.asserted === 'all' ? CHECKS.map((c) => c.name) : ['lost'];
-        await writeRunDir(dir, build(history), { group: GROUP, topics: [TOPIC], drainEndedAt: null, ...(assertedChecks ? { assertedChecks } : {}) });
+        const bound = history.bound === null ? {} : { maxDuplicates: history.bound };
+        await writeRunDir(dir, build(history), { group: GROUP, topics: [TOPIC], drainEndedAt: null, ...bound, ...(assertedChecks ? { assertedChecks } : {}) });
         const base = await judgeDir(dir);
-        if (history.anomaly === 'none') assert.equal(base.valid, true, 'an undamaged correct history holds');
+        const duplicated = history.bound !== null && base.checks.find((c) => c.name === 'duplicates')!.valid === false;
+        if (history.anomaly === 'none' && !duplicated) assert.equal(base.valid, true, 'an undamaged correct history holds');
         if (history.anomaly === 'lost') assert.equal(base.valid, false, 'an undamaged lossy history is violated');
         const result = await damagedVerdict(dir, ledger, kind, cut);
         if (result) assertDamageRespected(base, result.verdict, ledger, kind, result.tornIdLost);
