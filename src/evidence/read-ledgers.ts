@@ -1,6 +1,7 @@
 // Loads every ledger of a run directory into memory for the checker, with each ledger's status:
-// present, missing (expected by run.json but absent, or shorter than run.json recorded) or
-// corrupt (a bad line before the last, named by file:line). A torn last line — a crash
+// present, missing (expected — run.json's expectedLedgers, else DEFAULT_EXPECTED_LEDGERS — but
+// absent) or corrupt (a bad line before the last, named by file:line; or a line count other than
+// run.json's ledgerLines recorded: emptied or cut short since). A torn last line — a crash
 // mid-write — is dropped with a warning and noted, so the checks can excuse what it carried.
 
 import fs from 'node:fs';
