@@ -1,8 +1,13 @@
-// Reads a JSON-lines ledger. A torn line (a crash mid-write) is skipped with a warning rather
-// than failing the whole read: a run that was killed must still be judgeable.
+// Reads JSON-lines ledgers. Two readers: forEachJsonl/readJsonl for live use (polling a ledger
+// that is still being written: an unreadable line is skipped with a warning), and readLedgerFile
+// for judging, which tells a torn LAST line (a crash mid-write: dropped, the rest judged) from a
+// bad line anywhere else (corruption: the ledger cannot be trusted) and checks each record's shape.
 
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
+import { readFragment, type TornLine } from './ledger-status.js';
+import type { RecordShape } from './record-shape.js';
 
 export interface JsonlReadResult<T> {
   records: T[];
@@ -34,4 +39,72 @@ export async function readJsonl<T>(filePath: string): Promise<JsonlReadResult<T>
   const records: T[] = [];
   const warnings = await forEachJsonl<T>(filePath, (record) => records.push(record));
   return { records, warnings };
+}
+
+/** What judging-time reading found in one ledger file. */
+export interface LedgerFileRead {
+  exists: boolean;
+  /** Non-blank lines, the torn one included. */
+  lines: number;
+  records: number;
+  torn?: TornLine;
+  /** The first unreadable line that is not a torn last line: "delivered.jsonl:7: …". */
+  corruption?: string;
+}
+
+function endsWithNewline(filePath: string): boolean {
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    fs.readSync(fd, last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Reads a ledger for the checker, record by record into `onRecord`. One line lags behind so the
+ * last line is known as such: it is torn when it does not parse, or when it lacks its newline and
+ * is not a whole record. Any other bad line is corruption (the first is reported; reading goes on
+ * so the count of lines stays true).
+ */
+export async function readLedgerFile(filePath: string, shape: RecordShape, onRecord: (record: unknown) => void): Promise<LedgerFileRead> {
+  const name = path.basename(filePath);
+  if (!fs.existsSync(filePath)) return { exists: false, lines: 0, records: 0 };
+  const result: LedgerFileRead = { exists: true, lines: 0, records: 0 };
+  const bad = (text: string, lineNumber: number, isLast: boolean, parses: boolean, why: string) => {
+    if (isLast && (!parses || !endsWithNewline(filePath))) result.torn = readFragment(lineNumber, text);
+    else result.corruption ??= `${name}:${lineNumber}: ${why}`;
+  };
+  // The per-line path allocates nothing beyond the record: it runs millions of times.
+  const take = (text: string, lineNumber: number, isLast: boolean) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      bad(text, lineNumber, isLast, false, `not JSON: ${JSON.stringify(text.slice(0, 60))}`);
+      return;
+    }
+    const why = shape(parsed);
+    if (why !== undefined) return bad(text, lineNumber, isLast, true, why);
+    result.records++;
+    onRecord(parsed);
+  };
+  const lines = readline.createInterface({ input: fs.createReadStream(filePath), crlfDelay: Infinity });
+  let lineNumber = 0;
+  let pending: string | undefined;
+  let pendingNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    result.lines++;
+    if (pending !== undefined) take(pending, pendingNumber, false);
+    pending = line;
+    pendingNumber = lineNumber;
+  }
+  if (pending !== undefined) take(pending, pendingNumber, true);
+  return result;
 }

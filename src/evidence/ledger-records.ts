@@ -9,6 +9,8 @@
 //   faults.jsonl     FaultRecord      each fault's inject and heal
 //   events.jsonl     EventRecord      SUT starts/stops/crashes, scenario steps, drain start/end
 
+import type { LedgerEvidence } from './ledger-status.js';
+
 /**
  * ok: acked with a partition and offset. failed: a definite refusal, never written.
  * indeterminate: a timeout or disconnect — it may or may not be in the log (Jepsen's :info);
@@ -120,6 +122,11 @@ export interface Ledgers {
   offsets: FinalOffsets | null;
   faults: FaultRecord[];
   events: EventRecord[];
+  /**
+   * How each ledger read (present / missing / corrupt, and any torn last line dropped). Absent —
+   * hand-built or in-memory ledgers — means every ledger was present and whole.
+   */
+  evidence?: LedgerEvidence;
 }
 
 export const LEDGER_FILES = {
@@ -131,6 +138,24 @@ export const LEDGER_FILES = {
   faults: 'faults.jsonl',
   events: 'events.jsonl',
 } as const;
+
+/** A ledger's name: a key of LEDGER_FILES ("produced", "offsets", …). */
+export type LedgerName = keyof typeof LEDGER_FILES;
+
+export const LEDGER_NAMES = Object.keys(LEDGER_FILES) as LedgerName[];
+
+/**
+ * What a scenario folder holds once its evidence is collected: every ledger, faults and events
+ * included (they may be empty, but a missing one is missing evidence). The scenario layer writes
+ * this list into run.json as `expectedLedgers`.
+ */
+export const EXPECTED_SCENARIO_LEDGERS: readonly LedgerName[] = LEDGER_NAMES;
+
+/**
+ * What a run directory needs when its run.json does not say (an old run, or one made by hand):
+ * the evidence every check rests on. A run without faults or events may simply have had none.
+ */
+export const DEFAULT_EXPECTED_LEDGERS: readonly LedgerName[] = ['produced', 'log', 'delivered', 'commits', 'offsets'];
 
 /** The fault name of an HTTP target outage: the window in which no offset may advance. */
 export const TARGET_DOWN_FAULT = 'target-down';

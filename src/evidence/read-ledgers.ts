@@ -1,51 +1,112 @@
-// Loads every ledger of a run directory into memory for the checker. A missing ledger reads as
-// empty (a run killed early wrote less); torn lines are skipped with warnings, never fatal.
+// Loads every ledger of a run directory into memory for the checker, with each ledger's status:
+// present, missing (expected — run.json's expectedLedgers, else DEFAULT_EXPECTED_LEDGERS — but
+// absent) or corrupt (a bad line before the last, named by file:line; or a line count other than
+// run.json's ledgerLines recorded: emptied or cut short since). A torn last line — a crash
+// mid-write — is dropped with a warning and noted, so the checks can excuse what it carried.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { readJsonl } from './jsonl-reader.js';
+import { readLedgerFile } from './jsonl-reader.js';
 import {
+  DEFAULT_EXPECTED_LEDGERS,
   LEDGER_FILES,
-  type CommitRecord,
-  type DeliveryRecord,
-  type EventRecord,
+  LEDGER_NAMES,
   type FaultRecord,
   type FinalOffsets,
+  type LedgerName,
   type Ledgers,
-  type LogRecord,
-  type ProducedRecord,
 } from './ledger-records.js';
+import { presentStatus, type LedgerEvidence, type LedgerStatus } from './ledger-status.js';
+import { OFFSETS_SHAPE, RECORD_SHAPES } from './record-shape.js';
+import { readRunFacts, type RunFacts } from './run-json.js';
 
-/** The ledgers, plus what reading them had to skip. */
+/** The ledgers, their statuses, plus what reading them had to drop. */
 export interface LoadedLedgers extends Ledgers {
+  evidence: LedgerEvidence;
   warnings: string[];
 }
 
-export async function readLedgers(runDir: string): Promise<LoadedLedgers> {
+type JsonlLedger = Exclude<LedgerName, 'offsets'>;
+
+/** What the run directory says it holds; from run.json when not given (defaults when it has none). */
+export type LedgerExpectations = Pick<RunFacts, 'expectedLedgers' | 'ledgerLines'>;
+
+function expectationsOf(runDir: string): LedgerExpectations {
+  if (!fs.existsSync(path.join(runDir, 'run.json'))) return {};
+  return readRunFacts(runDir);
+}
+
+export async function readLedgers(runDir: string, expectations: LedgerExpectations = expectationsOf(runDir)): Promise<LoadedLedgers> {
+  const expected = new Set<LedgerName>(expectations.expectedLedgers ?? DEFAULT_EXPECTED_LEDGERS);
   const warnings: string[] = [];
-  const read = async <T>(name: string): Promise<T[]> => {
-    const result = await readJsonl<T>(path.join(runDir, name));
-    warnings.push(...result.warnings);
-    return result.records;
-  };
-  const [produced, log, delivered, commits, faults, events] = await Promise.all([
-    read<ProducedRecord>(LEDGER_FILES.produced),
-    read<LogRecord>(LEDGER_FILES.log),
-    read<DeliveryRecord>(LEDGER_FILES.delivered),
-    read<CommitRecord>(LEDGER_FILES.commits),
-    read<FaultRecord>(LEDGER_FILES.faults),
-    read<EventRecord>(LEDGER_FILES.events),
-  ]);
-  const offsetsPath = path.join(runDir, LEDGER_FILES.offsets);
-  let offsets: FinalOffsets | null = null;
-  if (fs.existsSync(offsetsPath)) {
-    try {
-      offsets = JSON.parse(fs.readFileSync(offsetsPath, 'utf8')) as FinalOffsets;
-    } catch (error) {
-      warnings.push(`${offsetsPath}: unreadable (${(error as Error).message}); final offsets unknown`);
+  const evidence = {} as LedgerEvidence;
+
+  const readOne = async (ledger: JsonlLedger): Promise<unknown[]> => {
+    const file = LEDGER_FILES[ledger];
+    const records: unknown[] = [];
+    const read = await readLedgerFile(path.join(runDir, file), RECORD_SHAPES[ledger], (record) => records.push(record));
+    const status: LedgerStatus = presentStatus(ledger, read.records);
+    const recordedLines = expectations.ledgerLines?.[ledger];
+    if (!read.exists) {
+      if (expected.has(ledger)) Object.assign(status, { state: 'missing', problem: `${file} is missing` });
+    } else if (read.corruption) {
+      Object.assign(status, { state: 'corrupt', problem: read.corruption });
+    } else if (recordedLines !== undefined && read.lines !== recordedLines) {
+      const what = read.lines < recordedLines ? (read.lines === 0 ? 'emptied' : 'cut short') : 'appended to';
+      Object.assign(status, { state: 'corrupt', problem: `${file} holds ${read.lines} lines but run.json recorded ${recordedLines}: ${what} after the run` });
     }
+    if (read.torn && status.state === 'present') {
+      status.torn = read.torn;
+      const carried = read.torn.id === null ? 'its id is lost with it' : `it carried ${read.torn.id}`;
+      warnings.push(`${file}:${read.torn.line}: dropped a torn last line (a write cut short); ${carried}`);
+    }
+    if (status.problem) warnings.push(status.problem);
+    evidence[ledger] = status;
+    return records;
+  };
+
+  const [produced, log, delivered, commits, faults, events] = await Promise.all(
+    (['produced', 'log', 'delivered', 'commits', 'faults', 'events'] as const).map(readOne),
+  );
+  const offsets = readOffsets(runDir, expected.has('offsets'), evidence);
+  if (evidence.offsets.problem) warnings.push(evidence.offsets.problem);
+  for (const ledger of LEDGER_NAMES) evidence[ledger] ??= presentStatus(ledger, 0);
+  return {
+    produced,
+    log,
+    delivered,
+    commits,
+    offsets,
+    faults: latestPerFault(faults as FaultRecord[]),
+    events,
+    evidence,
+    warnings,
+  } as LoadedLedgers;
+}
+
+/** offsets.json: one JSON document, so there is no torn line to drop — unreadable is corrupt. */
+function readOffsets(runDir: string, expected: boolean, evidence: LedgerEvidence): FinalOffsets | null {
+  const file = LEDGER_FILES.offsets;
+  const filePath = path.join(runDir, file);
+  evidence.offsets = presentStatus('offsets', 0);
+  if (!fs.existsSync(filePath)) {
+    if (expected) Object.assign(evidence.offsets, { state: 'missing', problem: `${file} is missing` });
+    return null;
   }
-  return { produced, log, delivered, commits, offsets, faults: latestPerFault(faults), events, warnings };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(filePath, 'utf8'));
+  } catch {
+    Object.assign(evidence.offsets, { state: 'corrupt', problem: `${file}: not JSON (cut short or overwritten)` });
+    return null;
+  }
+  const why = OFFSETS_SHAPE(parsed);
+  if (why !== undefined) {
+    Object.assign(evidence.offsets, { state: 'corrupt', problem: `${file}: ${why}` });
+    return null;
+  }
+  evidence.offsets.records = 1;
+  return parsed as FinalOffsets;
 }
 
 /** A fault's injection and its heal are two records with one id: the last one holds. */

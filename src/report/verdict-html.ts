@@ -2,7 +2,9 @@
 // then one row per check — its name, holds / VIOLATED / unknown, its figures, example ids and
 // the checker's one-sentence explanation — and the checker's warnings. Self-contained: every
 // style is an inline attribute (Allure shows the attachment in a frame of its own, and the
-// fragment can also be embedded), every text is escaped, the output is pure ASCII.
+// fragment can also be embedded), every text is escaped, the output is pure ASCII. A check the
+// verdict did not judge reads "not judged" (or "not judged (would fail)"), never "holds"; each
+// step finding is a VIOLATED row of its own.
 
 import type { CheckResult, Validity, Verdict } from '../verify/index.js';
 import { escapeMarkup as esc, formatNumber } from './markup.js';
@@ -23,12 +25,20 @@ export function markOf(validity: Validity): Mark {
   return MARKS[String(validity) as keyof typeof MARKS];
 }
 
+const NOT_JUDGED: Mark = { label: 'not judged', colour: '#57606a', background: '#f6f8fa' };
+const WOULD_FAIL: Mark = { label: 'not judged (would fail)', colour: '#8a5a00', background: '#fff8e1' };
+
+/** A check's mark in the table: its outcome when judged, else not judged. */
+function checkMark(check: CheckResult): Mark {
+  if (check.judged) return markOf(check.valid);
+  return check.valid === false ? WOULD_FAIL : NOT_JUDGED;
+}
+
 const CELL = 'padding:6px 8px;border:1px solid #d0d7de;vertical-align:top;text-align:left';
 const HEAD = `${CELL};background:#f6f8fa;font-weight:600`;
 const CODE = 'font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px';
 
-function badge(validity: Validity): string {
-  const mark = markOf(validity);
+function badge(mark: Mark): string {
   return `<span style="display:inline-block;padding:1px 8px;border-radius:10px;font-weight:700;color:${mark.colour};background:${mark.background};border:1px solid ${mark.colour}">${esc(mark.label)}</span>`;
 }
 
@@ -51,12 +61,12 @@ function examplesCell(examples: readonly string[]): string {
 }
 
 function row(check: CheckResult): string {
-  const mark = markOf(check.valid);
-  const tint = check.valid === true ? '' : `;background:${mark.background}`;
+  const mark = checkMark(check);
+  const tint = check.valid === true || !check.judged ? '' : `;background:${mark.background}`;
   return (
-    `<tr data-check="${esc(check.name)}" data-valid="${esc(String(check.valid))}">` +
+    `<tr data-check="${esc(check.name)}" data-valid="${esc(String(check.valid))}" data-judged="${check.judged}">` +
     `<td style="${CELL}${tint};font-weight:600;white-space:nowrap;${CODE}">${esc(check.name)}</td>` +
-    `<td style="${CELL}${tint}">${badge(check.valid)}</td>` +
+    `<td style="${CELL}${tint}">${badge(mark)}</td>` +
     `<td style="${CELL}">${figuresCell(check.figures)}</td>` +
     `<td style="${CELL}">${examplesCell(check.examples)}</td>` +
     `<td style="${CELL}">${esc(check.explanation)}</td>` +
@@ -64,9 +74,25 @@ function row(check: CheckResult): string {
   );
 }
 
+function findingRow(finding: Verdict['findings'][number]): string {
+  const tint = `;background:${MARKS.false.background}`;
+  return (
+    `<tr data-finding="${esc(finding.category)}">` +
+    `<td style="${CELL}${tint};font-weight:600;white-space:nowrap;${CODE}">${esc(finding.step ?? 'step')}</td>` +
+    `<td style="${CELL}${tint}">${badge(MARKS.false)}</td>` +
+    `<td style="${CELL}" colspan="2">${esc(finding.category)}</td>` +
+    `<td style="${CELL}">${esc(finding.detail)}</td>` +
+    '</tr>'
+  );
+}
+
 function summary(verdict: Verdict): string {
-  const count = (validity: Validity) => verdict.checks.filter((c) => c.valid === validity).length;
+  const judged = verdict.checks.filter((c) => c.judged);
+  const count = (validity: Validity) => judged.filter((c) => c.valid === validity).length;
   const parts = [`${count(true)} hold`, `${count(false)} violated`, `${count('unknown')} unknown`];
+  const notJudged = verdict.checks.length - judged.length;
+  if (notJudged > 0) parts.push(`${notJudged} not judged`);
+  if (verdict.findings.length > 0) parts.push(`${verdict.findings.length} step findings`);
   return `${verdict.checks.length} checks: ${parts.join(', ')}`;
 }
 
@@ -79,7 +105,7 @@ export function verdictTableHtml(verdict: Verdict): string {
   const columns = ['check', 'outcome', 'figures', 'examples', 'explanation'].map((c) => `<th style="${HEAD}">${c}</th>`).join('');
   const body =
     verdict.checks.length > 0
-      ? verdict.checks.map(row).join('')
+      ? verdict.checks.map(row).join('') + verdict.findings.map(findingRow).join('')
       : `<tr><td style="${CELL}" colspan="5">No check ran: the verdict has no checks.</td></tr>`;
   const table = `<table style="border-collapse:collapse;width:100%;font-size:13px"><thead><tr>${columns}</tr></thead><tbody>${body}</tbody></table>`;
   const warnings =

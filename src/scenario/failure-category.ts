@@ -93,6 +93,7 @@ export function failureFor(verdict: Verdict, checkNames: readonly string[]): Rel
         figures: {},
         examples: [],
         explanation: `The verdict has no check named ${name}.`,
+        judged: true,
       },
   );
   const violated = asserted.filter((c) => c.valid === false);

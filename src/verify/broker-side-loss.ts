@@ -3,10 +3,11 @@
 // by the consumer pipeline — the two must never be confused. Also reported, without failing:
 // acked messages found at another position than the ack's, and ids written more than once.
 
-import type { Check, EvidenceIndex } from './evidence-index.js';
-import { Examples, type CheckResult } from './types.js';
+import { doubtFromTorn, type Check, type EvidenceIndex } from './evidence-index.js';
+import { EXCUSED_LOG } from './message-index.js';
+import { Examples, type CheckOutcome } from './types.js';
 
-export function checkBrokerSideLoss(index: EvidenceIndex): CheckResult {
+export function checkBrokerSideLoss(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
   const { produced, log } = index.ledgers;
   const examples = new Examples();
@@ -23,6 +24,7 @@ export function checkBrokerSideLoss(index: EvidenceIndex): CheckResult {
     producedOk++;
     const logIndex = messages.logged[message]!;
     if (logIndex < 0) {
+      if (messages.excused[message]! & EXCUSED_LOG) continue; // its read-back line was torn
       missingFromLog++;
       examples.add(messages.ids[message]!);
       continue;
@@ -42,4 +44,9 @@ export function checkBrokerSideLoss(index: EvidenceIndex): CheckResult {
   };
 }
 
-export const brokerSideLossCheck: Check = { name: 'broker-side-loss', run: checkBrokerSideLoss };
+export const brokerSideLossCheck: Check = {
+  name: 'broker-side-loss',
+  needs: ['produced', 'log'],
+  run: checkBrokerSideLoss,
+  doubt: (outcome, index) => doubtFromTorn(outcome.figures.missingFromLog, index, ['log'], 'acked sends are missing from the log'),
+};

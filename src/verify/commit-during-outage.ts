@@ -10,7 +10,7 @@ import type { CommitIndex } from './commit-index.js';
 import type { Check, EvidenceIndex, Window } from './evidence-index.js';
 import { lowerBound } from './partitions.js';
 import { allBelowDeliveredAtMs, deliveredBy, firstUndeliveredBelow, type DeliveredBy } from './delivered-by.js';
-import { Examples, type CheckResult } from './types.js';
+import { Examples, type CheckOutcome } from './types.js';
 
 export interface CommitsDuring {
   /** Commits whose commitTimestamp falls in a window. */
@@ -55,7 +55,7 @@ export function commitsDuring(commits: CommitIndex, windows: readonly Window[], 
   return { commits: inside, advancing };
 }
 
-export function checkCommitDuringOutage(index: EvidenceIndex): CheckResult {
+export function checkCommitDuringOutage(index: EvidenceIndex): CheckOutcome {
   const outages = index.outages();
   const commits = index.commits();
   const examples = new Examples();
@@ -92,4 +92,16 @@ export function checkCommitDuringOutage(index: EvidenceIndex): CheckResult {
   };
 }
 
-export const commitDuringOutageCheck: Check = { name: 'commit-during-outage', run: checkCommitDuringOutage };
+export const commitDuringOutageCheck: Check = {
+  name: 'commit-during-outage',
+  needs: ['faults', 'commits', 'log', 'delivered'],
+  run: checkCommitDuringOutage,
+  // A torn fault line may be a heal (the outage then looks endless); a torn delivery whose id is
+  // lost may be the 2xx that made a commit safe. Either way the commits cannot be judged.
+  doubt: (_outcome, index) =>
+    index.torn('faults')
+      ? 'The last line of faults.jsonl was torn: an outage\'s heal may be missing, so its window is not known.'
+      : index.unrecoverableTorn(['delivered']) > 0
+        ? 'The last line of delivered.jsonl was torn before its id: the delivery that made these commits safe may be the lost one.'
+        : undefined,
+};

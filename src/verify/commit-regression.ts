@@ -3,9 +3,9 @@
 // consumer committed from a stale view of the partition — e.g. a zombie after a rebalance.
 
 import type { Check, EvidenceIndex } from './evidence-index.js';
-import { Examples, type CheckResult } from './types.js';
+import { Examples, type CheckOutcome } from './types.js';
 
-export function checkCommitRegression(index: EvidenceIndex): CheckResult {
+export function checkCommitRegression(index: EvidenceIndex): CheckOutcome {
   const commits = index.commits();
   const examples = new Examples();
   let regressions = 0;
@@ -34,4 +34,4 @@ export function checkCommitRegression(index: EvidenceIndex): CheckResult {
   };
 }
 
-export const commitRegressionCheck: Check = { name: 'commit-regression', run: checkCommitRegression };
+export const commitRegressionCheck: Check = { name: 'commit-regression', needs: ['commits'], run: checkCommitRegression };

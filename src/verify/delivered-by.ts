@@ -2,7 +2,7 @@
 // maximum of first-2xx times over the partition's offsets answers it for every N at once, so a
 // commit can be judged in O(log n). Shared by unsafe-commit and commit-during-outage.
 
-import type { MessageIndex } from './message-index.js';
+import { EXCUSED_DELIVERY, type MessageIndex } from './message-index.js';
 import { lowerBound } from './partitions.js';
 
 export interface DeliveredBy {
@@ -23,8 +23,9 @@ export function deliveredBy(messages: MessageIndex, partition: number): Delivere
   let latest = -Infinity;
   for (let i = 0; i < size; i++) {
     const message = positions.messages[i]!;
-    // A record without a chaos id cannot be judged and never holds the window open.
-    const atMs = message < 0 ? -Infinity : messages.firstOkAnsweredAt[message]!;
+    // A record without a chaos id cannot be judged and never holds the window open; nor can a
+    // message whose delivery record was torn (its 2xx time is lost).
+    const atMs = message < 0 ? -Infinity : messages.firstOkAnsweredAt[message] === Infinity && messages.excused[message]! & EXCUSED_DELIVERY ? -Infinity : messages.firstOkAnsweredAt[message]!;
     firstOkAtMs[i] = atMs;
     if (atMs > latest) latest = atMs;
     deliveredByMs[i] = latest;

@@ -6,16 +6,17 @@
 //   retry       — a non-2xx or dropped attempt came between them, or the earlier 2xx took
 //                 ≥ slowAnswerMs, so the SUT plausibly never saw it succeed;
 //   unexplained — neither: the duplicate the design does not account for.
-// valid: total duplicate deliveries ≤ maxDuplicates (default unbounded).
+// valid: total duplicate deliveries ≤ maxDuplicates. Without a bound nothing is claimed: 'unknown',
+// and the verdict shows it as not judged (the figures are information).
 
 import { committedAt } from './commit-index.js';
 import type { Check, EvidenceIndex } from './evidence-index.js';
 import { upperBound } from './partitions.js';
-import { Examples, isSuccess, MAX_EXAMPLES, type CheckResult } from './types.js';
+import { Examples, isSuccess, MAX_EXAMPLES, type CheckOutcome } from './types.js';
 
 export type DuplicateCause = 'rewind' | 'retry' | 'unexplained';
 
-export function checkDuplicates(index: EvidenceIndex): CheckResult {
+export function checkDuplicates(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
   const commits = index.commits();
   const rewindsAtMs = index.rewindEventsAtMs();
@@ -73,8 +74,9 @@ export function checkDuplicates(index: EvidenceIndex): CheckResult {
   }
 
   const examples = [...unexplainedExamples.list, ...explainedExamples.list].slice(0, MAX_EXAMPLES);
-  const valid = duplicateDeliveries <= maxDuplicates;
-  const bound = Number.isFinite(maxDuplicates) ? `the bound of ${maxDuplicates}` : 'no bound';
+  const bounded = Number.isFinite(maxDuplicates);
+  const valid = bounded ? duplicateDeliveries <= maxDuplicates : 'unknown';
+  const bound = bounded ? ` against the bound of ${maxDuplicates}` : '; no bound was asserted, so duplicates are not judged';
   return {
     name: 'duplicates',
     valid,
@@ -82,9 +84,9 @@ export function checkDuplicates(index: EvidenceIndex): CheckResult {
     examples,
     explanation:
       duplicateDeliveries === 0
-        ? 'No message was delivered with a 2xx more than once.'
-        : `${duplicateDeliveries} duplicate 2xx deliveries of ${duplicatedIds} ids (${counts.rewind} rewind, ${counts.retry} retry, ${counts.unexplained} unexplained) against ${bound}.`,
+        ? `No message was delivered with a 2xx more than once${bounded ? '' : bound}.`
+        : `${duplicateDeliveries} duplicate 2xx deliveries of ${duplicatedIds} ids (${counts.rewind} rewind, ${counts.retry} retry, ${counts.unexplained} unexplained)${bound}.`,
   };
 }
 
-export const duplicatesCheck: Check = { name: 'duplicates', run: checkDuplicates };
+export const duplicatesCheck: Check = { name: 'duplicates', needs: ['delivered'], run: checkDuplicates };

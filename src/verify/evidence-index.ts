@@ -3,8 +3,9 @@
 // (malformed evidence) rethrows its error to every check that asks for it, so exactly those
 // checks say 'unknown' and the others still judge.
 
-import { TARGET_DOWN_FAULT } from '../evidence/ledger-records.js';
-import type { CheckResult, Ledgers, ResolvedOptions } from './types.js';
+import { LEDGER_FILES, TARGET_DOWN_FAULT } from '../evidence/ledger-records.js';
+import type { LedgerName } from '../evidence/ledger-records.js';
+import type { CheckOutcome, Ledgers, ResolvedOptions } from './types.js';
 import { requireString, requireTime } from './evidence-shape.js';
 import { buildCommitIndex, type CommitIndex } from './commit-index.js';
 import { buildMessageIndex, type MessageIndex } from './message-index.js';
@@ -74,6 +75,16 @@ export class EvidenceIndex {
     });
   }
 
+  /** How many of `ledgers` lost a torn last line whose id could not be recovered. */
+  unrecoverableTorn(ledgers: readonly LedgerName[]): number {
+    return ledgers.filter((ledger) => this.ledgers.evidence?.[ledger]?.torn?.id === null).length;
+  }
+
+  /** Whether `ledger` lost a torn last line at all. */
+  torn(ledger: LedgerName): boolean {
+    return this.ledgers.evidence?.[ledger]?.torn !== undefined;
+  }
+
   /** Warnings of the sections built so far. */
   warnings(): string[] {
     const warnings: string[] = [];
@@ -91,5 +102,22 @@ export class EvidenceIndex {
 /** A check: a pure function of the evidence. It may throw; the verdict turns that into 'unknown'. */
 export interface Check {
   name: string;
-  run(index: EvidenceIndex): CheckResult;
+  /** The ledgers its validity rests on: one missing or corrupt makes it 'unknown' without running. */
+  needs: readonly LedgerName[];
+  run(index: EvidenceIndex): CheckOutcome;
+  /**
+   * For a violated outcome: why it might rest only on evidence lost with a torn last line whose id
+   * could not be recovered (then the check says 'unknown'), or undefined when it cannot.
+   */
+  doubt?(outcome: CheckOutcome, index: EvidenceIndex): string | undefined;
+}
+
+/**
+ * 'unknown' instead of violated when the violation counts no more messages than torn lines lost
+ * with their ids: those lines may have been exactly the evidence that is missing.
+ */
+export function doubtFromTorn(violations: number | undefined, index: EvidenceIndex, ledgers: readonly LedgerName[], what: string): string | undefined {
+  const torn = index.unrecoverableTorn(ledgers);
+  if (torn === 0 || violations === undefined || violations > torn) return undefined;
+  return `${violations} ${what}, but ${torn} torn last line${torn > 1 ? 's' : ''} of ${ledgers.map((l) => LEDGER_FILES[l]).join('/')} lost ${torn > 1 ? 'their' : 'its'} id: the missing evidence may be exactly that.`;
 }

@@ -4,9 +4,9 @@
 // (always valid), as does the count of definite failures that nevertheless reached the log.
 
 import type { Check, EvidenceIndex } from './evidence-index.js';
-import { Examples, type CheckResult } from './types.js';
+import { Examples, type CheckOutcome } from './types.js';
 
-export function checkIndeterminate(index: EvidenceIndex): CheckResult {
+export function checkIndeterminate(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
   const { produced } = index.ledgers;
   const examples = new Examples();
@@ -37,4 +37,4 @@ export function checkIndeterminate(index: EvidenceIndex): CheckResult {
   };
 }
 
-export const indeterminateCheck: Check = { name: 'indeterminate', run: checkIndeterminate };
+export const indeterminateCheck: Check = { name: 'indeterminate', needs: ['produced', 'log'], run: checkIndeterminate };

@@ -1,20 +1,26 @@
 // lost: every message the pipeline had to deliver — in the log, or acked by the broker — got a
 // 2xx from the target by the end of the final drain. This is the "no loss" claim itself: an id
-// in Kafka that never reached the target with success was dropped somewhere in the pipeline.
+// in Kafka that never reached the target with success was dropped somewhere in the pipeline. A
+// message whose delivery record was lost with a torn last line is excused, not counted as lost.
 
-import type { Check, EvidenceIndex } from './evidence-index.js';
-import { mustDeliver } from './message-index.js';
-import { Examples, type CheckResult } from './types.js';
+import { doubtFromTorn, type Check, type EvidenceIndex } from './evidence-index.js';
+import { EXCUSED_DELIVERY, mustDeliver } from './message-index.js';
+import { Examples, type CheckOutcome } from './types.js';
 
-export function checkLost(index: EvidenceIndex): CheckResult {
+export function checkLost(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
   const cutoffMs = index.options.drainEndedAt;
   const examples = new Examples();
   let logged = 0;
   let delivered = 0;
   let deliveredAfterDrain = 0;
+  let excused = 0;
   for (let message = 0; message < messages.count; message++) {
     if (!mustDeliver(messages, index.ledgers, message)) continue;
+    if (messages.excused[message]! & EXCUSED_DELIVERY && messages.firstOkAnsweredAt[message] === Infinity) {
+      excused++;
+      continue;
+    }
     logged++;
     const firstOkAtMs = messages.firstOkAnsweredAt[message]!;
     if (firstOkAtMs !== Infinity && firstOkAtMs <= cutoffMs) delivered++;
@@ -27,7 +33,7 @@ export function checkLost(index: EvidenceIndex): CheckResult {
   return {
     name: 'lost',
     valid: lost === 0,
-    figures: { logged, delivered, lost, deliveredAfterDrain },
+    figures: { logged, delivered, lost, deliveredAfterDrain, ...(excused > 0 ? { excused } : {}) },
     examples: examples.list,
     explanation:
       lost === 0
@@ -36,4 +42,10 @@ export function checkLost(index: EvidenceIndex): CheckResult {
   };
 }
 
-export const lostCheck: Check = { name: 'lost', run: checkLost };
+export const lostCheck: Check = {
+  name: 'lost',
+  needs: ['produced', 'log', 'delivered'],
+  run: checkLost,
+  doubt: (outcome, index) => doubtFromTorn(outcome.figures.lost, index, ['delivered'], 'lost'),
+};
+

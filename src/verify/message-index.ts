@@ -8,6 +8,7 @@ import type { Ledgers, ResolvedOptions } from './types.js';
 import { isSuccess } from './types.js';
 import { requireIdOrNull, requireInteger, requireOneOf, requireString, requireTime } from './evidence-shape.js';
 import type { PartitionRegistry } from './partitions.js';
+import type { TornLine } from '../evidence/ledger-status.js';
 
 export interface PartitionPositions {
   /** The partition's log offsets, ascending. */
@@ -48,8 +49,17 @@ export interface MessageIndex {
   positions: (PartitionPositions | undefined)[];
   /** Log records in scope that carry no chaos id. */
   anonymousLogRecords: number;
+  /** message → EXCUSED_* bits: evidence of it was lost with a torn last line, so it is not held against the pipeline. */
+  excused: Uint8Array;
   warnings: string[];
 }
+
+/** A torn last line of delivered.jsonl carried this message, and it may have been its 2xx. */
+export const EXCUSED_DELIVERY = 1;
+/** A torn last line of log.jsonl carried it: its read-back record is lost. */
+export const EXCUSED_LOG = 2;
+/** A torn last line of produced.jsonl carried it: its send record is lost. */
+export const EXCUSED_PRODUCED = 4;
 
 const OUTCOMES = ['ok', 'failed', 'indeterminate'] as const;
 const OUTCOME_RANK = { ok: 3, indeterminate: 2, failed: 1 } as const;
@@ -135,8 +145,10 @@ export function buildMessageIndex(ledgers: Ledgers, options: ResolvedOptions, re
     unidentifiedDeliveries,
     positions: [],
     anonymousLogRecords: 0,
+    excused: new Uint8Array(count),
     warnings,
   };
+  excuseTornIds(ledgers, index);
 
   // Pass 2: produced — keep each id's most definite record.
   let reproduced = 0;
@@ -213,6 +225,21 @@ export function buildMessageIndex(ledgers: Ledgers, options: ResolvedOptions, re
     if (record.receivedAt < index.firstOkReceivedAt[message]!) index.firstOkReceivedAt[message] = record.receivedAt;
   }
   return index;
+}
+
+/** Marks the messages whose evidence a torn last line took with it (ids recovered from the fragments). */
+function excuseTornIds(ledgers: Ledgers, index: MessageIndex): void {
+  const evidence = ledgers.evidence;
+  if (!evidence) return;
+  const mark = (torn: TornLine | undefined, bit: number) => {
+    const message = torn?.id == null ? undefined : index.byId.get(torn.id);
+    if (message === undefined) return;
+    index.excused[message]! |= bit;
+    index.warnings.push(`${torn!.id} is excused: its record was lost with a torn last line`);
+  };
+  if (!evidence.delivered?.torn?.notSuccess) mark(evidence.delivered?.torn, EXCUSED_DELIVERY);
+  mark(evidence.log?.torn, EXCUSED_LOG);
+  mark(evidence.produced?.torn, EXCUSED_PRODUCED);
 }
 
 function sortPositions(positions: PartitionPositions): void {

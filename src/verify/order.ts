@@ -4,9 +4,9 @@
 // receivedAt are not violations. Redeliveries do not count — only each message's first 2xx.
 
 import type { Check, EvidenceIndex } from './evidence-index.js';
-import { Examples, type CheckResult } from './types.js';
+import { Examples, type CheckOutcome } from './types.js';
 
-export function checkOrder(index: EvidenceIndex): CheckResult {
+export function checkOrder(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
   const examples = new Examples();
   let outOfOrder = 0;
@@ -53,4 +53,4 @@ export function checkOrder(index: EvidenceIndex): CheckResult {
   };
 }
 
-export const orderCheck: Check = { name: 'order', run: checkOrder };
+export const orderCheck: Check = { name: 'order', needs: ['log', 'delivered'], run: checkOrder };

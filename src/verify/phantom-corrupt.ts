@@ -4,10 +4,11 @@
 // message is not in the log, the one the producer sent). A log record whose checksum differs
 // from the producer's is corruption inside Kafka. Every attempt counts, whatever its answer.
 
-import type { Check, EvidenceIndex } from './evidence-index.js';
-import { Examples, type CheckResult } from './types.js';
+import { doubtFromTorn, type Check, type EvidenceIndex } from './evidence-index.js';
+import { EXCUSED_LOG, EXCUSED_PRODUCED } from './message-index.js';
+import { Examples, type CheckOutcome } from './types.js';
 
-export function checkPhantomCorrupt(index: EvidenceIndex): CheckResult {
+export function checkPhantomCorrupt(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
   const { delivered, log, produced } = index.ledgers;
   const examples = new Examples();
@@ -23,6 +24,7 @@ export function checkPhantomCorrupt(index: EvidenceIndex): CheckResult {
     const logIndex = messages.logged[message]!;
     const producedIndex = messages.produced[message]!;
     if (logIndex < 0 && producedIndex < 0) {
+      if (messages.excused[message]! & (EXCUSED_LOG | EXCUSED_PRODUCED)) continue; // its send or read-back line was torn
       phantomDeliveries++;
       if (phantom[message] === 0) {
         phantom[message] = 1;
@@ -61,4 +63,12 @@ export function checkPhantomCorrupt(index: EvidenceIndex): CheckResult {
   };
 }
 
-export const phantomCorruptCheck: Check = { name: 'phantom-corrupt', run: checkPhantomCorrupt };
+export const phantomCorruptCheck: Check = {
+  name: 'phantom-corrupt',
+  needs: ['produced', 'log', 'delivered'],
+  run: checkPhantomCorrupt,
+  doubt: ({ figures }, index) =>
+    (figures.unidentified ?? 0) + (figures.corruptDeliveries ?? 0) + (figures.corruptInLog ?? 0) > 0
+      ? undefined
+      : doubtFromTorn(figures.phantomIds, index, ['produced', 'log'], 'ids were delivered but never produced'),
+};

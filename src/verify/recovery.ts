@@ -4,12 +4,12 @@
 // the last heal (no faults: after the first send) the last message got its first 2xx. Without
 // offsets.json the commit half cannot be judged: 'unknown' unless a message is undelivered.
 
-import type { Check, EvidenceIndex } from './evidence-index.js';
+import { doubtFromTorn, type Check, type EvidenceIndex } from './evidence-index.js';
 import { requireInteger, requireTime } from './evidence-shape.js';
-import { topicFilter } from './message-index.js';
-import { Examples, MalformedEvidenceError, type CheckResult } from './types.js';
+import { EXCUSED_DELIVERY, topicFilter } from './message-index.js';
+import { Examples, MalformedEvidenceError, type CheckOutcome } from './types.js';
 
-export function checkRecovery(index: EvidenceIndex): CheckResult {
+export function checkRecovery(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
   const { faults, produced, offsets } = index.ledgers;
   const cutoffMs = index.options.drainEndedAt;
@@ -37,6 +37,7 @@ export function checkRecovery(index: EvidenceIndex): CheckResult {
     if (messages.logged[message]! < 0) continue;
     logged++;
     const atMs = messages.firstOkAnsweredAt[message]!;
+    if (atMs === Infinity && messages.excused[message]! & EXCUSED_DELIVERY) continue; // its 2xx may be the torn line
     if (atMs === Infinity || atMs > cutoffMs) {
       undelivered++;
       examples.add(messages.ids[message]!);
@@ -94,4 +95,10 @@ export function checkRecovery(index: EvidenceIndex): CheckResult {
   return { name: 'recovery', valid, figures, examples: examples.list, explanation };
 }
 
-export const recoveryCheck: Check = { name: 'recovery', run: checkRecovery };
+export const recoveryCheck: Check = {
+  name: 'recovery',
+  needs: ['log', 'delivered', 'offsets'],
+  run: checkRecovery,
+  doubt: ({ figures }, index) =>
+    (figures.partitionsBehind ?? 0) + (figures.partitionsAhead ?? 0) > 0 ? undefined : doubtFromTorn(figures.undelivered, index, ['delivered'], 'logged messages had no 2xx'),
+};

@@ -1,10 +1,14 @@
 // The checker's vocabulary: its input (the ledgers, in memory), its options, and its output (a
 // CheckResult per check, a Verdict over all). Outcomes are three-valued as in Jepsen: a check
-// that cannot decide — malformed evidence, a bug — says 'unknown', never a pass.
+// that cannot decide — missing or malformed evidence, a bug — says 'unknown', never a pass. A
+// check is judged (counts toward the verdict) when a step asserted it; the rest are information.
 
 import { ChaosError } from '../util/errors.js';
 
 import type { DeliveryRecord } from '../evidence/ledger-records.js';
+import type { StepFinding } from '../evidence/run-json.js';
+
+export type { StepFinding } from '../evidence/run-json.js';
 
 export type { Ledgers } from '../evidence/ledger-records.js';
 
@@ -19,6 +23,15 @@ export interface CheckOptions {
   drainEndedAt?: number | null;
   /** An earlier 2xx answered this slowly (answeredAt − receivedAt) may not have reached the SUT. Default 1000. */
   slowAnswerMs?: number;
+  /**
+   * The checks a Then step asserted: only these are judged. Absent (an old or hand-made run):
+   * every check that has what it needs — duplicates only with a bound.
+   */
+  assertedChecks?: readonly string[];
+  /** Judge every check (duplicates still only with a bound), whatever was asserted. */
+  judgeAll?: boolean;
+  /** Reliability failures steps raised outside any check: each makes the verdict false. */
+  findings?: readonly StepFinding[];
 }
 
 /** CheckOptions with every default applied. */
@@ -33,7 +46,8 @@ export interface ResolvedOptions {
 
 export type Validity = true | false | 'unknown';
 
-export interface CheckResult {
+/** What a check returns. */
+export interface CheckOutcome {
   name: string;
   valid: Validity;
   figures: Record<string, number>;
@@ -43,10 +57,19 @@ export interface CheckResult {
   explanation: string;
 }
 
+/** A check's outcome in a verdict: judged ones decide `valid`; the others are shown as "not judged". */
+export interface CheckResult extends CheckOutcome {
+  judged: boolean;
+}
+
 export interface Verdict {
-  /** false if any check is false; else 'unknown' if any is unknown; else true. */
+  /** false if a judged check is false or a step found a failure; else 'unknown' if a judged check is; else true. */
   valid: Validity;
+  /** The checks `valid` is computed over. */
+  judged: string[];
   checks: CheckResult[];
+  /** Steps' reliability failures (each a violated row of its own). */
+  findings: StepFinding[];
   warnings: string[];
 }
 

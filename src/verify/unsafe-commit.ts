@@ -3,11 +3,11 @@
 // data: a consumer restarted from N never reads the undelivered message again. Proved per
 // partition in O((messages + commits) log n) with delivered-by.ts's prefix maximum.
 
-import type { Check, EvidenceIndex } from './evidence-index.js';
+import { doubtFromTorn, type Check, type EvidenceIndex } from './evidence-index.js';
 import { allBelowDeliveredAtMs, deliveredBy, firstUndeliveredBelow } from './delivered-by.js';
-import { Examples, type CheckResult } from './types.js';
+import { Examples, type CheckOutcome } from './types.js';
 
-export function checkUnsafeCommit(index: EvidenceIndex): CheckResult {
+export function checkUnsafeCommit(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
   const commits = index.commits();
   const examples = new Examples();
@@ -64,4 +64,9 @@ export function checkUnsafeCommit(index: EvidenceIndex): CheckResult {
   };
 }
 
-export const unsafeCommitCheck: Check = { name: 'unsafe-commit', run: checkUnsafeCommit };
+export const unsafeCommitCheck: Check = {
+  name: 'unsafe-commit',
+  needs: ['log', 'delivered', 'commits'],
+  run: checkUnsafeCommit,
+  doubt: (outcome, index) => doubtFromTorn(outcome.figures.messagesExposed, index, ['delivered'], 'messages were exposed by commits ahead of their 2xx'),
+};

@@ -1,7 +1,12 @@
-// The verdict: every check run over one shared index of the evidence. A check that throws says
-// 'unknown' (with the error), never a pass; the verdict is false if any check is false, else
-// unknown if any is unknown, else true — Jepsen's three-valued outcome.
+// The verdict: every check run over one shared index of the evidence, each marked judged or not.
+// A check whose ledger is missing or corrupt says 'unknown' without running; one that throws says
+// 'unknown' (with the error); one violated only by what a torn last line may have carried says
+// 'unknown' too. Judged are the asserted checks (all of them when nothing says which), never a
+// check without what it is judged against (duplicates without a bound). The verdict is false if
+// a judged check is false or a step found a failure, else unknown if a judged check is, else
+// true — Jepsen's three-valued outcome over exactly what the scenario claimed.
 
+import { unusableLedger } from '../evidence/ledger-status.js';
 import { describeError } from '../util/errors.js';
 import { brokerSideLossCheck } from './broker-side-loss.js';
 import { commitDuringOutageCheck } from './commit-during-outage.js';
@@ -14,7 +19,16 @@ import { orderCheck } from './order.js';
 import { phantomCorruptCheck } from './phantom-corrupt.js';
 import { recoveryCheck } from './recovery.js';
 import { unsafeCommitCheck } from './unsafe-commit.js';
-import { resolveOptions, type CheckOptions, type CheckResult, type Ledgers, type Validity, type Verdict } from './types.js';
+import {
+  resolveOptions,
+  type CheckOptions,
+  type CheckOutcome,
+  type CheckResult,
+  type Ledgers,
+  type ResolvedOptions,
+  type Validity,
+  type Verdict,
+} from './types.js';
 
 export const CHECKS: readonly Check[] = [
   lostCheck,
@@ -29,13 +43,32 @@ export const CHECKS: readonly Check[] = [
   recoveryCheck,
 ];
 
-/** Runs one check, turning a throw into 'unknown'. */
-export function runCheck(check: Check, index: EvidenceIndex): CheckResult {
+/** Whether a check has what it is judged against: duplicates needs a bound. */
+export function judgeable(check: Check, options: ResolvedOptions): boolean {
+  return check.name !== duplicatesCheck.name || Number.isFinite(options.maxDuplicates);
+}
+
+const unknown = (name: string, explanation: string, figures: Record<string, number> = {}): CheckOutcome => ({
+  name,
+  valid: 'unknown',
+  figures,
+  examples: [],
+  explanation,
+});
+
+/** Runs one check: 'unknown' when its evidence is unusable, when it throws, or when a torn line may explain its violation. */
+export function runCheck(check: Check, index: EvidenceIndex): CheckOutcome {
+  const unusable = unusableLedger(index.ledgers.evidence, check.needs);
+  if (unusable) return unknown(check.name, `Not decided: it needs ${unusable.file}, and ${unusable.problem ?? `${unusable.file} is ${unusable.state}`}.`);
+  let outcome: CheckOutcome;
   try {
-    return { ...check.run(index), name: check.name };
+    outcome = { ...check.run(index), name: check.name };
   } catch (error) {
-    return { name: check.name, valid: 'unknown', figures: {}, examples: [], explanation: `The check could not decide: ${describeError(error)}` };
+    return unknown(check.name, `The check could not decide: ${describeError(error)}`);
   }
+  if (outcome.valid !== false || !check.doubt) return outcome;
+  const doubt = check.doubt(outcome, index);
+  return doubt === undefined ? outcome : { ...outcome, valid: 'unknown', explanation: `Not decided: ${doubt}` };
 }
 
 export function combine(validities: readonly Validity[]): Validity {
@@ -44,8 +77,29 @@ export function combine(validities: readonly Validity[]): Validity {
   return true;
 }
 
+/** The names `options` asks to judge: asserted ones, else every check (--all: every check). */
+function chosenNames(checks: readonly Check[], options: CheckOptions): Set<string> {
+  if (options.judgeAll || options.assertedChecks === undefined) return new Set(checks.map((c) => c.name));
+  return new Set(options.assertedChecks);
+}
+
 export function verify(ledgers: Ledgers, options: CheckOptions, checks: readonly Check[] = CHECKS): Verdict {
-  const index = new EvidenceIndex(ledgers, resolveOptions(options));
-  const results = checks.map((check) => runCheck(check, index));
-  return { valid: combine(results.map((r) => r.valid)), checks: results, warnings: index.warnings() };
+  const resolved = resolveOptions(options);
+  const index = new EvidenceIndex(ledgers, resolved);
+  const chosen = chosenNames(checks, options);
+  const results: CheckResult[] = checks.map((check) => ({ ...runCheck(check, index), judged: chosen.has(check.name) && judgeable(check, resolved) }));
+  for (const name of chosen) {
+    if (!checks.some((c) => c.name === name)) results.push({ ...unknown(name, `A step asserted ${name}, but the checker has no check of that name.`), judged: true });
+  }
+  const judged = results.filter((r) => r.judged);
+  const findings = [...(options.findings ?? [])];
+  const warnings = index.warnings();
+  if (judged.length === 0 && findings.length === 0) warnings.push('no check was asserted: nothing was judged, so the verdict claims nothing');
+  return {
+    valid: findings.length > 0 ? false : combine(judged.map((r) => r.valid)),
+    judged: judged.map((r) => r.name),
+    checks: results,
+    findings,
+    warnings,
+  };
 }

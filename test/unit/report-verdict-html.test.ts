@@ -15,6 +15,7 @@ const check = (name: string, valid: CheckResult['valid'], extra: Partial<CheckRe
   figures: {},
   examples: [],
   explanation: `${name} explained.`,
+  judged: true,
   ...extra,
 });
 
@@ -31,6 +32,8 @@ describe('verdictTableHtml', () => {
         check('duplicates', true, { figures: { duplicateDeliveries: 0, maxDuplicates: Infinity } }),
         check('order', 'unknown', { explanation: 'The check could not decide: boom' }),
       ],
+      judged: ['lost', 'duplicates', 'order'],
+      findings: [],
       warnings: [],
     };
     const html = verdictTableHtml(verdict);
@@ -53,7 +56,7 @@ describe('verdictTableHtml', () => {
   });
 
   it('heads the table with the overall outcome: holds, VIOLATED or unknown', () => {
-    const header = (valid: Verdict['valid']) => textOf(parseMarkup(verdictTableHtml({ valid, checks: [check('lost', valid)], warnings: [] })));
+    const header = (valid: Verdict['valid']) => textOf(parseMarkup(verdictTableHtml({ valid, checks: [check('lost', valid)], judged: [], findings: [], warnings: [] })));
     assert.match(header(true), /Verdict: holds/);
     assert.match(header(false), /Verdict: VIOLATED/);
     assert.match(header('unknown'), /Verdict: unknown/);
@@ -64,6 +67,8 @@ describe('verdictTableHtml', () => {
     const html = verdictTableHtml({
       valid: false,
       checks: [check(hostile, false, { figures: { [hostile]: 1.25 }, examples: [hostile, '</td></tr></table>'], explanation: hostile })],
+      judged: [],
+      findings: [],
       warnings: [hostile],
     });
     assert.doesNotMatch(html, /<script/i);
@@ -76,7 +81,7 @@ describe('verdictTableHtml', () => {
   });
 
   it('writes pure ASCII, so the attachment reads right whatever encoding the viewer assumes', () => {
-    const html = verdictTableHtml({ valid: true, checks: [check('lost', true, { explanation: 'naïve — ≤ 5 “quoted” 🙂' })], warnings: [] });
+    const html = verdictTableHtml({ valid: true, checks: [check('lost', true, { explanation: 'naïve — ≤ 5 “quoted” 🙂' })], judged: [], findings: [], warnings: [] });
     assert.match(html, /^[\x20-\x7e\n]*$/);
     assert.match(textOf(parseMarkup(html)), /naïve — ≤ 5 “quoted” 🙂/);
   });
@@ -94,7 +99,7 @@ describe('verdictTableHtml', () => {
 
   it('shows three examples and folds the rest away, so a long row does not bury the others', () => {
     const examples = Array.from({ length: 10 }, (_, i) => `p0 commit ${i} while offset 0 undelivered`);
-    const [row] = rows(verdictTableHtml({ valid: false, checks: [check('unsafe-commit', false, { examples })], warnings: [] }));
+    const [row] = rows(verdictTableHtml({ valid: false, checks: [check('unsafe-commit', false, { examples })], judged: [], findings: [], warnings: [] }));
     const folded = findAll(row!, (e) => e.name === 'details');
     assert.equal(folded.length, 1);
     assert.match(textOf(folded[0]!), /^7 more/);
@@ -103,7 +108,7 @@ describe('verdictTableHtml', () => {
   });
 
   it('says so when a verdict has no checks', () => {
-    const html = verdictTableHtml({ valid: true, checks: [], warnings: [] });
+    const html = verdictTableHtml({ valid: true, checks: [], judged: [], findings: [], warnings: [] });
     assert.match(textOf(parseMarkup(html)), /No check ran/);
   });
 });

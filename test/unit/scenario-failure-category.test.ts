@@ -24,9 +24,10 @@ const result = (name: string, valid: Validity, figures: Record<string, number> =
   figures,
   examples: valid === false ? ['ab12-3', 'ab12-4'] : [],
   explanation: `${name} explained.`,
+  judged: true,
 });
 
-const verdictOf = (...checks: CheckResult[]): Verdict => ({ valid: true, checks, warnings: [] });
+const verdictOf = (...checks: CheckResult[]): Verdict => ({ valid: true, judged: checks.map((c) => c.name), checks, findings: [], warnings: [] });
 
 describe('verdict → failure category', () => {
   it('maps each check to its category', () => {

@@ -23,12 +23,13 @@ import {
 } from '../support/verify-fixtures.js';
 
 describe('a healthy history', () => {
-  it('passes every check', () => {
+  it('passes every judged check; duplicates, without a bound, is not judged', () => {
     const verdict = verify(healthy(), OPTIONS);
     assert.deepEqual(
-      verdict.checks.filter((c) => c.valid !== true).map((c) => c.name),
-      [],
+      verdict.checks.filter((c) => c.valid !== true).map((c) => [c.name, c.valid, c.judged]),
+      [['duplicates', 'unknown', false]],
     );
+    assert.deepEqual(verdict.judged, verdict.checks.map((c) => c.name).filter((name) => name !== 'duplicates'));
     assert.equal(verdict.valid, true);
     assert.deepEqual(verdict.warnings, []);
   });
@@ -59,9 +60,12 @@ describe('lost', () => {
 });
 
 describe('duplicates', () => {
-  it('holds without duplicates', () => {
+  it('holds without duplicates against a bound, and claims nothing without one', () => {
+    assert.equal(check(healthy(), 'duplicates', { maxDuplicates: 0 }).valid, true);
     const result = check(healthy(), 'duplicates');
-    assert.equal(result.valid, true);
+    assert.equal(result.valid, 'unknown');
+    assert.equal(result.judged, false);
+    assert.match(result.explanation, /no bound was asserted, so duplicates are not judged/);
     assert.deepEqual(result.figures, { duplicateDeliveries: 0, duplicatedIds: 0, worstMultiplicity: 1, rewind: 0, retry: 0, unexplained: 0 });
   });
 
@@ -87,7 +91,7 @@ describe('duplicates', () => {
       events: [event('sut-kill', 100), event('drain-start', 105)],
     });
     // At the kill the group had committed 0: every redelivery across it is a rewind.
-    let result = check(history, 'duplicates');
+    let result = check(history, 'duplicates', { maxDuplicates: 6 });
     assert.deepEqual(result.figures, { duplicateDeliveries: 6, duplicatedIds: 5, worstMultiplicity: 3, rewind: 3, retry: 3, unexplained: 0 });
     assert.equal(result.valid, true);
 

@@ -1,49 +1,103 @@
-// `kafka-chaos verify <run-dir>`: judges a run from its ledgers alone — also one whose runner
-// was killed — prints the verdict, writes verdict.json and timeline.json (the run per second,
-// for the report), and exits 0 (holds), 1 (violated) or
-// 2 (unknown, or evidence that cannot be judged).
+// `kafka-chaos verify <dir>`: judges a run from its ledgers alone — also one whose runner was
+// killed. <dir> is a run directory (it has run.json: a scenario's folder, or a hand-made run) or a
+// run root (the folder `chaos` prints as "evidence under …", holding scenarios/<NN-slug>/ run
+// directories: each is judged, one table apiece). Each judged directory gets verdict.json and
+// timeline.json. Exit: 0 all held, 1 a judged check was violated (or a step found a failure), 2
+// undecided or unusable evidence — over a run root, the worst of its scenarios.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { readLedgers } from '../../evidence/read-ledgers.js';
-import { ConfigError } from '../../util/errors.js';
-import { buildTimeline, verify } from '../../verify/index.js';
+import { readRunFacts } from '../../evidence/run-json.js';
+import { ConfigError, describeError } from '../../util/errors.js';
+import { buildTimeline, judgeRun, optionsFromFacts, type JudgeOverrides, type Verdict } from '../../verify/index.js';
 import { parseFlags } from '../args.js';
 import { verdictTable } from '../verdict-table.js';
 
-interface RunFacts {
-  group?: string;
-  topics?: string[];
-  maxDuplicates?: number;
-  drainEndedAt?: number | null;
+export const VERIFY_USAGE = `usage: kafka-chaos verify <run-dir | run-root> [options]
+  Judges a run from its ledgers; a run root (scenarios/<NN-slug>/ inside) is judged scenario by scenario.
+  --all                 judge every check, not only the ones the scenario's steps asserted
+  --group <id>          the SUT's consumer group (default: run.json's group)
+  --topic <name>        judge only this topic (default: run.json's topics)
+  --max-duplicates <N>  the duplicates bound (default: run.json's maxDuplicates; none: duplicates not judged)
+  --help                this text
+exit: 0 every judged check holds, 1 one is violated, 2 the checker could not decide or the evidence is unusable`;
+
+const FLAGS = { 'max-duplicates': 'string', group: 'string', topic: 'string', all: 'boolean', help: 'boolean' } as const;
+
+const exitOf = (valid: Verdict['valid']): number => (valid === true ? 0 : valid === false ? 1 : 2);
+
+/** Worst of exit codes: 1 (violated) over 2 (undecided) over 0. */
+export function worstExit(codes: readonly number[]): number {
+  if (codes.includes(1)) return 1;
+  return codes.includes(2) ? 2 : 0;
+}
+
+/** The scenario folders of a run root (those holding a run.json), in name order. */
+export function scenarioDirs(root: string): string[] {
+  const scenarios = path.join(root, 'scenarios');
+  if (!fs.existsSync(scenarios) || !fs.statSync(scenarios).isDirectory()) return [];
+  return fs
+    .readdirSync(scenarios)
+    .sort()
+    .map((name) => path.join(scenarios, name))
+    .filter((dir) => fs.existsSync(path.join(dir, 'run.json')));
+}
+
+function overridesFrom(flags: ReturnType<typeof parseFlags<typeof FLAGS>>): JudgeOverrides {
+  const overrides: JudgeOverrides = { all: flags.all === true };
+  if (flags.group !== undefined) overrides.group = flags.group;
+  if (flags.topic !== undefined) overrides.topics = [flags.topic];
+  if (flags['max-duplicates'] !== undefined) {
+    const bound = Number(flags['max-duplicates']);
+    if (!(Number.isInteger(bound) && bound >= 0)) throw new ConfigError(`--max-duplicates must be a whole number ≥ 0, not ${flags['max-duplicates']}`);
+    overrides.maxDuplicates = bound;
+  }
+  return overrides;
+}
+
+/** Judges one run directory: writes verdict.json and timeline.json, prints the table, returns the exit code. */
+async function judgeDirectory(runDir: string, overrides: JudgeOverrides): Promise<number> {
+  const facts = readRunFacts(runDir);
+  const options = optionsFromFacts(facts, overrides, path.join(runDir, 'run.json'));
+  const ledgers = await readLedgers(runDir, facts);
+  const verdict = judgeRun(ledgers, facts, overrides);
+  fs.writeFileSync(path.join(runDir, 'verdict.json'), JSON.stringify(verdict, null, 2) + '\n');
+  fs.writeFileSync(path.join(runDir, 'timeline.json'), JSON.stringify(buildTimeline(ledgers, options.group)) + '\n');
+  console.log(verdictTable(verdict));
+  return exitOf(verdict.valid);
 }
 
 export async function verifyCommand(args: string[]): Promise<number> {
-  const runDir = args[0];
-  if (!runDir || runDir.startsWith('--')) {
-    throw new ConfigError('verify needs a run directory', { fix: 'kafka-chaos verify reports/runs/<run-id> [--max-duplicates N]' });
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(VERIFY_USAGE);
+    return 0;
   }
-  const flags = parseFlags(args.slice(1), { 'max-duplicates': 'string', group: 'string', topic: 'string' });
-  const runJson = path.join(runDir, 'run.json');
-  if (!fs.existsSync(runJson)) throw new ConfigError(`${runDir} is not a run directory (it has no run.json)`);
-  const facts = JSON.parse(fs.readFileSync(runJson, 'utf8')) as RunFacts;
-  const group = flags.group ?? facts.group;
-  if (!group) throw new ConfigError(`${runJson} names no consumer group`, { fix: 'pass --group <the SUT\'s group id>' });
-  const maxDuplicates = flags['max-duplicates'] === undefined ? facts.maxDuplicates : Number(flags['max-duplicates']);
-  if (maxDuplicates !== undefined && !(Number.isInteger(maxDuplicates) && maxDuplicates >= 0)) {
-    throw new ConfigError(`--max-duplicates must be a whole number ≥ 0, not ${flags['max-duplicates']}`);
+  const dir = args[0];
+  if (!dir || dir.startsWith('--')) throw new ConfigError('verify needs a run directory', { fix: 'kafka-chaos verify reports/runs/<run-id> [--all] [--max-duplicates N] (see verify --help)' });
+  const overrides = overridesFrom(parseFlags(args.slice(1), FLAGS));
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new ConfigError(`${dir} is not a directory`, { fix: 'give verify a run directory (with run.json) or a run root (with scenarios/)' });
   }
-
-  const ledgers = await readLedgers(runDir);
-  const verdict = verify(ledgers, {
-    group,
-    topics: flags.topic ? [flags.topic] : facts.topics ?? [],
-    maxDuplicates,
-    drainEndedAt: facts.drainEndedAt ?? null,
-  });
-  verdict.warnings.unshift(...ledgers.warnings);
-  fs.writeFileSync(path.join(runDir, 'verdict.json'), JSON.stringify(verdict, null, 2) + '\n');
-  fs.writeFileSync(path.join(runDir, 'timeline.json'), JSON.stringify(buildTimeline(ledgers, group)) + '\n');
-  console.log(verdictTable(verdict));
-  return verdict.valid === true ? 0 : verdict.valid === false ? 1 : 2;
+  const scenarios = scenarioDirs(dir);
+  if (scenarios.length === 0) {
+    if (fs.existsSync(path.join(dir, 'run.json'))) return judgeDirectory(dir, overrides);
+    throw new ConfigError(`${dir} is neither a run directory (it has no run.json) nor a run root (it has no scenarios/*/run.json)`, {
+      fix: 'give verify the folder `kafka-chaos chaos` printed as "evidence under …", or one of its scenarios/<NN-slug> folders',
+    });
+  }
+  const codes: number[] = [];
+  for (const scenario of scenarios) {
+    console.log(`\nscenario ${path.basename(scenario)} (${scenario})`);
+    try {
+      codes.push(await judgeDirectory(scenario, overrides));
+    } catch (error) {
+      // One scenario's unusable run.json must not hide the others' verdicts.
+      console.log(`  error: ${describeError(error)}`);
+      codes.push(2);
+    }
+  }
+  const worst = worstExit(codes);
+  console.log(`\n${scenarios.length} scenarios: ${codes.filter((c) => c === 0).length} hold, ${codes.filter((c) => c === 1).length} violated, ${codes.filter((c) => c === 2).length} undecided`);
+  return worst;
 }
