@@ -2,6 +2,7 @@
 // VIOLATED row per step finding, then the warnings. A check that was not judged (not asserted, or
 // without a bound) never reads "holds": it reads "not judged", or "not judged (would fail)".
 
+import { isViolation } from '../evidence/run-json.js';
 import type { CheckResult, Verdict } from '../verify/index.js';
 
 const MARK = { true: 'holds', false: 'VIOLATED', unknown: 'unknown' } as const;
@@ -28,7 +29,7 @@ export function verdictTable(verdict: Verdict): string {
     return { name: check.name, mark: mark(check), detail };
   });
   for (const finding of verdict.findings) {
-    rows.push({ name: 'step', mark: MARK.false, detail: `${finding.category}: ${finding.detail}${finding.step ? ` (${finding.step})` : ''}` });
+    rows.push({ name: 'step', mark: isViolation(finding) ? MARK.false : MARK.unknown, detail: `${finding.category}: ${finding.detail}${finding.step ? ` (${finding.step})` : ''}` });
   }
   const nameWidth = Math.max(...rows.map((r) => r.name.length), 5);
   const markWidth = Math.max(...rows.map((r) => r.mark.length), 8);

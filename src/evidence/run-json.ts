@@ -9,6 +9,14 @@ import { ChaosError } from '../util/errors.js';
 import { LEDGER_FILES, LEDGER_NAMES, type LedgerName } from './ledger-records.js';
 
 /** A reliability failure a step raised that is not a check's own verdict ("Pipeline did not stop: …"). */
+/** A finding that could not be decided: the verdict is then unknown, not violated (the cucumber layer's category). */
+export const UNDECIDED_FINDING = 'Checker could not decide';
+
+/** Whether a step finding is a violation (else it is undecided: missing evidence). */
+export function isViolation(finding: StepFinding): boolean {
+  return finding.category !== UNDECIDED_FINDING;
+}
+
 export interface StepFinding {
   category: string;
   detail: string;

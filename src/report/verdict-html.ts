@@ -6,6 +6,7 @@
 // verdict did not judge reads "not judged" (or "not judged (would fail)"), never "holds"; each
 // step finding is a VIOLATED row of its own.
 
+import { isViolation } from '../evidence/run-json.js';
 import type { CheckResult, Validity, Verdict } from '../verify/index.js';
 import { escapeMarkup as esc, formatNumber } from './markup.js';
 
@@ -75,11 +76,12 @@ function row(check: CheckResult): string {
 }
 
 function findingRow(finding: Verdict['findings'][number]): string {
-  const tint = `;background:${MARKS.false.background}`;
+  const marks = isViolation(finding) ? MARKS.false : MARKS.unknown;
+  const tint = `;background:${marks.background}`;
   return (
     `<tr data-finding="${esc(finding.category)}">` +
     `<td style="${CELL}${tint};font-weight:600;white-space:nowrap;${CODE}">${esc(finding.step ?? 'step')}</td>` +
-    `<td style="${CELL}${tint}">${badge(MARKS.false)}</td>` +
+    `<td style="${CELL}${tint}">${badge(marks)}</td>` +
     `<td style="${CELL}" colspan="2">${esc(finding.category)}</td>` +
     `<td style="${CELL}">${esc(finding.detail)}</td>` +
     '</tr>'

@@ -4,6 +4,7 @@
 // else that goes wrong is the harness's or the machine's, and reads "Environment failure:"
 // (an EnvironmentFailure, which Allure counts "broken") — never as a verdict on the SUT.
 
+import { UNDECIDED_FINDING } from '../evidence/run-json.js';
 import { describeError } from '../util/errors.js';
 import type { CheckResult, Verdict } from '../verify/index.js';
 
@@ -13,7 +14,7 @@ export const CATEGORIES = {
   unsafeCommit: 'Unsafe offset commit',
   order: 'Ordering violation',
   notStopped: 'Pipeline did not stop',
-  undecided: 'Checker could not decide',
+  undecided: UNDECIDED_FINDING,
   other: 'Reliability check failed',
   environment: 'Environment failure',
 } as const;

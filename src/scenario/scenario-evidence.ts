@@ -2,8 +2,11 @@
 // directory, so `kafka-chaos verify` can judge it alone. The scenario writes produced.jsonl and
 // faults.jsonl there itself; collecting copies in its slice of the environment's shared
 // ledgers (the target's deliveries and the SUT events since the scenario began), reads Kafka
-// back (log.jsonl, commits.jsonl, offsets.json via collectEvidence), and judges: verdict.json
-// and timeline.json beside them, rewritten on every collection.
+// back (log.jsonl, commits.jsonl, offsets.json via collectEvidence), records the ledgers' line
+// counts in run.json, and judges exactly as `kafka-chaos verify` would: the folder's ledgers and
+// run.json's facts (the claims the session persisted) through judgeRun — so the scenario,
+// verdict.json, the report and verify cannot disagree. verdict.json and timeline.json are
+// rewritten on every collection.
 
 import fs from 'node:fs';
 import type { Kafka } from 'kafkajs';
@@ -12,9 +15,10 @@ import { JsonlWriter } from '../evidence/jsonl-writer.js';
 import { LEDGER_FILES, type DeliveryRecord, type EventRecord, type ProducedRecord } from '../evidence/ledger-records.js';
 import { readLedgers, type LoadedLedgers } from '../evidence/read-ledgers.js';
 import { RunDirectory } from '../evidence/run-directory.js';
+import { ledgerLineCounts, readRunFacts } from '../evidence/run-json.js';
 import { FaultLedger } from '../faults/fault-ledger.js';
 import { collectEvidence } from '../traffic/collect-evidence.js';
-import { buildTimeline, verify, type Timeline, type Verdict } from '../verify/index.js';
+import { buildTimeline, judgeRun, type Timeline, type Verdict } from '../verify/index.js';
 
 export interface EvidenceScope {
   /** The SUT's topic (real name). */
@@ -74,17 +78,19 @@ export class ScenarioEvidence {
     await this.copySlice<DeliveryRecord>(this.sources.deliveredPath, LEDGER_FILES.delivered, (r) => !(r.receivedAt < this.sources.sinceMs));
     await this.copySlice<EventRecord>(this.sources.eventsPath, LEDGER_FILES.events, (r) => !(r.at < this.sources.sinceMs));
     await collectEvidence(kafka, this.run, scope);
+    // A ledger emptied or cut short later must read as damaged, not as "nothing happened".
+    this.run.annotate({ ledgerLines: await ledgerLineCounts(this.run.root) });
     const ledgers = await readLedgers(this.run.root);
-    this.judged = { ledgers, scope, ...this.judge(ledgers, scope) };
+    this.judged = { ledgers, scope, ...this.judge(ledgers) };
     return this.judged;
   }
 
-  /** Judges the collected ledgers again with another duplicates bound (pure: no Kafka). */
+  /** Judges the collected ledgers again after run.json's claims changed (a new bound, a new assertion): no Kafka. */
   rejudge(maxDuplicates: number | undefined): Judgement | undefined {
     if (!this.judged) return undefined;
     const scope = { ...this.judged.scope, maxDuplicates };
     this.run.annotate({ maxDuplicates });
-    this.judged = { ...this.judged, scope, ...this.judge(this.judged.ledgers, scope) };
+    this.judged = { ...this.judged, scope, ...this.judge(this.judged.ledgers) };
     return this.judged;
   }
 
@@ -92,15 +98,24 @@ export class ScenarioEvidence {
     this.run.annotate(facts);
   }
 
-  close(): void {
+  /**
+   * Closes the scenario's own ledgers. Teardown heals faults after the last judgement, appending
+   * their heals: the line counts of the ledgers the scenario writes itself are recorded again.
+   */
+  async close(): Promise<void> {
     this.produced.close();
     this.faults.close();
+    if (!this.judged) return;
+    const { produced, faults } = await ledgerLineCounts(this.run.root);
+    const recorded = readRunFacts(this.run.root).ledgerLines ?? {};
+    this.run.annotate({ ledgerLines: { ...recorded, ...(produced !== undefined ? { produced } : {}), ...(faults !== undefined ? { faults } : {}) } });
   }
 
-  private judge(ledgers: LoadedLedgers, scope: EvidenceScope): { verdict: Verdict; timeline: Timeline } {
-    const verdict = verify(ledgers, { group: scope.group, topics: [scope.topic], maxDuplicates: scope.maxDuplicates, drainEndedAt: scope.drainEndedAt });
-    verdict.warnings.unshift(...ledgers.warnings);
-    const timeline = buildTimeline(ledgers, scope.group);
+  /** The verdict as `kafka-chaos verify` reaches it: these ledgers, run.json's facts. */
+  private judge(ledgers: LoadedLedgers): { verdict: Verdict; timeline: Timeline } {
+    const facts = readRunFacts(this.run.root);
+    const verdict = judgeRun(ledgers, facts);
+    const timeline = buildTimeline(ledgers, facts.group ?? '');
     fs.writeFileSync(this.run.file('verdict.json'), JSON.stringify(verdict, null, 2) + '\n');
     fs.writeFileSync(this.run.file('timeline.json'), JSON.stringify(timeline) + '\n');
     return { verdict, timeline };

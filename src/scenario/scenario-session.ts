@@ -206,7 +206,9 @@ export class ScenarioSession {
     const sut = this.requireSut();
     const { evidence, traffic } = this.need();
     if (!this.stale && evidence.last) {
-      return evidence.last.scope.maxDuplicates === this.maxDuplicates ? evidence.last : evidence.rejudge(this.maxDuplicates)!;
+      // Nothing happened since, but the claims may have grown (an assertion, a bound): judge again, purely.
+      this.persistClaims();
+      return evidence.rejudge(this.maxDuplicates)!;
     }
     const pooled = await this.environment();
     try {

@@ -6,6 +6,7 @@
 // a judged check is false or a step found a failure, else unknown if a judged check is, else
 // true — Jepsen's three-valued outcome over exactly what the scenario claimed.
 
+import { isViolation } from '../evidence/run-json.js';
 import { unusableLedger } from '../evidence/ledger-status.js';
 import { describeError } from '../util/errors.js';
 import { brokerSideLossCheck } from './broker-side-loss.js';
@@ -96,7 +97,8 @@ export function verify(ledgers: Ledgers, options: CheckOptions, checks: readonly
   const warnings = index.warnings();
   if (judged.length === 0 && findings.length === 0) warnings.push('no check was asserted: nothing was judged, so the verdict claims nothing');
   return {
-    valid: findings.length > 0 ? false : combine(judged.map((r) => r.valid)),
+    // A finding that could not be decided adds doubt, not a violation.
+    valid: findings.some(isViolation) ? false : combine([...judged.map((r) => r.valid), ...(findings.length > 0 ? (['unknown'] as const) : [])]),
     judged: judged.map((r) => r.name),
     checks: results,
     findings,
