@@ -149,7 +149,7 @@ describe('kafka-chaos chaos on a real cluster', () => {
       // verify on each folder agrees with how its scenario ended.
       const folder = (pattern: RegExp) => evidenceFolders(runsRoot).find((f) => pattern.test(path.basename(f)))!;
       assert.equal(verifyFolder(folder(/the-server-is-down/)).code, 1, 'Message loss: exit 1');
-      const notStopped = verifyFolder(folder(/does-not-stop/));
+      const notStopped = verifyFolder(folder(/with-a-healthy-server/));
       assert.equal(notStopped.code, 1, `a step finding is a violation for verify too\n${notStopped.output}`);
       assert.match(notStopped.output, /Pipeline did not stop/);
       assert.equal(verifyFolder(folder(/a-topic-nobody-declared/)).code, 2, 'no evidence was ever collected: the checker cannot decide');
