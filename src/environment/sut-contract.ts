@@ -1,5 +1,5 @@
 // The SUT contract: the environment every system under test is started with, whichever runtime
-// and language. Documented in README ("Plug in your own service"). On top of these a SUT gets
+// and language. Documented in docs/sut-contract.md. On top of these a SUT gets
 // its declared `env` and a step's `with env:` values, and (process runtime) the allowlist of
 // process/child-environment.ts — nothing that leads to the target's or Toxiproxy's controls.
 

@@ -277,7 +277,7 @@ export function formatCatalogue(): string {
   return lines.join('\n');
 }
 
-/** The README table: | step | example | what it does |. */
+/** The docs/steps.md table: | step | example | what it does |. */
 export function catalogueMarkdown(): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\\\//g, '/');
   const rows = catalogueEntries().map((e) => `| ${e.kind} | \`${cell(e.pattern)}\` | \`${cell(e.example)}\` | ${cell(e.summary)} |`);

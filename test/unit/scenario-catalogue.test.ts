@@ -1,7 +1,7 @@
 // The step catalogue against the real step definitions (dist/steps, loaded as cucumber loads
 // them): every entry is defined, every example runs the definition of its own entry and no
 // other, its arguments parse and pass the entry's range checks, and `kafka-chaos steps` and
-// the README table list them all.
+// the docs/steps.md table list them all.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -53,7 +53,7 @@ describe('the step catalogue', () => {
     assert.throws(() => STEPS.sutScales.validate!(21), /out of range/);
   });
 
-  it('prints every pattern and example, grouped by kind, and as a README table', () => {
+  it('prints every pattern and example, grouped by kind, and as the docs/steps.md table', () => {
     const text = formatCatalogue();
     for (const entry of catalogueEntries()) {
       assert.ok(text.includes(`  ${entry.pattern}\n      e.g. ${entry.example}\n`), entry.pattern);

@@ -1,5 +1,5 @@
 // `kafka-chaos steps`: every step a scenario can use, its pattern and an example, grouped by
-// kind (environment, traffic, fault, wait, assertion); `--markdown` prints the README table.
+// kind (environment, traffic, fault, wait, assertion); `--markdown` prints the table of docs/steps.md.
 
 import { catalogueMarkdown, formatCatalogue } from '../../scenario/step-catalogue.js';
 import { flagTypes, parseFlags, type CommandHelp } from '../args.js';
@@ -8,7 +8,7 @@ import { EXIT } from '../exit-codes.js';
 export const stepsHelp = {
   summary: 'print every scenario step with an example (--markdown: as a table)',
   usage: 'kafka-chaos steps [--markdown]',
-  flags: { markdown: { type: 'boolean', summary: 'print the README table (| kind | step | example | what it does |)' } },
+  flags: { markdown: { type: 'boolean', summary: 'print the docs/steps.md table (| kind | step | example | what it does |)' } },
 } as const satisfies CommandHelp;
 
 export async function stepsCommand(args: string[]): Promise<number> {

@@ -1,4 +1,4 @@
-// The system under test as K local processes, started per the SUT contract (README): the
+// The system under test as K local processes, started per the SUT contract (docs/sut-contract.md): the
 // environment tells each instance where Kafka, its topic, its group and the target are.
 
 import type { EventLedger } from '../../evidence/event-ledger.js';
