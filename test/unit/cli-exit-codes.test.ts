@@ -10,12 +10,12 @@ import { EXIT, EXIT_CODE_TABLE } from '../../src/cli/exit-codes.js';
 import { projectRoot } from '../../src/setup/project-paths.js';
 import { CliProject, GOOD_SCENARIO } from '../support/cli-project.js';
 
-/** The rows of the doc's table: | command | exit code | meaning |. */
+/** The rows of the doc's table: | command | exit code | meaning | (its cells may be padded to align). */
 function documentedRows(): Array<{ command: string; code: number; meaning: string }> {
   const text = fs.readFileSync(path.join(projectRoot, 'docs', 'exit-codes.md'), 'utf8');
   return text
     .split('\n')
-    .filter((line) => /^\| [^-]/.test(line) && !line.startsWith('| command |'))
+    .filter((line) => /^\| [^-]/.test(line) && !/^\|\s*command\s*\|/.test(line))
     .map((line) => {
       const cells = line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
       return { command: cells[0]!.replace(/`/g, ''), code: Number(cells[1]), meaning: cells[2]! };
