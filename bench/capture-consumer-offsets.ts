@@ -54,7 +54,9 @@ async function commitAs(
     await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
     await waitFor(() => joined, { what: `group ${groupId} to join`, timeoutMs: 30_000 });
     for (const commit of commits) {
-      await consumer.commitOffsets([{ topic: CAPTURE_TOPIC, partition: commit.partition, offset: String(commit.offset), metadata: commit.metadata }]);
+      await consumer.commitOffsets([
+        { topic: CAPTURE_TOPIC, partition: commit.partition, offset: String(commit.offset), metadata: commit.metadata },
+      ]);
     }
   } finally {
     await consumer.disconnect();

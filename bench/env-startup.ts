@@ -85,7 +85,8 @@ try {
     processes.push(await fullEnvironmentMs('process'));
     if (!noContainers) containers.push(await fullEnvironmentMs('container'));
   }
-  const row = (label: string, values: number[]) => console.log(`  ${label.padEnd(62)} ${seconds(median(values))}  [${values.map(seconds).join(', ')}]`);
+  const row = (label: string, values: number[]) =>
+    console.log(`  ${label.padEnd(62)} ${seconds(median(values))}  [${values.map(seconds).join(', ')}]`);
   console.log(`bench:env — ${os.cpus().length} cores, ${repeats} runs each (median; all runs in brackets)`);
   row('one bare broker ready (baseline)', bare);
   row('process runtime: 3-node cluster + Toxiproxy + target ready', processes);

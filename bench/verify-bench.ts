@@ -169,8 +169,18 @@ function generate(dir: string, shape: Shape): Generated {
     }
   };
   const delivery = (id: string, seq: number, receivedAt: number, status: number | null, sutInstance: string): DeliveryRecord => {
-    const seen = { id, receivedAt, checksum: fakeChecksum(seq), bytes: 58 + String(seq).length, method: 'POST', path: '/orders', sutInstance };
-    return status === null ? { ...seen, outcome: 'dropped', status: null, answeredAt: null } : { ...seen, outcome: 'answered', status, answeredAt: receivedAt + 2 };
+    const seen = {
+      id,
+      receivedAt,
+      checksum: fakeChecksum(seq),
+      bytes: 58 + String(seq).length,
+      method: 'POST',
+      path: '/orders',
+      sutInstance,
+    };
+    return status === null
+      ? { ...seen, outcome: 'dropped', status: null, answeredAt: null }
+      : { ...seen, outcome: 'answered', status, answeredAt: receivedAt + 2 };
   };
 
   events.write({ at: t0 - 500, kind: 'sut-start', subject: 'sut-1' } satisfies EventRecord);
@@ -207,7 +217,17 @@ function generate(dir: string, shape: Shape): Generated {
     const offset = nextOffset[p]!++;
     const sum = fakeChecksum(i);
     const sent = sentAt(i);
-    produced.write({ id, topic: TOPIC, key: null, checksum: sum, sentAt: sent, endedAt: sent + 4, outcome: 'ok', partition: p, offset } satisfies ProducedRecord);
+    produced.write({
+      id,
+      topic: TOPIC,
+      key: null,
+      checksum: sum,
+      sentAt: sent,
+      endedAt: sent + 4,
+      outcome: 'ok',
+      partition: p,
+      offset,
+    } satisfies ProducedRecord);
     log.write({ id, topic: TOPIC, partition: p, offset, checksum: sum } satisfies LogRecord);
 
     const at = deliveredAt(i);
@@ -253,12 +273,31 @@ function generate(dir: string, shape: Shape): Generated {
   events.write({ at: lastAnsweredAt, kind: 'drain-start' } satisfies EventRecord);
   for (let p = 0; p < PARTITIONS; p++) commit(p, lastAnsweredAt + 10 + p);
   events.write({ at: drainEndedAt, kind: 'drain-end' } satisfies EventRecord);
-  faults.write({ id: 'target-down-1', fault: 'target-down', subject: 'target', params: { mode: 'refuse' }, injectedAt: outageFromMs, healedAt: outageToMs } satisfies FaultRecord);
-  faults.write({ id: 'isolate-broker-1', fault: 'isolate-broker', subject: 'broker-2', params: { durationMs: 15_000 }, injectedAt: isolateFromMs, healedAt: isolateFromMs + 15_000 } satisfies FaultRecord);
+  faults.write({
+    id: 'target-down-1',
+    fault: 'target-down',
+    subject: 'target',
+    params: { mode: 'refuse' },
+    injectedAt: outageFromMs,
+    healedAt: outageToMs,
+  } satisfies FaultRecord);
+  faults.write({
+    id: 'isolate-broker-1',
+    fault: 'isolate-broker',
+    subject: 'broker-2',
+    params: { durationMs: 15_000 },
+    injectedAt: isolateFromMs,
+    healedAt: isolateFromMs + 15_000,
+  } satisfies FaultRecord);
   for (const sink of [produced, log, delivered, commits, events, faults]) sink.close();
 
   const perPartition = (values: number[]) => Object.fromEntries(values.map((v, p) => [String(p), v]));
-  const offsets: FinalOffsets = { group: GROUP, committed: { [TOPIC]: perPartition(committedOffset) }, logEnd: { [TOPIC]: perPartition(nextOffset) }, readAt: drainEndedAt + 100 };
+  const offsets: FinalOffsets = {
+    group: GROUP,
+    committed: { [TOPIC]: perPartition(committedOffset) },
+    logEnd: { [TOPIC]: perPartition(nextOffset) },
+    readAt: drainEndedAt + 100,
+  };
   fs.writeFileSync(path.join(dir, LEDGER_FILES.offsets), JSON.stringify(offsets, null, 2) + '\n');
   const runFacts = { group: GROUP, topics: [TOPIC], drainEndedAt };
   fs.writeFileSync(path.join(dir, 'run.json'), JSON.stringify({ runId: path.basename(dir), ...runFacts }, null, 2) + '\n');
@@ -359,7 +398,9 @@ async function main(): Promise<void> {
   try {
     const generatedAt = performance.now();
     const { counts } = generate(dir, shape);
-    console.log(`bench:verify — ${shape.messages.toLocaleString('en')} messages, generated in ${ms(performance.now() - generatedAt)}${process.env.BENCH_KEEP ? ` into ${dir}` : ''}`);
+    console.log(
+      `bench:verify — ${shape.messages.toLocaleString('en')} messages, generated in ${ms(performance.now() - generatedAt)}${process.env.BENCH_KEEP ? ` into ${dir}` : ''}`,
+    );
     console.log(`node ${process.version}, heap limit ${mb(v8.getHeapStatistics().heap_size_limit)}, ${os.cpus().length} cpus`);
     console.log('ledgers:');
     let total = 0;
@@ -373,7 +414,9 @@ async function main(): Promise<void> {
       console.log(`${pad(name)}${mb(size).padStart(10)}${lines}`);
     }
     console.log(`${pad('total')}${mb(total).padStart(10)}`);
-    console.log(`  (delivered: ${counts.okDeliveries!.toLocaleString('en')} 2xx of which ${counts.duplicates!.toLocaleString('en')} duplicates, ${counts.failedAttempts!.toLocaleString('en')} 503/dropped attempts)`);
+    console.log(
+      `  (delivered: ${counts.okDeliveries!.toLocaleString('en')} 2xx of which ${counts.duplicates!.toLocaleString('en')} duplicates, ${counts.failedAttempts!.toLocaleString('en')} 503/dropped attempts)`,
+    );
 
     const repeats = Math.max(1, Number(process.env.BENCH_REPEATS ?? 3));
     const parses: ChildResult[] = [];
@@ -392,13 +435,25 @@ async function main(): Promise<void> {
     const judged = verifies[0]!;
     const validities = new Set(verifies.map((r) => String(r.valid)));
     console.log(`measured (each in a fresh process; median of ${repeats}; load average ${os.loadavg()[0]!.toFixed(2)}):`);
-    console.log(`${pad('bare parse (JSON.parse)')}${ms(parseMs).padStart(10)}   cpu ${ms(median(parses.map((r) => r.cpuMs)))}   peak RSS ${mb(Math.max(...parses.map((r) => r.maxRssKb)) * 1024)}   ${parses[0]!.lines!.toLocaleString('en')} lines${spread(parses.map((r) => r.ms))}`);
-    console.log(`${pad('readLedgers + verify')}${ms(verifyMs).padStart(10)}   cpu ${ms(median(verifies.map((r) => r.cpuMs)))}   read ${ms(median(verifies.map((r) => r.readMs!)))} + verify ${ms(median(verifies.map((r) => r.verifyMs!)))}${spread(verifies.map((r) => r.ms))}`);
-    console.log(`${pad('ratio verify / parse')}${`${ratio.toFixed(2)}×`.padStart(10)}   (cpu ${cpuRatio.toFixed(2)}×)   target ≤ ${TIME_TARGET}× — ${ratio <= TIME_TARGET ? 'met' : 'NOT MET'}`);
-    console.log(`${pad('peak RSS (verify)')}${mb(peakKb * 1024).padStart(10)}   target ≤ ${mb(RSS_TARGET_KB * 1024)} — ${peakKb <= RSS_TARGET_KB ? 'met' : 'NOT MET'}${repeats > 1 ? `   [${verifies.map((r) => mb(r.maxRssKb * 1024)).join(', ')}]` : ''}`);
-    console.log(`${pad('verdict valid')}${[...validities].join('/').padStart(10)}   (expected true)${validities.size === 1 && judged.valid === true ? '' : '  ← WRONG VERDICT'}`);
+    console.log(
+      `${pad('bare parse (JSON.parse)')}${ms(parseMs).padStart(10)}   cpu ${ms(median(parses.map((r) => r.cpuMs)))}   peak RSS ${mb(Math.max(...parses.map((r) => r.maxRssKb)) * 1024)}   ${parses[0]!.lines!.toLocaleString('en')} lines${spread(parses.map((r) => r.ms))}`,
+    );
+    console.log(
+      `${pad('readLedgers + verify')}${ms(verifyMs).padStart(10)}   cpu ${ms(median(verifies.map((r) => r.cpuMs)))}   read ${ms(median(verifies.map((r) => r.readMs!)))} + verify ${ms(median(verifies.map((r) => r.verifyMs!)))}${spread(verifies.map((r) => r.ms))}`,
+    );
+    console.log(
+      `${pad('ratio verify / parse')}${`${ratio.toFixed(2)}×`.padStart(10)}   (cpu ${cpuRatio.toFixed(2)}×)   target ≤ ${TIME_TARGET}× — ${ratio <= TIME_TARGET ? 'met' : 'NOT MET'}`,
+    );
+    console.log(
+      `${pad('peak RSS (verify)')}${mb(peakKb * 1024).padStart(10)}   target ≤ ${mb(RSS_TARGET_KB * 1024)} — ${peakKb <= RSS_TARGET_KB ? 'met' : 'NOT MET'}${repeats > 1 ? `   [${verifies.map((r) => mb(r.maxRssKb * 1024)).join(', ')}]` : ''}`,
+    );
+    console.log(
+      `${pad('verdict valid')}${[...validities].join('/').padStart(10)}   (expected true)${validities.size === 1 && judged.valid === true ? '' : '  ← WRONG VERDICT'}`,
+    );
     for (const check of judged.checks ?? []) {
-      const figures = Object.entries(check.figures).map(([k, v]) => `${k}=${v}`).join(' ');
+      const figures = Object.entries(check.figures)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ');
       console.log(`    ${check.name.padEnd(22)} ${String(check.valid).padEnd(7)} ${figures}`);
     }
     for (const warning of judged.warnings ?? []) console.log(`    warning: ${warning}`);

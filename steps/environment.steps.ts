@@ -5,7 +5,6 @@ import { targetUp } from '../src/scenario/scenario-faults.js';
 import { ConfigError } from '../src/util/errors.js';
 import { defineStep } from './support/define-step.js';
 
-
 /** The reference forwarder's retry knobs: a short backoff, so an outage's end is noticed within a second. */
 const RETRYING = { FORWARDER_ON_ERROR: 'retry', FORWARDER_RETRY_INITIAL_MS: '100', FORWARDER_RETRY_MAX_MS: '1000' };
 const STOPPING = { FORWARDER_ON_ERROR: 'stop' };
@@ -53,7 +52,9 @@ defineStep('sutNamedInstances', async function (sut: string, topic: string, grou
 defineStep('sutEnv', async function (topic: string, group: string, table: DataTable) {
   const rows = table.raw();
   if (rows.some((row) => row.length !== 2 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(row[0]!))) {
-    throw new ConfigError('the env table needs two columns: a variable name and its value', { fix: 'write rows like | FORWARDER_ON_ERROR | retry |' });
+    throw new ConfigError('the env table needs two columns: a variable name and its value', {
+      fix: 'write rows like | FORWARDER_ON_ERROR | retry |',
+    });
   }
   await this.session.startSut({ topic, group, instances: 1, env: Object.fromEntries(rows.map(([name, value]) => [name!, value!])) });
 });

@@ -4,7 +4,6 @@ import * as faults from '../src/scenario/scenario-faults.js';
 import type { LinkSpec } from '../src/scenario/parameters.js';
 import { defineStep } from './support/define-step.js';
 
-
 // The HTTP target
 defineStep('targetDown', async function () {
   await faults.targetDown(this.session);

@@ -5,11 +5,20 @@ import { EnvironmentFailure } from '../src/scenario/failure-category.js';
 import type { ScenarioSession } from '../src/scenario/scenario-session.js';
 import { defineStep } from './support/define-step.js';
 
-
-async function produce(session: ScenarioSession, topicName: string, count: number, options: { rate?: number; keys?: number } = {}): Promise<void> {
+async function produce(
+  session: ScenarioSession,
+  topicName: string,
+  count: number,
+  options: { rate?: number; keys?: number } = {},
+): Promise<void> {
   await session.environment();
   const topic = session.names.topic(topicName);
-  const summary: ProductionSummary = await session.traffic.produce({ topic, count, ratePerSecond: options.rate, distinctKeys: options.keys });
+  const summary: ProductionSummary = await session.traffic.produce({
+    topic,
+    count,
+    ratePerSecond: options.rate,
+    distinctKeys: options.keys,
+  });
   // With no fault acting on Kafka, a refused or lost send says the cluster is unwell — not the SUT.
   if (summary.ok < count && !session.clusterFaultActive()) {
     throw new EnvironmentFailure(

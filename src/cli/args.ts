@@ -27,7 +27,11 @@ export interface CommandHelp {
 
 /** Flags several commands share. */
 export const COMMON_FLAGS = {
-  kafkaVersion: (what: string): FlagSpec => ({ type: 'string', value: 'X.Y.Z', summary: `${what} (default: kafka.version of kafka-chaos.config.json)` }),
+  kafkaVersion: (what: string): FlagSpec => ({
+    type: 'string',
+    value: 'X.Y.Z',
+    summary: `${what} (default: kafka.version of kafka-chaos.config.json)`,
+  }),
   quiet: { type: 'boolean', summary: 'print nothing unless something fails' },
 } as const;
 
@@ -44,7 +48,10 @@ export function parseFlags<T extends Record<string, FlagType>>(
   try {
     return parseArgs({ args, options, allowPositionals: false }).values as never;
   } catch (error) {
-    const known = Object.keys(flags).map((f) => `--${f}`).join(', ') || '(none)';
+    const known =
+      Object.keys(flags)
+        .map((f) => `--${f}`)
+        .join(', ') || '(none)';
     throw new ConfigError(`${(error as Error).message.split('\n')[0]}`, { fix: `accepted flags: ${known}` });
   }
 }

@@ -55,7 +55,8 @@ export function checkCucumberArgs(args: readonly string[], ownFlags: readonly st
       });
     }
     if (option.takesValue && flag === arg) {
-      if (i + 1 >= args.length) throw new ConfigError(`chaos: ${flag} needs a value`, { fix: `e.g. ${flag} ${flag.includes('tag') ? '@smoke' : '<value>'}` });
+      if (i + 1 >= args.length)
+        throw new ConfigError(`chaos: ${flag} needs a value`, { fix: `e.g. ${flag} ${flag.includes('tag') ? '@smoke' : '<value>'}` });
       i++; // its value, which may start with "-" ("--tags '-x'" is rare, but a value all the same)
     }
   }

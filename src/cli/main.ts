@@ -25,7 +25,11 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   setup: { summary: setupHelp.summary, help: setupHelp, run: setupCommand },
   up: { summary: upHelp.summary, help: upHelp, run: upCommand },
-  chaos: { summary: 'run the Gherkin scenarios (features/): [--tags @smoke] [--sut NAME] [--dry-run] [cucumber args]', help: chaosHelp, run: chaosCommand },
+  chaos: {
+    summary: 'run the Gherkin scenarios (features/): [--tags @smoke] [--sut NAME] [--dry-run] [cucumber args]',
+    help: chaosHelp,
+    run: chaosCommand,
+  },
   steps: { summary: stepsHelp.summary, help: stepsHelp, run: stepsCommand },
   verify: { summary: 'judge a run directory from its ledgers: verify <run-dir> [--max-duplicates N] [--group G]', run: verifyCommand },
   images: { summary: imagesHelp.summary, help: imagesHelp, run: imagesCommand },

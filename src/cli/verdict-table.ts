@@ -29,7 +29,11 @@ export function verdictTable(verdict: Verdict): string {
     return { name: check.name, mark: mark(check), detail };
   });
   for (const finding of verdict.findings) {
-    rows.push({ name: 'step', mark: isViolation(finding) ? MARK.false : MARK.unknown, detail: `${finding.category}: ${finding.detail}${finding.step ? ` (${finding.step})` : ''}` });
+    rows.push({
+      name: 'step',
+      mark: isViolation(finding) ? MARK.false : MARK.unknown,
+      detail: `${finding.category}: ${finding.detail}${finding.step ? ` (${finding.step})` : ''}`,
+    });
   }
   const nameWidth = Math.max(...rows.map((r) => r.name.length), 5);
   const markWidth = Math.max(...rows.map((r) => r.mark.length), 8);

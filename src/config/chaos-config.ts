@@ -25,9 +25,16 @@ export const REFERENCE_FORWARDER: SutDefinition = {
   command: [process.execPath, path.join(projectRoot, 'dist', 'sut', 'forwarder', 'main.js')],
   image: IMAGE_NAMES.forwarder,
   // Its knobs are settings, not credentials: reports show their values.
-  publicEnv: ['MODE', 'ON_ERROR', 'FROM_BEGINNING', 'HTTP_TIMEOUT_MS', 'RETRY_INITIAL_MS', 'RETRY_MAX_MS', 'SKIP_AFTER_ATTEMPTS', 'PARALLEL_JITTER_MS'].map(
-    (knob) => `FORWARDER_${knob}`,
-  ),
+  publicEnv: [
+    'MODE',
+    'ON_ERROR',
+    'FROM_BEGINNING',
+    'HTTP_TIMEOUT_MS',
+    'RETRY_INITIAL_MS',
+    'RETRY_MAX_MS',
+    'SKIP_AFTER_ATTEMPTS',
+    'PARALLEL_JITTER_MS',
+  ].map((knob) => `FORWARDER_${knob}`),
 };
 
 export function loadConfig(file = process.env.KAFKA_CHAOS_CONFIG ?? path.resolve(CONFIG_FILE)): ChaosConfig {
@@ -130,8 +137,10 @@ function parseSut(value: Record<string, unknown>, where: string, baseDir: string
   if (command !== undefined && (!Array.isArray(command) || command.length === 0 || !command.every((c) => typeof c === 'string'))) {
     throw new ConfigError(`${where}.command must be a non-empty list of strings, e.g. ["node", "service.js"]`);
   }
-  if (image !== undefined && (typeof image !== 'string' || image.trim() === '')) throw new ConfigError(`${where}.image must be a non-empty string, e.g. "my-service:1.0"`);
-  if (cwd !== undefined && (typeof cwd !== 'string' || cwd === '')) throw new ConfigError(`${where}.cwd must be a directory path (relative to the config file), not ${JSON.stringify(cwd)}`);
+  if (image !== undefined && (typeof image !== 'string' || image.trim() === ''))
+    throw new ConfigError(`${where}.image must be a non-empty string, e.g. "my-service:1.0"`);
+  if (cwd !== undefined && (typeof cwd !== 'string' || cwd === ''))
+    throw new ConfigError(`${where}.cwd must be a directory path (relative to the config file), not ${JSON.stringify(cwd)}`);
   if (
     env !== undefined &&
     (typeof env !== 'object' || env === null || Array.isArray(env) || !Object.values(env).every((v) => typeof v === 'string'))
@@ -139,13 +148,23 @@ function parseSut(value: Record<string, unknown>, where: string, baseDir: string
     throw new ConfigError(`${where}.env must map names to string values`);
   }
   // A timer longer than MAX_TIMER_MS overflows and fires after 1 ms: the grace would silently vanish.
-  if (startupGraceMs !== undefined && (!Number.isInteger(startupGraceMs) || (startupGraceMs as number) < 0 || (startupGraceMs as number) > MAX_TIMER_MS)) {
-    throw new ConfigError(`${where}.startupGraceMs must be a whole number of milliseconds from 0 to ${MAX_TIMER_MS}, not ${JSON.stringify(startupGraceMs)}`);
+  if (
+    startupGraceMs !== undefined &&
+    (!Number.isInteger(startupGraceMs) || (startupGraceMs as number) < 0 || (startupGraceMs as number) > MAX_TIMER_MS)
+  ) {
+    throw new ConfigError(
+      `${where}.startupGraceMs must be a whole number of milliseconds from 0 to ${MAX_TIMER_MS}, not ${JSON.stringify(startupGraceMs)}`,
+    );
   }
   if (base) {
     // The built-in SUT keeps its command (and image); the file adds env and may set the grace.
     const extra = env as Record<string, string> | undefined;
-    return { ...base, env: { ...base.env, ...extra }, startupGraceMs: (startupGraceMs as number | undefined) ?? base.startupGraceMs, ...envOptions };
+    return {
+      ...base,
+      env: { ...base.env, ...extra },
+      startupGraceMs: (startupGraceMs as number | undefined) ?? base.startupGraceMs,
+      ...envOptions,
+    };
   }
   return {
     command: command as string[] | undefined,

@@ -91,10 +91,7 @@ export async function createTopic(admin: Admin, spec: TopicSpec, timeoutMs = 30_
   await waitFor(
     async () => {
       const partitions = await partitionsOf(admin, spec.topic);
-      return (
-        partitions.length === spec.partitions &&
-        partitions.every((p) => p.leader >= 0 && p.isr.length === replicationFactor)
-      );
+      return partitions.length === spec.partitions && partitions.every((p) => p.leader >= 0 && p.isr.length === replicationFactor);
     },
     { what: `topic ${spec.topic} to have ${spec.partitions} partitions with leaders and ${replicationFactor} in-sync replicas`, timeoutMs },
   );

@@ -57,9 +57,7 @@ export class LinkNetwork {
   }
 
   async cutLink(a: number, b: number): Promise<string[]> {
-    const names = this.proxies
-      .filter((p) => (p.from === a && p.to === b) || (p.from === b && p.to === a))
-      .map((p) => p.name);
+    const names = this.proxies.filter((p) => (p.from === a && p.to === b) || (p.from === b && p.to === a)).map((p) => p.name);
     await this.setEnabled(names, false);
     return names;
   }

@@ -53,9 +53,12 @@ export class RecordedSutInstance implements SutInstance {
     if (exitedEarly) {
       const how = exitedEarly.signal ? `signal ${exitedEarly.signal}` : `code ${exitedEarly.code}`;
       const last = this.tail(5).split('\n').join(' | ');
-      throw new ProcessExitedError(`SUT ${this.name} exited at start with ${how} (see ${this.logPath}); last log lines: ${last || '(none)'}`, {
-        fix: 'check the command (or image) and env of this SUT in kafka-chaos.config.json',
-      });
+      throw new ProcessExitedError(
+        `SUT ${this.name} exited at start with ${how} (see ${this.logPath}); last log lines: ${last || '(none)'}`,
+        {
+          fix: 'check the command (or image) and env of this SUT in kafka-chaos.config.json',
+        },
+      );
     }
   }
 
@@ -128,17 +131,21 @@ export class InstanceFleet implements SutFleet {
     while (this.all.length < count) this.all.push(this.make(this.all.length + 1));
     await Promise.all(this.all.slice(0, count).map((i) => i.start()));
     const removed = this.all.splice(count);
-    await Promise.all(removed.map(async (i) => {
-      await i.stop();
-      await this.release(i);
-    }));
+    await Promise.all(
+      removed.map(async (i) => {
+        await i.stop();
+        await this.release(i);
+      }),
+    );
   }
 
   async stopAll(): Promise<void> {
-    await Promise.all(this.all.map(async (i) => {
-      await i.stop();
-      await this.release(i);
-    }));
+    await Promise.all(
+      this.all.map(async (i) => {
+        await i.stop();
+        await this.release(i);
+      }),
+    );
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

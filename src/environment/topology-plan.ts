@@ -122,7 +122,10 @@ export function planTopology(ids: readonly number[], at: Addressing): TopologyPl
         ['replication', replicationListener(from)],
         ['controller', controllerListener(from)],
       ] as const) {
-        advertised[listener] = from === id ? (at.selfAdvertised?.(id, listener) ?? listeners[listener]!) : proxy(linkProxyName(kind, from, id), kind, id, listener, from);
+        advertised[listener] =
+          from === id
+            ? (at.selfAdvertised?.(id, listener) ?? listeners[listener]!)
+            : proxy(linkProxyName(kind, from, id), kind, id, listener, from);
       }
     }
     const controllerListeners = [controllerListener(id), ...ids.filter((other) => other !== id).map(controllerListener)];
@@ -134,7 +137,6 @@ export function planTopology(ids: readonly number[], at: Addressing): TopologyPl
     node.voters = nodes.map((voter) => `${voter.id}@${format(voter.advertised[controllerListener(node.id)]!)}`).join(',');
   }
 
-  const bootstrap = (kind: ClientKind) =>
-    nodes.map((node) => format(node.advertised[CLIENT_LISTENERS[kind]]!));
+  const bootstrap = (kind: ClientKind) => nodes.map((node) => format(node.advertised[CLIENT_LISTENERS[kind]]!));
   return { nodes, proxies, bootstrap: { harness: bootstrap('harness'), sut: bootstrap('sut') } };
 }

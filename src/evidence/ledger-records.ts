@@ -61,10 +61,7 @@ export interface RequestSeen {
  * it was lost first (the target went down, the client gave up during a delay).
  */
 export type DeliveryRecord = RequestSeen &
-  (
-    | { outcome: 'answered'; status: number; answeredAt: number }
-    | { outcome: 'dropped'; status: null; answeredAt: null }
-  );
+  ({ outcome: 'answered'; status: number; answeredAt: number } | { outcome: 'dropped'; status: null; answeredAt: null });
 
 export interface CommitRecord {
   group: string;

@@ -53,7 +53,10 @@ export async function readLedgers(runDir: string, expectations: LedgerExpectatio
       Object.assign(status, { state: 'corrupt', problem: read.corruption });
     } else if (recordedLines !== undefined && read.lines !== recordedLines) {
       const what = read.lines < recordedLines ? (read.lines === 0 ? 'emptied' : 'cut short') : 'appended to';
-      Object.assign(status, { state: 'corrupt', problem: `${file} holds ${read.lines} lines but run.json recorded ${recordedLines}: ${what} after the run` });
+      Object.assign(status, {
+        state: 'corrupt',
+        problem: `${file} holds ${read.lines} lines but run.json recorded ${recordedLines}: ${what} after the run`,
+      });
     }
     if (read.torn && status.state === 'present') {
       status.torn = read.torn;

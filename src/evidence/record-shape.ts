@@ -46,20 +46,38 @@ type JsonlLedger = Exclude<LedgerName, 'offsets'>;
  */
 const WHOLE: Record<JsonlLedger, (r: Fields) => boolean> = {
   produced: (r) =>
-    typeof r.id === 'string' && typeof r.topic === 'string' && typeof r.checksum === 'string' && isTime(r.sentAt) && isTime(r.endedAt) &&
+    typeof r.id === 'string' &&
+    typeof r.topic === 'string' &&
+    typeof r.checksum === 'string' &&
+    isTime(r.sentAt) &&
+    isTime(r.endedAt) &&
     (r.outcome === 'ok' ? isInteger(r.partition) && isInteger(r.offset) : r.outcome === 'failed' || r.outcome === 'indeterminate'),
-  log: (r) => isStringOrNull(r.id) && typeof r.topic === 'string' && isInteger(r.partition) && isInteger(r.offset) && typeof r.checksum === 'string',
+  log: (r) =>
+    isStringOrNull(r.id) && typeof r.topic === 'string' && isInteger(r.partition) && isInteger(r.offset) && typeof r.checksum === 'string',
   delivered: (r) =>
-    isStringOrNull(r.id) && isTime(r.receivedAt) && typeof r.checksum === 'string' &&
+    isStringOrNull(r.id) &&
+    isTime(r.receivedAt) &&
+    typeof r.checksum === 'string' &&
     (r.outcome === 'answered' ? isInteger(r.status) && isTime(r.answeredAt) : r.outcome === 'dropped'),
-  commits: (r) => typeof r.group === 'string' && typeof r.topic === 'string' && isInteger(r.partition) && isInteger(r.offset) && isTime(r.commitTimestamp),
-  faults: (r) => typeof r.id === 'string' && typeof r.fault === 'string' && typeof r.subject === 'string' && isTime(r.injectedAt) && isTimeOrNull(r.healedAt),
+  commits: (r) =>
+    typeof r.group === 'string' &&
+    typeof r.topic === 'string' &&
+    isInteger(r.partition) &&
+    isInteger(r.offset) &&
+    isTime(r.commitTimestamp),
+  faults: (r) =>
+    typeof r.id === 'string' &&
+    typeof r.fault === 'string' &&
+    typeof r.subject === 'string' &&
+    isTime(r.injectedAt) &&
+    isTimeOrNull(r.healedAt),
   events: (r) => isTime(r.at) && typeof r.kind === 'string',
 };
 
 function fast(ledger: JsonlLedger, explain: RecordShape): RecordShape {
   const whole = WHOLE[ledger];
-  return (value) => (typeof value === 'object' && value !== null && !Array.isArray(value) && whole(value as Fields) ? undefined : explain(value));
+  return (value) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) && whole(value as Fields) ? undefined : explain(value);
 }
 
 const EXPLAIN: Record<JsonlLedger, RecordShape> = {
@@ -70,7 +88,8 @@ const EXPLAIN: Record<JsonlLedger, RecordShape> = {
   }),
   log: shape([['id', isStringOrNull, 'a string or null'], STRING('topic'), INTEGER('partition'), INTEGER('offset'), STRING('checksum')]),
   delivered: shape([['id', isStringOrNull, 'a string or null'], TIME('receivedAt'), STRING('checksum')], (r) => {
-    if (r.outcome === 'answered') return isInteger(r.status) && isTime(r.answeredAt) ? undefined : 'an answered request has no integer status and answeredAt time';
+    if (r.outcome === 'answered')
+      return isInteger(r.status) && isTime(r.answeredAt) ? undefined : 'an answered request has no integer status and answeredAt time';
     return r.outcome === 'dropped' ? undefined : `outcome is ${JSON.stringify(r.outcome)}, not answered or dropped`;
   }),
   commits: shape([STRING('group'), STRING('topic'), INTEGER('partition'), INTEGER('offset'), TIME('commitTimestamp')]),
@@ -78,13 +97,16 @@ const EXPLAIN: Record<JsonlLedger, RecordShape> = {
   events: shape([TIME('at'), STRING('kind')]),
 };
 
-export const RECORD_SHAPES = Object.fromEntries(Object.entries(EXPLAIN).map(([ledger, explain]) => [ledger, fast(ledger as JsonlLedger, explain)])) as Record<
-  JsonlLedger,
-  RecordShape
->;
+export const RECORD_SHAPES = Object.fromEntries(
+  Object.entries(EXPLAIN).map(([ledger, explain]) => [ledger, fast(ledger as JsonlLedger, explain)]),
+) as Record<JsonlLedger, RecordShape>;
 
 const isOffsetTable = (v: unknown) =>
-  typeof v === 'object' && v !== null && Object.values(v).every((partitions) => typeof partitions === 'object' && partitions !== null && Object.values(partitions).every(isInteger));
+  typeof v === 'object' &&
+  v !== null &&
+  Object.values(v).every(
+    (partitions) => typeof partitions === 'object' && partitions !== null && Object.values(partitions).every(isInteger),
+  );
 
 /** offsets.json: the group, and topic → partition → integer offset for committed and log end. */
 export const OFFSETS_SHAPE: RecordShape = shape([

@@ -116,7 +116,11 @@ export class RunDirectory {
 export function tailLines(filePath: string, count = 15): string {
   try {
     const text = fs.readFileSync(filePath, 'utf8');
-    return text.split('\n').filter((line) => line.trim() !== '').slice(-count).join('\n');
+    return text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(-count)
+      .join('\n');
   } catch {
     return '';
   }

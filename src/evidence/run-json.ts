@@ -44,7 +44,13 @@ const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isFinding = (v: unknown): v is StepFinding => {
   const f = v as Record<string, unknown> | null;
-  return typeof f === 'object' && f !== null && typeof f.category === 'string' && typeof f.detail === 'string' && (f.step === undefined || typeof f.step === 'string');
+  return (
+    typeof f === 'object' &&
+    f !== null &&
+    typeof f.category === 'string' &&
+    typeof f.detail === 'string' &&
+    (f.step === undefined || typeof f.step === 'string')
+  );
 };
 
 /** Each field the checker reads, and what it must be. */
@@ -54,7 +60,10 @@ const FIELDS: Record<keyof RunFacts, [test: (v: unknown) => boolean, wanted: str
   maxDuplicates: [isWhole, 'a whole number ≥ 0'],
   drainEndedAt: [(v) => v === null || (typeof v === 'number' && Number.isFinite(v)), 'a time in epoch ms or null'],
   expectedLedgers: [(v) => isStringArray(v) && v.every((n) => n in LEDGER_FILES), `a list of ledger names (${LEDGER_NAMES.join(', ')})`],
-  ledgerLines: [(v) => typeof v === 'object' && v !== null && Object.entries(v).every(([k, n]) => k in LEDGER_FILES && isWhole(n)), 'ledger name → line count'],
+  ledgerLines: [
+    (v) => typeof v === 'object' && v !== null && Object.entries(v).every(([k, n]) => k in LEDGER_FILES && isWhole(n)),
+    'ledger name → line count',
+  ],
   assertedChecks: [isStringArray, 'a list of check names'],
   stepFindings: [(v) => Array.isArray(v) && v.every(isFinding), 'a list of { category, detail, step? }'],
 };
@@ -65,13 +74,18 @@ export function parseRunFacts(text: string, file: string): RunFacts {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new RunFileError(`${file} is not JSON (${text.trim() === '' ? 'it is empty' : 'it does not parse'})`, { fix: 'restore it from the run, or re-run the scenario' });
+    throw new RunFileError(`${file} is not JSON (${text.trim() === '' ? 'it is empty' : 'it does not parse'})`, {
+      fix: 'restore it from the run, or re-run the scenario',
+    });
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new RunFileError(`${file} is not a JSON object`, { fix: 'restore it from the run, or re-run the scenario' });
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new RunFileError(`${file} is not a JSON object`, { fix: 'restore it from the run, or re-run the scenario' });
   const facts = parsed as Record<string, unknown>;
   for (const [field, [test, wanted]] of Object.entries(FIELDS)) {
     if (facts[field] !== undefined && !test(facts[field])) {
-      throw new RunFileError(`${file}: ${field} is ${JSON.stringify(facts[field])?.slice(0, 60)}, not ${wanted}`, { fix: `correct or remove "${field}"` });
+      throw new RunFileError(`${file}: ${field} is ${JSON.stringify(facts[field])?.slice(0, 60)}, not ${wanted}`, {
+        fix: `correct or remove "${field}"`,
+      });
     }
   }
   return facts as RunFacts;

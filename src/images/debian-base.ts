@@ -24,7 +24,11 @@ export function debianBaseImage(suite = debianSuite()): string {
 export async function ensureDebianBase(docker: Docker, workDir: string, log: (line: string) => void): Promise<string> {
   const suite = debianSuite();
   const image = debianBaseImage(suite);
-  const recipe = crypto.createHash('sha256').update(`${suite} minbase ${PACKAGES.join(',')} v1`).digest('hex').slice(0, 16);
+  const recipe = crypto
+    .createHash('sha256')
+    .update(`${suite} minbase ${PACKAGES.join(',')} v1`)
+    .digest('hex')
+    .slice(0, 16);
   if ((await inspectImage(docker, image))?.recipe === recipe) return image;
 
   const debootstrap = findExecutable('debootstrap', process.env);

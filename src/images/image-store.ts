@@ -29,7 +29,13 @@ export async function inspectImage(docker: Docker, name: string): Promise<ImageI
 }
 
 /** Follows a daemon progress stream to its end; an `error` entry in it fails the operation. */
-async function followProgress(docker: Docker, stream: NodeJS.ReadableStream, logPath: string, timeoutMs: number, what: string): Promise<void> {
+async function followProgress(
+  docker: Docker,
+  stream: NodeJS.ReadableStream,
+  logPath: string,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const log = fs.createWriteStream(logPath, { flags: 'a' });
   let timer: NodeJS.Timeout | undefined;
   try {

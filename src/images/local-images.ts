@@ -32,9 +32,7 @@ export class RunImages {
   }
 
   kafka(version: string): Promise<string> {
-    return this.once(`kafka ${version}`, () =>
-      this.publicOrLocal(IMAGE_NAMES.publicKafka(version), () => this.buildKafka(version)),
-    );
+    return this.once(`kafka ${version}`, () => this.publicOrLocal(IMAGE_NAMES.publicKafka(version), () => this.buildKafka(version)));
   }
 
   toxiproxy(): Promise<string> {
@@ -48,9 +46,7 @@ export class RunImages {
   }
 
   forwarder(): Promise<string> {
-    return this.once('forwarder', async () =>
-      this.buildApp('forwarder', IMAGE_NAMES.forwarder, ['dist/sut', 'node_modules/kafkajs']),
-    );
+    return this.once('forwarder', async () => this.buildApp('forwarder', IMAGE_NAMES.forwarder, ['dist/sut', 'node_modules/kafkajs']));
   }
 
   /** The image ids in use, for the run directory and the report. */
@@ -117,7 +113,10 @@ export class RunImages {
   private async buildApp(kind: 'target' | 'forwarder', tag: string, paths: string[]): Promise<string> {
     const context = this.context(kind, kind);
     // Only what the app needs at run time: ESM marker and compiled code (and its dependencies).
-    fs.writeFileSync(path.join(context, 'package.json'), JSON.stringify({ name: `kafka-chaos-${kind}`, private: true, type: 'module' }) + '\n');
+    fs.writeFileSync(
+      path.join(context, 'package.json'),
+      JSON.stringify({ name: `kafka-chaos-${kind}`, private: true, type: 'module' }) + '\n',
+    );
     for (const relative of paths) {
       const from = path.join(projectRoot, relative);
       if (!fs.existsSync(from)) {
@@ -140,7 +139,9 @@ export class RunImages {
   private async build(tag: string, context: string, buildArgs: Record<string, string>): Promise<string> {
     // The base images' ids are part of the recipe: a rebuilt base rebuilds what stands on it.
     const baseIds = Object.fromEntries(
-      await Promise.all(Object.entries(buildArgs).map(async ([arg, image]) => [`${arg}@id`, (await inspectImage(this.docker, image))?.id ?? ''])),
+      await Promise.all(
+        Object.entries(buildArgs).map(async ([arg, image]) => [`${arg}@id`, (await inspectImage(this.docker, image))?.id ?? '']),
+      ),
     );
     const recipe = recipeHash(context, { ...buildArgs, ...baseIds });
     const existing = await inspectImage(this.docker, tag);
@@ -155,7 +156,11 @@ export class RunImages {
         logPath: path.join(this.workDir, `${path.basename(context)}.log`),
       });
       // The image this one replaces is dangling now; remove it unless a container still uses it.
-      if (existing) await this.docker.getImage(existing.id).remove().catch(() => undefined);
+      if (existing)
+        await this.docker
+          .getImage(existing.id)
+          .remove()
+          .catch(() => undefined);
     }
     return tag;
   }

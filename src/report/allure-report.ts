@@ -76,7 +76,11 @@ function runGenerator(launcher: string, args: string[], env: NodeJS.ProcessEnv, 
     child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new TimeoutError(`allure generate did not finish within ${timeoutMs / 1000} s`, { fix: 'look for a hung java process, or raise --timeout-ms' }));
+      reject(
+        new TimeoutError(`allure generate did not finish within ${timeoutMs / 1000} s`, {
+          fix: 'look for a hung java process, or raise --timeout-ms',
+        }),
+      );
     }, timeoutMs);
     child.once('error', (error) => {
       clearTimeout(timer);
@@ -112,9 +116,16 @@ export async function buildAllureReport(options: BuildReportOptions): Promise<Bu
   // A results directory can still hold the history an earlier `npm run report` put there.
   const historyKept = carryHistory(reportDir, resultsDir) || fs.existsSync(path.join(resultsDir, 'history'));
   if (!fs.existsSync(path.join(resultsDir, 'categories.json'))) writeCategories(resultsDir);
-  await runGenerator(allureLauncher(), ['generate', resultsDir, '--clean', '-o', reportDir], launcherEnv, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  await runGenerator(
+    allureLauncher(),
+    ['generate', resultsDir, '--clean', '-o', reportDir],
+    launcherEnv,
+    options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  );
   if (!fs.existsSync(path.join(reportDir, 'index.html'))) {
-    throw new EnvironmentError(`allure generate exited 0 but ${path.join(reportDir, 'index.html')} is missing`, { fix: 'reinstall allure-commandline with `npm ci`' });
+    throw new EnvironmentError(`allure generate exited 0 but ${path.join(reportDir, 'index.html')} is missing`, {
+      fix: 'reinstall allure-commandline with `npm ci`',
+    });
   }
   return { reportDir, results, historyKept };
 }

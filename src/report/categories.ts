@@ -22,7 +22,12 @@ export interface AllureCategory {
 /** An optional error name (with Node's " [ERR_CODE]") and ": " before the prefix. */
 const ERROR_NAME = '(?:[A-Za-z_$][\\w$.]*(?: \\[[A-Z0-9_]+\\])?: )?';
 
-function category(name: string, prefix: string, description: string, statuses: AllureCategory['matchedStatuses'] = ['failed']): AllureCategory {
+function category(
+  name: string,
+  prefix: string,
+  description: string,
+  statuses: AllureCategory['matchedStatuses'] = ['failed'],
+): AllureCategory {
   return { name, description, messageRegex: `${ERROR_NAME}${prefix}.*`, matchedStatuses: statuses };
 }
 
@@ -30,10 +35,18 @@ function category(name: string, prefix: string, description: string, statuses: A
 export const CATEGORIES: readonly AllureCategory[] = [
   category('Message loss', 'Message loss:', 'A message in Kafka never reached the HTTP target with a 2xx.'),
   category('Duplicates over bound', 'Duplicates over bound:', 'More messages were delivered more than once than the scenario tolerates.'),
-  category('Unsafe offset commit', 'Unsafe offset commit:', 'An offset was committed before its message (or an earlier one) was delivered, or while the target was down.'),
+  category(
+    'Unsafe offset commit',
+    'Unsafe offset commit:',
+    'An offset was committed before its message (or an earlier one) was delivered, or while the target was down.',
+  ),
   category('Ordering violation', 'Ordering violation:', 'Messages of one partition reached the target out of order.'),
   category('Pipeline did not stop', 'Pipeline did not stop:', 'The pipeline kept consuming where the scenario expected it to stop.'),
-  category('Checker could not decide', 'Checker could not decide:', 'A check said unknown: the evidence was incomplete or malformed. Not a pass.'),
+  category(
+    'Checker could not decide',
+    'Checker could not decide:',
+    'A check said unknown: the evidence was incomplete or malformed. Not a pass.',
+  ),
   category('Other reliability failure', 'Reliability check failed:', 'A reliability check without a category of its own was violated.'),
   category(
     'Environment failure',
@@ -47,7 +60,11 @@ export const CATEGORIES: readonly AllureCategory[] = [
  * The category Allure would give a result, for tests and for tools that read results: the first
  * whose regex matches the whole message (JS and Java agree on the syntax used here).
  */
-export function categoryOf(message: string, status: AllureCategory['matchedStatuses'][number], categories = CATEGORIES): string | undefined {
+export function categoryOf(
+  message: string,
+  status: AllureCategory['matchedStatuses'][number],
+  categories = CATEGORIES,
+): string | undefined {
   const withoutAnsi = message.replace(/\u001b\[[0-9;]*[a-zA-Z]/g, '');
   return categories.find((c) => c.matchedStatuses.includes(status) && new RegExp(`^(?:${c.messageRegex})$`, 's').test(withoutAnsi))?.name;
 }

@@ -97,10 +97,16 @@ function legend(hasFaults: boolean): string {
     );
     x += 34 + s.label.length * 6.3;
   }
-  items.push(`<rect x="${x}" y="44" width="22" height="12" fill="${LAG_COLOUR}" fill-opacity="0.25" stroke="${LAG_COLOUR}"/>` + text(x + 27, 54, 'lag', 'font-size="12" fill="#1f2328"'));
+  items.push(
+    `<rect x="${x}" y="44" width="22" height="12" fill="${LAG_COLOUR}" fill-opacity="0.25" stroke="${LAG_COLOUR}"/>` +
+      text(x + 27, 54, 'lag', 'font-size="12" fill="#1f2328"'),
+  );
   x += 58;
   if (hasFaults) {
-    items.push(`<rect x="${x}" y="44" width="22" height="12" fill="${FAULT_COLOURS[0]}" fill-opacity="0.13" stroke="${FAULT_COLOURS[0]}" stroke-dasharray="3 2"/>` + text(x + 27, 54, 'fault window', 'font-size="12" fill="#1f2328"'));
+    items.push(
+      `<rect x="${x}" y="44" width="22" height="12" fill="${FAULT_COLOURS[0]}" fill-opacity="0.13" stroke="${FAULT_COLOURS[0]}" stroke-dasharray="3 2"/>` +
+        text(x + 27, 54, 'fault window', 'font-size="12" fill="#1f2328"'),
+    );
   }
   return `<g class="legend">${items.join('')}</g>`;
 }
@@ -126,13 +132,15 @@ export function timelineSvg(timeline: Timeline): string {
 
   // Drawn delivered (thick) first, then produced (thin), then committed (dashed) on top: where
   // the three coincide — commits going on during an outage, say — each still shows.
-  const lines = DRAW_ORDER.map((key) => SERIES.find((s) => s.key === key)!).map((s) => {
-    const points = polyline(series.points, x, yRate, (p) => p[s.key]);
-    const dots = markers
-      ? series.points.map((p) => `<circle cx="${px(middle(p, x))}" cy="${px(yRate(p[s.key]))}" r="2.4" fill="${s.colour}"/>`).join('')
-      : '';
-    return `<g class="series" data-series="${s.key}"><polyline points="${points}" fill="none" stroke="${s.colour}" stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} stroke-linejoin="round"/>${dots}</g>`;
-  }).join('');
+  const lines = DRAW_ORDER.map((key) => SERIES.find((s) => s.key === key)!)
+    .map((s) => {
+      const points = polyline(series.points, x, yRate, (p) => p[s.key]);
+      const dots = markers
+        ? series.points.map((p) => `<circle cx="${px(middle(p, x))}" cy="${px(yRate(p[s.key]))}" r="2.4" fill="${s.colour}"/>`).join('')
+        : '';
+      return `<g class="series" data-series="${s.key}"><polyline points="${points}" fill="none" stroke="${s.colour}" stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} stroke-linejoin="round"/>${dots}</g>`;
+    })
+    .join('');
   const lagLine = polyline(series.points, x, yLag, (p) => p.lag);
   const [first, last] = [series.points[0], series.points.at(-1)];
   const lagArea =

@@ -22,9 +22,12 @@ export function defaultSut(requested: string | undefined, declared: readonly str
   }
   const own = declared.filter((name) => name !== FORWARDER);
   if (own.length <= 1) return own[0] ?? FORWARDER;
-  throw new ConfigError(`"the system under test" is ambiguous: kafka-chaos.config.json declares ${own.length} systems under test (${own.join(', ')})`, {
-    fix: `pass --sut ${own[0]} (or name it in the step: the system under test "${own[0]}" consumes …)`,
-  });
+  throw new ConfigError(
+    `"the system under test" is ambiguous: kafka-chaos.config.json declares ${own.length} systems under test (${own.join(', ')})`,
+    {
+      fix: `pass --sut ${own[0]} (or name it in the step: the system under test "${own[0]}" consumes …)`,
+    },
+  );
 }
 
 /** How each step that starts a SUT names it: not at all (the default), by its first argument, or as the forwarder. */
@@ -40,7 +43,12 @@ export const SUT_STEPS: Partial<Record<StepId, 'default' | 'named' | 'forwarder'
 };
 
 /** The SUT a step starts (undefined: it starts none). Throws ConfigError as defaultSut does. */
-export function sutOfStep(id: StepId | undefined, values: readonly unknown[], requested: string | undefined, declared: readonly string[]): string | undefined {
+export function sutOfStep(
+  id: StepId | undefined,
+  values: readonly unknown[],
+  requested: string | undefined,
+  declared: readonly string[],
+): string | undefined {
   const how = id === undefined ? undefined : SUT_STEPS[id];
   if (how === undefined) return undefined;
   if (how === 'forwarder') return FORWARDER;

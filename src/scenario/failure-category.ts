@@ -100,11 +100,21 @@ export function failureFor(verdict: Verdict, checkNames: readonly string[]): Rel
   const violated = asserted.filter((c) => c.valid === false);
   if (violated.length > 0) {
     const detail = violated.map(describeCheck).join('; also ');
-    return new ReliabilityAssertionError(categoryOfCheck(violated[0]!.name), detail, violated.map((c) => c.name), true);
+    return new ReliabilityAssertionError(
+      categoryOfCheck(violated[0]!.name),
+      detail,
+      violated.map((c) => c.name),
+      true,
+    );
   }
   const undecided = asserted.filter((c) => c.valid === 'unknown');
   if (undecided.length > 0) {
-    return new ReliabilityAssertionError(CATEGORIES.undecided, undecided.map(describeCheck).join('; also '), undecided.map((c) => c.name), true);
+    return new ReliabilityAssertionError(
+      CATEGORIES.undecided,
+      undecided.map(describeCheck).join('; also '),
+      undecided.map((c) => c.name),
+      true,
+    );
   }
   return undefined;
 }

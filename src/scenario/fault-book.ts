@@ -24,7 +24,13 @@ export class FaultBook {
    * Runs `act`, then records the fault; `undo` is what heals it. If `act` fails, nothing is
    * recorded and `undo` is not owed.
    */
-  async inject(fault: string, subject: string, params: Record<string, unknown>, act: () => Promise<unknown>, undo: () => Promise<unknown>): Promise<BookedFault> {
+  async inject(
+    fault: string,
+    subject: string,
+    params: Record<string, unknown>,
+    act: () => Promise<unknown>,
+    undo: () => Promise<unknown>,
+  ): Promise<BookedFault> {
     await act();
     const record: ActiveFault = this.ledger.injected(fault, subject, params);
     let healing: Promise<void> | undefined;

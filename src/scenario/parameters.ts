@@ -37,7 +37,9 @@ export function parseDuration(text: string): number {
   }
   const ms = Math.round(Number(match[1]) * unit);
   if (ms <= 0 || ms > MAX_DURATION_MS) {
-    throw new ConfigError(`the duration "${text}" is out of range`, { fix: `use more than 0 ms and at most ${MAX_DURATION_MS / 60_000} minutes` });
+    throw new ConfigError(`the duration "${text}" is out of range`, {
+      fix: `use more than 0 ms and at most ${MAX_DURATION_MS / 60_000} minutes`,
+    });
   }
   return ms;
 }
@@ -69,7 +71,8 @@ export function parsePercentage(text: string): number {
   const match = /^(\d+(?:\.\d+)?)%$/.exec(text.trim());
   if (!match) throw new ConfigError(`"${text}" is not a percentage`, { fix: 'write e.g. "30%"' });
   const percent = Number(match[1]);
-  if (percent <= 0 || percent > 100) throw new ConfigError(`the percentage ${text} is out of range`, { fix: 'use more than 0% and at most 100%' });
+  if (percent <= 0 || percent > 100)
+    throw new ConfigError(`the percentage ${text} is out of range`, { fix: 'use more than 0% and at most 100%' });
   return percent / 100;
 }
 
@@ -131,7 +134,12 @@ export interface ParameterTypeSpec {
 
 // No capturing groups: cucumber then hands the whole match to the parse.
 export const PARAMETER_TYPES: readonly ParameterTypeSpec[] = [
-  { name: 'duration', regexp: /\d+(?:\.\d+)? ?(?:ms|milliseconds?|s|secs?|seconds?|min|mins|minutes?)/, parse: parseDuration, example: '10 seconds' },
+  {
+    name: 'duration',
+    regexp: /\d+(?:\.\d+)? ?(?:ms|milliseconds?|s|secs?|seconds?|min|mins|minutes?)/,
+    parse: parseDuration,
+    example: '10 seconds',
+  },
   { name: 'count', regexp: /\d{1,3}(?:,\d{3})+|\d+/, parse: (t) => parseCount(t), example: '1,000' },
   { name: 'rate', regexp: /[\d,]+ (?:messages? )?per second/, parse: parseRate, example: '200 per second' },
   { name: 'percentage', regexp: /\d+(?:\.\d+)?%/, parse: parsePercentage, example: '30%' },

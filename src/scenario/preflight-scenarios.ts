@@ -69,11 +69,16 @@ function checkStep(step: CompiledStep, brokers: number, partitions: Map<string, 
   const causes: string[] = [];
   const range = `the scenario's cluster has ${brokers} broker${brokers === 1 ? '' : 's'}`;
   const noBroker = (id: number) => {
-    if (id > brokers) causes.push(`there is no broker ${id}: ${range} — fix: name broker 1 to broker ${brokers}, or declare a bigger cluster ("Given a Kafka cluster of ${id} brokers")`);
+    if (id > brokers)
+      causes.push(
+        `there is no broker ${id}: ${range} — fix: name broker 1 to broker ${brokers}, or declare a bigger cluster ("Given a Kafka cluster of ${id} brokers")`,
+      );
   };
   const repl = replication(step, brokers);
   if (repl && repl.factor > brokers) {
-    causes.push(`replication factor ${repl.factor} needs ${repl.factor} brokers; ${range} — fix: lower the factor to at most ${brokers}, or declare "Given a Kafka cluster of ${repl.factor} brokers"`);
+    causes.push(
+      `replication factor ${repl.factor} needs ${repl.factor} brokers; ${range} — fix: lower the factor to at most ${brokers}, or declare "Given a Kafka cluster of ${repl.factor} brokers"`,
+    );
   }
   if (repl && repl.insync > repl.factor) {
     causes.push(`min in-sync replicas ${repl.insync} is above the replication factor ${repl.factor} — fix: use at most ${repl.factor}`);
@@ -93,7 +98,9 @@ function checkStep(step: CompiledStep, brokers: number, partitions: Map<string, 
       if (role === 'partition') {
         const count = partitions.get(String(step.values[i + 1]));
         if (count !== undefined && (value as number) >= count) {
-          causes.push(`"${String(step.values[i + 1])}" has ${count} partition${count === 1 ? '' : 's'} (0 to ${count - 1}), not partition ${String(value)} — fix: name partition 0 to ${count - 1}`);
+          causes.push(
+            `"${String(step.values[i + 1])}" has ${count} partition${count === 1 ? '' : 's'} (0 to ${count - 1}), not partition ${String(value)} — fix: name partition 0 to ${count - 1}`,
+          );
         }
       }
     } catch (error) {

@@ -47,7 +47,13 @@ export function knownSteps(support: ISupportCodeLibrary): KnownStep[] {
 /** Gherkin step id → line, over backgrounds, scenarios and rules. */
 function stepLines(document: GherkinDocument): Map<string, number> {
   const lines = new Map<string, number>();
-  const visit = (children: ReadonlyArray<{ background?: { steps: readonly { id: string; location: { line: number } }[] }; scenario?: { steps: readonly { id: string; location: { line: number } }[] }; rule?: { children: readonly unknown[] } }>) => {
+  const visit = (
+    children: ReadonlyArray<{
+      background?: { steps: readonly { id: string; location: { line: number } }[] };
+      scenario?: { steps: readonly { id: string; location: { line: number } }[] };
+      rule?: { children: readonly unknown[] };
+    }>,
+  ) => {
     for (const child of children) {
       for (const step of [...(child.background?.steps ?? []), ...(child.scenario?.steps ?? [])]) lines.set(step.id, step.location.line);
       if (child.rule) visit(child.rule.children as never);
@@ -92,12 +98,20 @@ export interface Compilation {
 }
 
 /** Runs the dry run and returns every step that cannot run, in feature order. */
-export async function findStepProblems(configuration: IRunConfiguration, support: ISupportCodeLibrary, environment: IRunEnvironment = {}): Promise<StepProblem[]> {
+export async function findStepProblems(
+  configuration: IRunConfiguration,
+  support: ISupportCodeLibrary,
+  environment: IRunEnvironment = {},
+): Promise<StepProblem[]> {
   return (await compileScenarios(configuration, support, environment)).problems;
 }
 
 /** Runs the dry run: the selected scenarios, compiled, and every step that cannot run. */
-export async function compileScenarios(configuration: IRunConfiguration, support: ISupportCodeLibrary, environment: IRunEnvironment = {}): Promise<Compilation> {
+export async function compileScenarios(
+  configuration: IRunConfiguration,
+  support: ISupportCodeLibrary,
+  environment: IRunEnvironment = {},
+): Promise<Compilation> {
   const documents = new Map<string, Map<string, number>>();
   const problems: StepProblem[] = [];
   const pickles = new Map<string, { uri: string; name: string; steps: Map<string, { text: string; astNodeIds: readonly string[] }> }>();
@@ -106,12 +120,22 @@ export async function compileScenarios(configuration: IRunConfiguration, support
     if (envelope.gherkinDocument?.uri) documents.set(envelope.gherkinDocument.uri, stepLines(envelope.gherkinDocument));
     if (envelope.parseError) {
       const { source, message } = envelope.parseError;
-      problems.push({ kind: 'unparsable', uri: source.uri ?? '?', line: source.location?.line ?? 0, text: '', detail: message.split('\n')[0] });
+      problems.push({
+        kind: 'unparsable',
+        uri: source.uri ?? '?',
+        line: source.location?.line ?? 0,
+        text: '',
+        detail: message.split('\n')[0],
+      });
     }
     // Every pickle is announced, also those the tags and names then filter out.
     if (envelope.pickle) {
       const p = envelope.pickle;
-      pickles.set(p.id, { uri: p.uri, name: p.name, steps: new Map(p.steps.map((s) => [s.id, { text: s.text, astNodeIds: s.astNodeIds }])) });
+      pickles.set(p.id, {
+        uri: p.uri,
+        name: p.name,
+        steps: new Map(p.steps.map((s) => [s.id, { text: s.text, astNodeIds: s.astNodeIds }])),
+      });
     }
     if (envelope.testCase) testCases.push({ pickleId: envelope.testCase.pickleId, steps: envelope.testCase.testSteps });
   };
@@ -163,7 +187,12 @@ export async function compileScenarios(configuration: IRunConfiguration, support
         scenario.steps.push({ id: entry?.id, values, ...where });
       } catch (error) {
         seen.add(key);
-        problems.push({ kind: 'malformed', ...where, detail: describeError(error), closest: known.find((k) => k.pattern === String(definition?.pattern)) });
+        problems.push({
+          kind: 'malformed',
+          ...where,
+          detail: describeError(error),
+          closest: known.find((k) => k.pattern === String(definition?.pattern)),
+        });
       }
     }
   }
@@ -185,7 +214,8 @@ export function formatStepProblems(problems: readonly StepProblem[]): string {
   for (const p of problems) {
     const text = p.text === '' ? '' : ` "${p.text}"`;
     lines.push(`  ${p.uri}:${p.line}  ${WHAT[p.kind]}${text}${p.detail ? `: ${p.detail}` : ''}`);
-    if (p.closest) lines.push(`      closest known step: "${p.closest.pattern}"${p.closest.example ? ` (e.g. "${p.closest.example}")` : ''}`);
+    if (p.closest)
+      lines.push(`      closest known step: "${p.closest.pattern}"${p.closest.example ? ` (e.g. "${p.closest.example}")` : ''}`);
   }
   lines.push('  fix: correct the step, or run `npm run steps` for every step with an example');
   return lines.join('\n');

@@ -18,7 +18,12 @@ export interface ProgressOptions {
 }
 
 /** Shows `render()`'s line while `work` runs; the line is cleared (terminal) when it settles. */
-export async function withProgress<T>(label: string, render: () => Promise<string>, work: Promise<T>, options: ProgressOptions = {}): Promise<T> {
+export async function withProgress<T>(
+  label: string,
+  render: () => Promise<string>,
+  work: Promise<T>,
+  options: ProgressOptions = {},
+): Promise<T> {
   const output = options.output ?? process.stderr;
   const tty = output.isTTY === true;
   const intervalMs = tty ? (options.ttyIntervalMs ?? 1000) : (options.periodMs ?? 10_000);

@@ -41,7 +41,10 @@ class RunFacts {
   /** Scenarios that failed through a verdict on the SUT (not through the environment). */
   reliabilityFailures(): ScenarioOutcome[] {
     // "Checker could not decide" is missing evidence, not a finding: like an environment failure it exits 2.
-    return this.scenarios.filter((s) => s.status === 'FAILED' && s.category !== undefined && s.category !== CATEGORIES.environment && s.category !== CATEGORIES.undecided);
+    return this.scenarios.filter(
+      (s) =>
+        s.status === 'FAILED' && s.category !== undefined && s.category !== CATEGORIES.environment && s.category !== CATEGORIES.undecided,
+    );
   }
 
   /** Feature → wall time from its first scenario's start to its last one's end, in run order. */

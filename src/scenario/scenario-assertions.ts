@@ -67,12 +67,20 @@ export async function assertWaiting(session: ScenarioSession, count: number, top
   const lag = recovery.figures.lagMessages;
   const undelivered = recovery.figures.undelivered;
   if (lag === undefined || undelivered === undefined) {
-    throw new ReliabilityAssertionError(CATEGORIES.undecided, `the group's final offsets are unknown, so the waiting messages cannot be counted: ${describeCheck(recovery)}`, ['recovery']);
+    throw new ReliabilityAssertionError(
+      CATEGORIES.undecided,
+      `the group's final offsets are unknown, so the waiting messages cannot be counted: ${describeCheck(recovery)}`,
+      ['recovery'],
+    );
   }
   if (lag === count && undelivered === count) return;
   const figures = `${undelivered} messages of "${topicName}" have no 2xx and the group's lag is ${lag}; expected ${count} waiting`;
   if (lag < undelivered) {
-    throw new ReliabilityAssertionError(CATEGORIES.unsafeCommit, `the group committed past ${undelivered - lag} messages the target never accepted: ${figures}`, ['recovery']);
+    throw new ReliabilityAssertionError(
+      CATEGORIES.unsafeCommit,
+      `the group committed past ${undelivered - lag} messages the target never accepted: ${figures}`,
+      ['recovery'],
+    );
   }
   throw new ReliabilityAssertionError(CATEGORIES.other, figures, ['recovery']);
 }

@@ -108,7 +108,9 @@ export class ScenarioEvidence {
     if (!this.judged) return;
     const { produced, faults } = await ledgerLineCounts(this.run.root);
     const recorded = readRunFacts(this.run.root).ledgerLines ?? {};
-    this.run.annotate({ ledgerLines: { ...recorded, ...(produced !== undefined ? { produced } : {}), ...(faults !== undefined ? { faults } : {}) } });
+    this.run.annotate({
+      ledgerLines: { ...recorded, ...(produced !== undefined ? { produced } : {}), ...(faults !== undefined ? { faults } : {}) },
+    });
   }
 
   /** The verdict as `kafka-chaos verify` reaches it: these ledgers, run.json's facts. */

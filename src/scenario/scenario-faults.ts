@@ -28,7 +28,9 @@ async function holdFor(session: ScenarioSession, fault: BookedFault, ms: number 
 
 function requireBroker(env: StartedEnvironment, id: number): void {
   if (!env.cluster.ids.includes(id)) {
-    throw new ConfigError(`there is no broker ${id} in this cluster`, { fix: `use broker ${env.cluster.ids[0]} to broker ${env.cluster.ids[env.cluster.ids.length - 1]}` });
+    throw new ConfigError(`there is no broker ${id} in this cluster`, {
+      fix: `use broker ${env.cluster.ids[0]} to broker ${env.cluster.ids[env.cluster.ids.length - 1]}`,
+    });
   }
 }
 
@@ -36,7 +38,13 @@ function requireBroker(env: StartedEnvironment, id: number): void {
 
 export async function targetDown(session: ScenarioSession, forMs?: number): Promise<void> {
   const { env } = await session.environment();
-  const fault = await session.faults.inject(TARGET_DOWN_FAULT, 'target', {}, () => env.target.control.down(), () => env.target.control.up());
+  const fault = await session.faults.inject(
+    TARGET_DOWN_FAULT,
+    'target',
+    {},
+    () => env.target.control.down(),
+    () => env.target.control.up(),
+  );
   await holdFor(session, fault, forMs);
 }
 
@@ -50,7 +58,13 @@ export async function targetBack(session: ScenarioSession): Promise<void> {
 export async function targetMisbehaves(session: ScenarioSession, fault: string, behavior: TargetBehavior, forMs?: number): Promise<void> {
   const { env } = await session.environment();
   await session.faults.healWhere((f) => f.fault.startsWith('target-') && f.fault !== TARGET_DOWN_FAULT);
-  const booked = await session.faults.inject(fault, 'target', { ...behavior }, () => env.target.control.setBehavior(behavior), () => env.target.control.setBehavior({}));
+  const booked = await session.faults.inject(
+    fault,
+    'target',
+    { ...behavior },
+    () => env.target.control.setBehavior(behavior),
+    () => env.target.control.setBehavior({}),
+  );
   await holdFor(session, booked, forMs);
 }
 
@@ -117,31 +131,48 @@ export async function isolateBroker(session: ScenarioSession, id: number, forMs?
 
 export async function brokerRejoins(session: ScenarioSession, id: number): Promise<void> {
   await session.environment();
-  const healed = await session.faults.healWhere((f) => f.subject === `broker-${id}` && (f.fault === 'isolate-broker' || f.fault.startsWith('link-')));
-  if (healed === 0) throw new ConfigError(`broker ${id} is not isolated in this scenario`, { fix: `isolate it first ("broker ${id} is isolated")` });
+  const healed = await session.faults.healWhere(
+    (f) => f.subject === `broker-${id}` && (f.fault === 'isolate-broker' || f.fault.startsWith('link-')),
+  );
+  if (healed === 0)
+    throw new ConfigError(`broker ${id} is not isolated in this scenario`, { fix: `isolate it first ("broker ${id} is isolated")` });
 }
 
 export async function killBroker(session: ScenarioSession, id: number): Promise<void> {
   const { env } = await session.environment();
   requireBroker(env, id);
   const broker = env.cluster.broker(id);
-  await session.faults.inject('kill-broker', `broker-${id}`, { broker: id, signal: 'SIGKILL' }, () => broker.kill(), async () => {
-    await broker.start();
-    await env.cluster.waitForBroker(id, BROKER_WAIT_MS);
-  });
+  await session.faults.inject(
+    'kill-broker',
+    `broker-${id}`,
+    { broker: id, signal: 'SIGKILL' },
+    () => broker.kill(),
+    async () => {
+      await broker.start();
+      await env.cluster.waitForBroker(id, BROKER_WAIT_MS);
+    },
+  );
 }
 
 /** Starts a killed broker; a running one is stopped (controlled shutdown) and started. */
 export async function restartBroker(session: ScenarioSession, id: number): Promise<void> {
   const { env } = await session.environment();
   requireBroker(env, id);
-  const healed = await session.faults.healWhere((f) => f.subject === `broker-${id}` && (f.fault === 'kill-broker' || f.fault === 'pause-broker'));
+  const healed = await session.faults.healWhere(
+    (f) => f.subject === `broker-${id}` && (f.fault === 'kill-broker' || f.fault === 'pause-broker'),
+  );
   if (healed > 0) return;
   const broker = env.cluster.broker(id);
-  const restart = await session.faults.inject('restart-broker', `broker-${id}`, { broker: id }, () => broker.stop(), async () => {
-    await broker.start();
-    await env.cluster.waitForBroker(id, BROKER_WAIT_MS);
-  });
+  const restart = await session.faults.inject(
+    'restart-broker',
+    `broker-${id}`,
+    { broker: id },
+    () => broker.stop(),
+    async () => {
+      await broker.start();
+      await env.cluster.waitForBroker(id, BROKER_WAIT_MS);
+    },
+  );
   await restart.heal();
 }
 
@@ -155,17 +186,24 @@ export async function pauseBroker(session: ScenarioSession, id: number, forMs?: 
   const { env } = await session.environment();
   requireBroker(env, id);
   const broker = env.cluster.broker(id);
-  const fault = await session.faults.inject('pause-broker', `broker-${id}`, { broker: id, signal: 'SIGSTOP' }, () => broker.pause(), async () => {
-    await broker.resume();
-    await env.cluster.waitForBroker(id, BROKER_WAIT_MS);
-  });
+  const fault = await session.faults.inject(
+    'pause-broker',
+    `broker-${id}`,
+    { broker: id, signal: 'SIGSTOP' },
+    () => broker.pause(),
+    async () => {
+      await broker.resume();
+      await env.cluster.waitForBroker(id, BROKER_WAIT_MS);
+    },
+  );
   await holdFor(session, fault, forMs);
 }
 
 export async function resumeBroker(session: ScenarioSession, id: number): Promise<void> {
   await session.environment();
   const healed = await session.faults.healWhere((f) => f.fault === 'pause-broker' && f.subject === `broker-${id}`);
-  if (healed === 0) throw new ConfigError(`broker ${id} is not paused in this scenario`, { fix: `pause it first ("broker ${id} is paused")` });
+  if (healed === 0)
+    throw new ConfigError(`broker ${id} is not paused in this scenario`, { fix: `pause it first ("broker ${id} is paused")` });
 }
 
 // ---- the system under test
@@ -173,7 +211,13 @@ export async function resumeBroker(session: ScenarioSession, id: number): Promis
 export async function crashSutInstance(session: ScenarioSession, index: number): Promise<void> {
   const { fleet } = session.requireSut();
   const instance = fleet.instance(index);
-  await session.faults.inject('sut-crash', `sut-instance-${index}`, { instance: index, signal: 'SIGKILL' }, () => instance.kill(), () => instance.start());
+  await session.faults.inject(
+    'sut-crash',
+    `sut-instance-${index}`,
+    { instance: index, signal: 'SIGKILL' },
+    () => instance.kill(),
+    () => instance.start(),
+  );
 }
 
 export async function restartSutInstance(session: ScenarioSession, index: number): Promise<void> {
@@ -181,7 +225,13 @@ export async function restartSutInstance(session: ScenarioSession, index: number
   const instance = fleet.instance(index);
   const healed = await session.faults.healWhere((f) => f.fault === 'sut-crash' && f.subject === `sut-instance-${index}`);
   if (healed > 0) return;
-  const restart = await session.faults.inject('sut-restart', `sut-instance-${index}`, { instance: index }, () => instance.stop(), () => instance.start());
+  const restart = await session.faults.inject(
+    'sut-restart',
+    `sut-instance-${index}`,
+    { instance: index },
+    () => instance.stop(),
+    () => instance.start(),
+  );
   await restart.heal();
 }
 
@@ -207,18 +257,28 @@ function linkProxies(env: StartedEnvironment, link: LinkSpec): string[] {
   if (typeof from === 'number') {
     requireBroker(env, from);
     return env.network.proxies
-      .filter((p) => (p.kind === 'controller' || p.kind === 'replication') && ((p.from === from && p.to === to) || (p.from === to && p.to === from)))
+      .filter(
+        (p) =>
+          (p.kind === 'controller' || p.kind === 'replication') && ((p.from === from && p.to === to) || (p.from === to && p.to === from)),
+      )
       .map((p) => p.name);
   }
   return env.network.proxies.filter((p) => p.kind === from && p.to === to).map((p) => p.name);
 }
 
-const linkSubject = (link: LinkSpec) => (typeof link.from === 'number' ? `broker-${link.from}-broker-${link.to}` : `${link.from}-broker-${link.to}`);
+const linkSubject = (link: LinkSpec) =>
+  typeof link.from === 'number' ? `broker-${link.from}-broker-${link.to}` : `${link.from}-broker-${link.to}`;
 
 export async function cutLink(session: ScenarioSession, link: LinkSpec, forMs?: number): Promise<void> {
   const { env } = await session.environment();
   const proxies = linkProxies(env, link);
-  const fault = await session.faults.inject('link-cut', linkSubject(link), { link: link.text, proxies }, () => env.network.setEnabled(proxies, false), () => env.network.restore(proxies));
+  const fault = await session.faults.inject(
+    'link-cut',
+    linkSubject(link),
+    { link: link.text, proxies },
+    () => env.network.setEnabled(proxies, false),
+    () => env.network.restore(proxies),
+  );
   await holdFor(session, fault, forMs);
 }
 
@@ -235,16 +295,30 @@ const TOXIC_STREAMS: Record<ToxicKind, Array<'upstream' | 'downstream'>> = {
 
 let toxicCounter = 0;
 
-export async function linkToxic(session: ScenarioSession, link: LinkSpec, kind: ToxicKind, attributes: Record<string, number>, forMs?: number): Promise<void> {
+export async function linkToxic(
+  session: ScenarioSession,
+  link: LinkSpec,
+  kind: ToxicKind,
+  attributes: Record<string, number>,
+  forMs?: number,
+): Promise<void> {
   const { env } = await session.environment();
-  const placed = linkProxies(env, link).flatMap((proxy) => TOXIC_STREAMS[kind].map((stream) => ({ proxy, stream, name: `chaos-${kind}-${stream}-${++toxicCounter}` })));
+  const placed = linkProxies(env, link).flatMap((proxy) =>
+    TOXIC_STREAMS[kind].map((stream) => ({ proxy, stream, name: `chaos-${kind}-${stream}-${++toxicCounter}` })),
+  );
   const fault = await session.faults.inject(
     `link-${kind.replace('_', '-')}`,
     linkSubject(link),
     { link: link.text, ...attributes, proxies: placed.map((p) => p.proxy) },
     async () => {
       for (const toxic of placed) {
-        const body = { name: toxic.name, type: kind, stream: toxic.stream, toxicity: 1, attributes } as unknown as ICreateToxicBody<unknown>;
+        const body = {
+          name: toxic.name,
+          type: kind,
+          stream: toxic.stream,
+          toxicity: 1,
+          attributes,
+        } as unknown as ICreateToxicBody<unknown>;
         await env.network.addToxic(toxic.proxy, body);
       }
     },

@@ -36,7 +36,8 @@ export class ScenarioNames {
   }
 
   declareTopic(name: string, partitions: number, replicationFactor: number): DeclaredTopic {
-    if (this.topics.has(name)) throw new ConfigError(`the topic "${name}" is declared twice in this scenario`, { fix: 'declare each topic once' });
+    if (this.topics.has(name))
+      throw new ConfigError(`the topic "${name}" is declared twice in this scenario`, { fix: 'declare each topic once' });
     const topic = { name, real: this.scoped(name, 'topic'), partitions, replicationFactor };
     this.topics.set(name, topic);
     return topic;

@@ -23,7 +23,10 @@ export function describeFaults(faults: readonly FaultRecord[], startMs: number):
   return faults
     .map((f) => {
       const params = Object.keys(f.params).length > 0 ? ` ${JSON.stringify(f.params)}` : '';
-      const window = f.healedAt === null ? `from ${at(f.injectedAt)}, never healed` : `${at(f.injectedAt)} → ${at(f.healedAt)} (${((f.healedAt - f.injectedAt) / 1000).toFixed(1)}s)`;
+      const window =
+        f.healedAt === null
+          ? `from ${at(f.injectedAt)}, never healed`
+          : `${at(f.injectedAt)} → ${at(f.healedAt)} (${((f.healedAt - f.injectedAt) / 1000).toFixed(1)}s)`;
       return `${f.fault} ${f.subject}: ${window}${params}`;
     })
     .join('\n');
@@ -68,7 +71,9 @@ export function scenarioAttachments(session: ScenarioSession, note?: string): At
 
   const env = session.pooledEnvironment?.env;
   if (env) {
-    const brokerTails = env.cluster.ids.map((id) => `==== broker ${id} (${env.cluster.broker(id).state}) ====\n${env.cluster.broker(id).tail(TAIL_LINES)}`);
+    const brokerTails = env.cluster.ids.map(
+      (id) => `==== broker ${id} (${env.cluster.broker(id).state}) ====\n${env.cluster.broker(id).tail(TAIL_LINES)}`,
+    );
     attachments.push({ name: 'broker-logs.txt', mediaType: 'text/plain', body: brokerTails.join('\n\n') });
     attachments.push({ name: 'target-log.txt', mediaType: 'text/plain', body: env.target.node.tail(TAIL_LINES) || '(empty)' });
   }

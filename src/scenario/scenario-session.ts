@@ -87,7 +87,10 @@ export class ScenarioSession {
   /** Joins (or starts) the environment; a second call with another shape is a scenario error. */
   async useCluster(brokers?: number, kafkaVersion?: string): Promise<PooledEnvironment> {
     if (this.pooled) {
-      if ((brokers !== undefined && brokers !== this.pooled.brokers) || (kafkaVersion !== undefined && kafkaVersion !== this.pooled.env.cluster.kafkaVersion)) {
+      if (
+        (brokers !== undefined && brokers !== this.pooled.brokers) ||
+        (kafkaVersion !== undefined && kafkaVersion !== this.pooled.env.cluster.kafkaVersion)
+      ) {
         throw new ConfigError('a scenario runs on one cluster', { fix: 'declare the cluster once (in the Background or the first step)' });
       }
       return this.pooled;
@@ -148,7 +151,9 @@ export class ScenarioSession {
 
   async startSut(request: SutRequest): Promise<RunningSut> {
     if (this.sut) {
-      throw new ConfigError('a scenario has one system under test', { fix: 'scale it ("the system under test scales to 3 instances") instead of starting another' });
+      throw new ConfigError('a scenario has one system under test', {
+        fix: 'scale it ("the system under test scales to 3 instances") instead of starting another',
+      });
     }
     const { env } = await this.environment();
     const name = request.sut ?? this.info.defaultSut;
@@ -181,7 +186,8 @@ export class ScenarioSession {
    */
   recordClaim(error: ReliabilityAssertionError, step?: string): void {
     if (error.fromVerdict) error.checks.forEach((name) => this.asserted.add(name));
-    else this.findings.push({ category: error.category, detail: error.message.slice(error.category.length + 2), ...(step ? { step } : {}) });
+    else
+      this.findings.push({ category: error.category, detail: error.message.slice(error.category.length + 2), ...(step ? { step } : {}) });
     this.persistClaims();
   }
 
@@ -218,7 +224,12 @@ export class ScenarioSession {
       await settleCommits(this, pooled);
       const drainEndedAt = this.drainEndedAt ?? Date.now();
       this.persistClaims();
-      const judged = await evidence.collect(pooled.kafka, { topic: sut.topic.real, group: sut.group, drainEndedAt, maxDuplicates: this.maxDuplicates });
+      const judged = await evidence.collect(pooled.kafka, {
+        topic: sut.topic.real,
+        group: sut.group,
+        drainEndedAt,
+        maxDuplicates: this.maxDuplicates,
+      });
       this.stale = false;
       return judged;
     } catch (error) {
@@ -243,12 +254,17 @@ export class ScenarioSession {
       return [];
     } catch (error) {
       const errors = error instanceof AggregateError ? error.errors : [error];
-      return errors.map((e: unknown) => (e instanceof EnvironmentFailure ? e : new EnvironmentFailure(`after the scenario: ${describeError(e)}`, { cause: e })));
+      return errors.map((e: unknown) =>
+        e instanceof EnvironmentFailure ? e : new EnvironmentFailure(`after the scenario: ${describeError(e)}`, { cause: e }),
+      );
     }
   }
 
   /** The teardown of everything a scenario on `pooled` may start, in the order it must run (the stack is last-in, first-out). */
-  private deferTeardown(pooled: PooledEnvironment, store: { evidence: ScenarioEvidence; faults: FaultBook; traffic: ScenarioTraffic }): void {
+  private deferTeardown(
+    pooled: PooledEnvironment,
+    store: { evidence: ScenarioEvidence; faults: FaultBook; traffic: ScenarioTraffic },
+  ): void {
     this.resources.defer(async () => {
       if (this.pool.isBroken) return; // it is replaced, not reset
       const resetError = await this.pool.reset();

@@ -40,9 +40,7 @@ export class ScenarioTraffic {
   /** Sends `count` messages and waits for every send's outcome. */
   async produce(request: ProduceRequest): Promise<ProductionSummary> {
     const started = Date.now();
-    const maxDurationMs = request.ratePerSecond
-      ? Math.ceil((request.count / request.ratePerSecond) * 1000) + 60_000
-      : UNPACED_MAX_MS;
+    const maxDurationMs = request.ratePerSecond ? Math.ceil((request.count / request.ratePerSecond) * 1000) + 60_000 : UNPACED_MAX_MS;
     const records = await this.producer(request.topic, request.distinctKeys).produce({
       count: request.count,
       ratePerSecond: request.ratePerSecond,

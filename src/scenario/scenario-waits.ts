@@ -33,7 +33,11 @@ export async function drain(session: ScenarioSession, withinMs: number): Promise
         missing = ids.length - (await deliveredOf(pooled, ids));
         return missing === 0;
       },
-      { what: () => `a 2xx for all ${ids.length} ${what} messages of "${sut.topic.name}" (${missing} still missing)`, timeoutMs: Math.max(1, deadline - Date.now()), intervalMs: 250 },
+      {
+        what: () => `a 2xx for all ${ids.length} ${what} messages of "${sut.topic.name}" (${missing} still missing)`,
+        timeoutMs: Math.max(1, deadline - Date.now()),
+        intervalMs: 250,
+      },
     );
   };
   try {
@@ -47,9 +51,15 @@ export async function drain(session: ScenarioSession, withinMs: number): Promise
       if (inLog.length > 0) await withProgress('draining', () => progressText(session), awaitIds(inLog, 'indeterminate but logged'));
     }
   } catch (error) {
-    throw await timeoutFinding(session, error, ['lost'], `the drain did not see every message delivered within ${formatSeconds(withinMs)}`, () => {
-      session.drainEndedAt = Date.now();
-    });
+    throw await timeoutFinding(
+      session,
+      error,
+      ['lost'],
+      `the drain did not see every message delivered within ${formatSeconds(withinMs)}`,
+      () => {
+        session.drainEndedAt = Date.now();
+      },
+    );
   }
   session.drainEndedAt = Date.now();
 }
@@ -71,7 +81,12 @@ export async function drainLag(session: ScenarioSession, withinMs: number): Prom
       }),
     );
   } catch (error) {
-    throw await timeoutFinding(session, error, ['recovery'], `the lag of group "${sut.groupName}" was still ${lag} after ${formatSeconds(withinMs)}`);
+    throw await timeoutFinding(
+      session,
+      error,
+      ['recovery'],
+      `the lag of group "${sut.groupName}" was still ${lag} after ${formatSeconds(withinMs)}`,
+    );
   }
 }
 
@@ -80,8 +95,15 @@ export async function drainLag(session: ScenarioSession, withinMs: number): Prom
  * real timeout is judged by the verdict at that moment (failureOfTimeout). The checks it names
  * become asserted, so the scenario and `kafka-chaos verify` judge the same claims.
  */
-async function timeoutFinding(session: ScenarioSession, error: unknown, claimed: readonly string[], what: string, beforeJudging?: () => void): Promise<unknown> {
-  if (error instanceof ProbeFailedError) return new EnvironmentFailure(`could not observe the pipeline: ${error.message}`, { cause: error });
+async function timeoutFinding(
+  session: ScenarioSession,
+  error: unknown,
+  claimed: readonly string[],
+  what: string,
+  beforeJudging?: () => void,
+): Promise<unknown> {
+  if (error instanceof ProbeFailedError)
+    return new EnvironmentFailure(`could not observe the pipeline: ${error.message}`, { cause: error });
   if (!(error instanceof TimeoutError)) return error;
   beforeJudging?.();
   const judged = await session.judgement();
@@ -127,13 +149,17 @@ export async function awaitStopped(session: ScenarioSession, withinMs: number): 
       waitFor(probe, { what: 'the pipeline to stop', timeoutMs: withinMs, intervalMs: 500 }),
     );
   } catch (error) {
-    if (error instanceof ProbeFailedError) throw new EnvironmentFailure(`could not observe the pipeline: ${error.message}`, { cause: error });
+    if (error instanceof ProbeFailedError)
+      throw new EnvironmentFailure(`could not observe the pipeline: ${error.message}`, { cause: error });
     if (!(error instanceof TimeoutError)) throw error;
     const running = sut.fleet.instances.filter((i) => i.state !== 'stopped').length;
     const now = Date.now();
     const from = samples.find((s) => s.atMs >= now - quietMs - 1000) ?? samples[0];
     const to = samples[samples.length - 1];
-    const moved = from && to ? ` — in its last ${formatSeconds(quietMs)}: ${to.delivered - from.delivered} new deliveries, committed offsets +${to.committed - from.committed}` : '';
+    const moved =
+      from && to
+        ? ` — in its last ${formatSeconds(quietMs)}: ${to.delivered - from.delivered} new deliveries, committed offsets +${to.committed - from.committed}`
+        : '';
     throw new ReliabilityAssertionError(
       CATEGORIES.notStopped,
       `after ${formatSeconds(withinMs)} ${running} of ${sut.fleet.instances.length} instances of ${sut.name} still ran and the pipeline had not halted${moved}, lag ${lag}, ${undelivered} acked messages without a 2xx${undelivered === 0 ? ' (nothing left waiting: it delivered everything)' : ''}`,

@@ -22,10 +22,12 @@ const SCRIPT = /\.(?:js|mjs|cjs|ts|py|sh|rb|jar)$/;
 export function commandProblem(name: string, definition: SutDefinition, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const command = definition.command;
   const fixCommand = `correct "sut": { "${name}": { "command": … } } in kafka-chaos.config.json`;
-  if (!command || command.length === 0) return `SUT "${name}" has no "command", which the process runtime needs — fix: add one, or use CHAOS_RUNTIME=container with its "image"`;
+  if (!command || command.length === 0)
+    return `SUT "${name}" has no "command", which the process runtime needs — fix: add one, or use CHAOS_RUNTIME=container with its "image"`;
   const [program, ...args] = command as [string, ...string[]];
   const cwd = definition.cwd ?? process.cwd();
-  if (!fs.existsSync(cwd) || !fs.statSync(cwd).isDirectory()) return `SUT "${name}": its cwd ${cwd} is not a directory — fix: correct "cwd" (relative to kafka-chaos.config.json)`;
+  if (!fs.existsSync(cwd) || !fs.statSync(cwd).isDirectory())
+    return `SUT "${name}": its cwd ${cwd} is not a directory — fix: correct "cwd" (relative to kafka-chaos.config.json)`;
   if (program.includes('/')) {
     const file = path.resolve(cwd, program);
     if (!fs.existsSync(file)) return `SUT "${name}": its program ${program} does not exist (looked for ${file}) — fix: ${fixCommand}`;
@@ -43,7 +45,8 @@ export function commandProblem(name: string, definition: SutDefinition, env: Nod
 /** Why a SUT's image cannot be had (undefined: it is present, buildable or will be pulled). */
 export async function imageProblem(name: string, definition: SutDefinition): Promise<string | undefined> {
   const image = definition.image;
-  if (!image) return `SUT "${name}" has no "image", which the container runtime needs — fix: add "image": "my-service:tag", or use CHAOS_RUNTIME=process`;
+  if (!image)
+    return `SUT "${name}" has no "image", which the container runtime needs — fix: add "image": "my-service:tag", or use CHAOS_RUNTIME=process`;
   if (image === IMAGE_NAMES.forwarder) return undefined; // built from docker/ when missing
   if (await inspectImage(dockerClient(), image)) return undefined;
   if (imageSource() !== 'local') return undefined; // the run pulls it; a failed pull is an environment failure then
@@ -65,7 +68,8 @@ export async function sutProblems(suts: ReadonlyMap<string, CompiledStep>, confi
     const definition = config.sut[name];
     if (!definition) continue; // an undeclared name is the scenario preflight's problem
     const detail = runtime === 'process' ? commandProblem(name, definition) : await imageProblem(name, definition);
-    if (detail) problems.push({ kind: 'unrunnable', uri: step.uri, line: step.line, text: step.text, detail: `${runtime} runtime: ${detail}` });
+    if (detail)
+      problems.push({ kind: 'unrunnable', uri: step.uri, line: step.line, text: step.text, detail: `${runtime} runtime: ${detail}` });
   }
   return problems;
 }

@@ -20,7 +20,10 @@ export async function checkPlan(plan: SelftestPlan): Promise<void> {
   }
   const environment = { cwd: projectRoot };
   const { runConfiguration } = await loadConfiguration({}, environment);
-  const { plan: pickles, errors } = await loadSources({ ...runConfiguration.sources, paths: features, names: [], tagExpression: '' }, environment);
+  const { plan: pickles, errors } = await loadSources(
+    { ...runConfiguration.sources, paths: features, names: [], tagExpression: '' },
+    environment,
+  );
   if (errors.length > 0) {
     const [first] = errors;
     throw new ConfigError(`${first!.uri}:${first!.location.line} does not parse: ${first!.message}`, { fix: 'correct the feature file' });

@@ -72,7 +72,9 @@ run(process.argv[2] ?? '').then(
   // Exit explicitly: a support hook's leftover handle must not keep the child alive.
   () => flush().then(() => process.exit(0)),
   (error: unknown) => {
-    process.stderr.write(`selftest child: cucumber could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `selftest child: cucumber could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(2);
   },
 );

@@ -65,7 +65,8 @@ export function restrictPlan(plan: SelftestPlan, only: readonly string[] | undef
   if (!only) return plan;
   const known = plan.broken.map((m) => m.mode);
   const unknown = only.find((m) => m !== CORRECT_MODE && !known.includes(m));
-  if (unknown !== undefined) throw new ConfigError(`--only names "${unknown}", which the self-test plan does not have; modes: ${known.join(', ')}`);
+  if (unknown !== undefined)
+    throw new ConfigError(`--only names "${unknown}", which the self-test plan does not have; modes: ${known.join(', ')}`);
   return { ...plan, broken: plan.broken.filter((m) => only.includes(m.mode)) };
 }
 
@@ -98,15 +99,21 @@ function judgeBroken(outcome: ScenarioOutcome | undefined, expect: string, corre
   if (!outcome) return { result: 'env-error', detail: 'no result' };
   if (outcome.status === 'env-error') return { result: 'env-error', detail: outcome.detail };
   if (outcome.status === 'passed') return { result: 'missed', detail: `the scenario passed; expected "${expect}"` };
-  if (outcome.categories[0] !== expect) return { result: 'failed-otherwise', detail: `failed first as "${outcome.categories[0]}", expected "${expect}": ${outcome.detail}` };
-  if (!correctPassed) return { result: 'unconfirmed', detail: `failed as expected, but the correct forwarder did not pass this scenario in this run: ${outcome.detail}` };
+  if (outcome.categories[0] !== expect)
+    return { result: 'failed-otherwise', detail: `failed first as "${outcome.categories[0]}", expected "${expect}": ${outcome.detail}` };
+  if (!correctPassed)
+    return {
+      result: 'unconfirmed',
+      detail: `failed as expected, but the correct forwarder did not pass this scenario in this run: ${outcome.detail}`,
+    };
   return { result: 'caught', detail: outcome.detail };
 }
 
 /** A mode's row in one word: every cell caught (or passed, for correct), else the worst cell. */
 export function rowVerdict(matrix: DetectionMatrix, mode: string): CellResult {
   const row = matrix.cells.filter((c) => c.mode === mode);
-  for (const worst of ['missed', 'failed-otherwise', 'false-alarm', 'unconfirmed', 'env-error'] as const) if (row.some((c) => c.result === worst)) return worst;
+  for (const worst of ['missed', 'failed-otherwise', 'false-alarm', 'unconfirmed', 'env-error'] as const)
+    if (row.some((c) => c.result === worst)) return worst;
   return mode === CORRECT_MODE ? 'passed' : 'caught';
 }
 
@@ -142,7 +149,8 @@ export function renderMatrix(matrix: DetectionMatrix): string {
     out.push(`  ${c.mode} × ${c.scenario}: ${expected}${SHOWN[c.result]}: ${clip(c.detail, 160)}`);
   }
   const passed = matrix.cells.filter((c) => c.result === 'passed').length;
-  if (passed > 0) out.push(`  ${CORRECT_MODE}: ${passed} of ${matrix.cells.filter((c) => c.mode === CORRECT_MODE).length} scenarios passed`);
+  if (passed > 0)
+    out.push(`  ${CORRECT_MODE}: ${passed} of ${matrix.cells.filter((c) => c.mode === CORRECT_MODE).length} scenarios passed`);
   return out.join('\n');
 }
 

@@ -37,7 +37,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const base = userConfigJson();
   const dir = path.join(projectRoot, 'reports', 'selftest', newRunId());
   fs.mkdirSync(dir, { recursive: true });
-  console.log(`selftest: ${plan.broken.length} broken modes and the correct forwarder; runs in ${path.relative(process.cwd(), dir) || dir}`);
+  console.log(
+    `selftest: ${plan.broken.length} broken modes and the correct forwarder; runs in ${path.relative(process.cwd(), dir) || dir}`,
+  );
 
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();
@@ -67,7 +69,9 @@ async function main(argv: readonly string[]): Promise<number> {
       );
       outcomes.push(...found);
       const seconds = Math.round((Date.now() - modeStartedAt) / 1000);
-      console.log(`[${mode}] done in ${seconds} s${run.problem ? ` — ${run.problem}` : ''}; log: ${path.relative(process.cwd(), run.logFile)}`);
+      console.log(
+        `[${mode}] done in ${seconds} s${run.problem ? ` — ${run.problem}` : ''}; log: ${path.relative(process.cwd(), run.logFile)}`,
+      );
     }
   } finally {
     process.off('SIGINT', onSignal);
@@ -84,7 +88,11 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log('selftest: interrupted; the matrix holds what finished');
     return 130;
   }
-  const verdicts = { 0: 'every broken mode was caught and the correct forwarder passed', 1: 'NOT every broken mode was caught, or the correct forwarder failed', 2: 'the environment left cells undecided' };
+  const verdicts = {
+    0: 'every broken mode was caught and the correct forwarder passed',
+    1: 'NOT every broken mode was caught, or the correct forwarder failed',
+    2: 'the environment left cells undecided',
+  };
   console.log(`selftest: ${verdicts[matrix.exitCode]}`);
   return matrix.exitCode;
 }

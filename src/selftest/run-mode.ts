@@ -68,7 +68,9 @@ export async function runMode(options: ModeRunOptions): Promise<ModeRun> {
     const spawnFailed = new Promise<string>((resolve) => child.once('error', (error) => resolve(error.message)));
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), options.timeoutMs)));
-    const aborted = new Promise<'aborted'>((resolve) => options.signal?.addEventListener('abort', () => resolve('aborted'), { once: true }));
+    const aborted = new Promise<'aborted'>((resolve) =>
+      options.signal?.addEventListener('abort', () => resolve('aborted'), { once: true }),
+    );
     const first = await Promise.race([exited, spawnFailed, timedOut, aborted]);
     clearTimeout(timer);
     if (first === 'timeout' || first === 'aborted') {

@@ -111,7 +111,12 @@ function judgeRun(run: CaseRun | undefined): Pick<ScenarioOutcome, 'status' | 'c
   const bad = run.steps.filter((s) => s.status !== 'PASSED' && s.status !== 'SKIPPED');
   const first = bad[0];
   // Cut short (the self-test's bound, a signal mid-step): whatever failed so far proves nothing.
-  if (!run.finished) return { status: 'env-error', categories: [], detail: `the scenario did not finish (the run was cut short)${first ? `; it had failed: ${oneLine(first.text)}` : ''}` };
+  if (!run.finished)
+    return {
+      status: 'env-error',
+      categories: [],
+      detail: `the scenario did not finish (the run was cut short)${first ? `; it had failed: ${oneLine(first.text)}` : ''}`,
+    };
   if (!first) {
     if (run.steps.length > 0 && run.steps.every((s) => s.status === 'SKIPPED')) {
       return { status: 'env-error', categories: [], detail: 'every step was skipped' };
@@ -120,7 +125,8 @@ function judgeRun(run: CaseRun | undefined): Pick<ScenarioOutcome, 'status' | 'c
   }
   for (const step of bad) {
     const detail = oneLine(step.text) || step.status;
-    if (step.status !== 'FAILED') return { status: 'env-error', categories: [], detail: `a step is ${step.status.toLowerCase()}: ${detail}` };
+    if (step.status !== 'FAILED')
+      return { status: 'env-error', categories: [], detail: `a step is ${step.status.toLowerCase()}: ${detail}` };
     // Any environment failure (a later hook included) means the run was not the SUT's alone;
     // an undecided verdict is missing evidence: neither proves anything about the SUT.
     const category = reliabilityCategory(step.text);

@@ -50,9 +50,7 @@ export function mavenFailureError(logText: string, version: string, logPath: str
   // names kafka_2.13 at the requested version counts as not-found.
   const kafkaMissing = lines.some(
     (line) =>
-      line.includes('org.apache.kafka:kafka_2.13:') &&
-      line.includes(`:${version}`) &&
-      NOT_FOUND.some((pattern) => pattern.test(line)),
+      line.includes('org.apache.kafka:kafka_2.13:') && line.includes(`:${version}`) && NOT_FOUND.some((pattern) => pattern.test(line)),
   );
   if (kafkaMissing) {
     return new ConfigError(`Kafka version ${version} is not on Maven Central (${coordinates})`, {
@@ -66,7 +64,10 @@ export function mavenFailureError(logText: string, version: string, logPath: str
       retriable: true,
     });
   }
-  const firstError = lines.filter((line) => line.startsWith('[ERROR]')).map(stripMavenDecoration).find((line) => line !== '');
+  const firstError = lines
+    .filter((line) => line.startsWith('[ERROR]'))
+    .map(stripMavenDecoration)
+    .find((line) => line !== '');
   const reason = firstError === undefined ? '' : `: ${firstError}`;
   return new FetchError(`mvn could not fetch ${coordinates}${reason} (log: ${logPath})`, {
     fix: `read ${logPath}, correct the cause and run setup again, or set KAFKA_HOME`,

@@ -60,7 +60,13 @@ export function guardCacheKey(sources: readonly string[]): string {
 }
 
 /** Builds the guard into `target` with `go build`, in a staging dir so a half build is never used. */
-async function build(go: string, versionDir: string, target: string, env: NodeJS.ProcessEnv, log: ResolveToxiproxyOptions['log']): Promise<void> {
+async function build(
+  go: string,
+  versionDir: string,
+  target: string,
+  env: NodeJS.ProcessEnv,
+  log: ResolveToxiproxyOptions['log'],
+): Promise<void> {
   const staging = await makeStagingDir(versionDir, 'build-');
   const logPath = path.join(versionDir, 'go-build.log');
   const built = path.join(staging, 'toxiproxy-server');
@@ -72,7 +78,8 @@ async function build(go: string, versionDir: string, target: string, env: NodeJS
       '-mod=readonly',
       // What upstream's release build stamps in, so `-version` reports the real version, not "git".
       `-ldflags=-s -w -X ${MODULE}.Version=${TOXIPROXY_VERSION.replace(/^v/, '')}`,
-      '-o', built,
+      '-o',
+      built,
       '.',
     ];
     // CGO off: a static binary that does not depend on a C toolchain being installed.
@@ -100,9 +107,12 @@ async function namedGuard(named: string, env: NodeJS.ProcessEnv): Promise<Toxipr
   }
   const { exitCode, output } = await runTool(bin, ['-version'], { env });
   if (exitCode !== 0 || !output.includes(GUARD_MARK)) {
-    throw new ConfigError(`TOXIPROXY_BIN is ${named} but it is not kafka-chaos's guarded toxiproxy-server (its -version says: ${outputLines(output)[0] ?? 'nothing'})`, {
-      fix: 'unset TOXIPROXY_BIN to build the guard, or build it from src/setup/toxiproxy-guard with go build',
-    });
+    throw new ConfigError(
+      `TOXIPROXY_BIN is ${named} but it is not kafka-chaos's guarded toxiproxy-server (its -version says: ${outputLines(output)[0] ?? 'nothing'})`,
+      {
+        fix: 'unset TOXIPROXY_BIN to build the guard, or build it from src/setup/toxiproxy-guard with go build',
+      },
+    );
   }
   return { bin, version: parseToxiproxyVersion(output) ?? 'unknown', source: 'TOXIPROXY_BIN' };
 }

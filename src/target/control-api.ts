@@ -60,7 +60,7 @@ async function handle(
     request.resume();
     const reason = request.headers.authorization === undefined ? 'no Authorization header' : 'wrong credentials';
     onChange?.({ event: 'control-refused', call: route, from: request.socket.remoteAddress ?? 'unknown', reason });
-    sendJson(response, 403, { error: 'the control API needs the run\'s secret (Authorization: Bearer …)' });
+    sendJson(response, 403, { error: "the control API needs the run's secret (Authorization: Bearer …)" });
     return;
   }
   try {

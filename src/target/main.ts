@@ -24,7 +24,10 @@ async function readOptions(): Promise<TargetOptions> {
 function firstStdinLine(): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
-    const timer = setTimeout(() => done(new ConfigError(`no options line on stdin within ${STDIN_TIMEOUT_MS} ms (nor ${TARGET_OPTIONS_ENV})`)), STDIN_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => done(new ConfigError(`no options line on stdin within ${STDIN_TIMEOUT_MS} ms (nor ${TARGET_OPTIONS_ENV})`)),
+      STDIN_TIMEOUT_MS,
+    );
     const done = (error?: Error) => {
       clearTimeout(timer);
       process.stdin.off('data', onData).off('end', onEnd).pause();
@@ -35,7 +38,8 @@ function firstStdinLine(): Promise<string> {
       text += chunk.toString('utf8');
       if (text.includes('\n')) done();
     };
-    const onEnd = () => (text.trim() ? done() : done(new ConfigError(`stdin ended without an options line (nor ${TARGET_OPTIONS_ENV} set)`)));
+    const onEnd = () =>
+      text.trim() ? done() : done(new ConfigError(`stdin ended without an options line (nor ${TARGET_OPTIONS_ENV} set)`));
     process.stdin.on('data', onData).on('end', onEnd);
   });
 }

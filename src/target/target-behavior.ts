@@ -21,9 +21,7 @@ export interface TargetBehavior {
   drop?: boolean;
 }
 
-export type Decision =
-  | { kind: 'answer'; status: number; delayMs: number; retryAfterSeconds?: number }
-  | { kind: 'drop'; delayMs: number };
+export type Decision = { kind: 'answer'; status: number; delayMs: number; retryAfterSeconds?: number } | { kind: 'drop'; delayMs: number };
 
 export const NORMAL: TargetBehavior = {};
 

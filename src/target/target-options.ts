@@ -31,7 +31,8 @@ export function parseTargetOptions(text: string): TargetOptions {
   } catch (error) {
     throw new ConfigError(`options are not JSON (${describeError(error)}); expected ${SHAPE}`);
   }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ConfigError(`options must be a JSON object like ${SHAPE}`);
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new ConfigError(`options must be a JSON object like ${SHAPE}`);
   const fields = input as Record<string, unknown>;
   const unknown = Object.keys(fields).find((name) => !FIELDS.includes(name));
   if (unknown !== undefined) throw new ConfigError(`unknown option "${unknown}"; known: ${FIELDS.join(', ')}`);
@@ -43,12 +44,20 @@ export function parseTargetOptions(text: string): TargetOptions {
   if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH || /\s/.test(secret)) {
     throw new ConfigError(`controlSecret must be a string of ${MIN_SECRET_LENGTH} or more characters without spaces`);
   }
-  if (fields.host !== undefined && (typeof fields.host !== 'string' || fields.host === '')) throw new ConfigError('host must be an address string');
+  if (fields.host !== undefined && (typeof fields.host !== 'string' || fields.host === ''))
+    throw new ConfigError('host must be an address string');
   const maxBodyBytes = fields.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isSafeInteger(maxBodyBytes) || (maxBodyBytes as number) < 1) {
     throw new ConfigError(`maxBodyBytes must be a whole number of bytes above 0, got ${JSON.stringify(fields.maxBodyBytes)}`);
   }
-  return { port, controlPort, ledgerPath: fields.ledger, controlSecret: secret, host: fields.host as string | undefined, maxBodyBytes: maxBodyBytes as number };
+  return {
+    port,
+    controlPort,
+    ledgerPath: fields.ledger,
+    controlSecret: secret,
+    host: fields.host as string | undefined,
+    maxBodyBytes: maxBodyBytes as number,
+  };
 }
 
 function portField(fields: Record<string, unknown>, name: string): number {

@@ -8,10 +8,7 @@
 
 import fs from 'node:fs';
 import type { Kafka } from 'kafkajs';
-import {
-  MalformedConsumerOffsetsRecordError,
-  decodeConsumerOffsetsRecord,
-} from '../evidence/consumer-offsets/index.js';
+import { MalformedConsumerOffsetsRecordError, decodeConsumerOffsetsRecord } from '../evidence/consumer-offsets/index.js';
 import { JsonlWriter } from '../evidence/jsonl-writer.js';
 import type { CommitRecord } from '../evidence/ledger-records.js';
 import { readTopicToEnd } from './read-topic-to-end.js';

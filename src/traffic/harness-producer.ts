@@ -30,8 +30,7 @@ export interface ProductionSummary {
   durationMs: number;
 }
 
-const keyPartition = (key: string, partitions: number) =>
-  crypto.createHash('md5').update(key).digest().readUInt32BE(0) % partitions;
+const keyPartition = (key: string, partitions: number) => crypto.createHash('md5').update(key).digest().readUInt32BE(0) % partitions;
 
 export class HarnessProducer {
   private readonly producer: Producer;
@@ -62,7 +61,7 @@ export class HarnessProducer {
     const records: ProducedRecord[] = [];
     const started = Date.now();
     const deadline = started + (options.maxDurationMs ?? Number.POSITIVE_INFINITY);
-    const batchSize = options.ratePerSecond ? Math.max(1, Math.ceil(options.ratePerSecond / 20)) : options.batchSize ?? 100;
+    const batchSize = options.ratePerSecond ? Math.max(1, Math.ceil(options.ratePerSecond / 20)) : (options.batchSize ?? 100);
     while (records.length < options.count && Date.now() < deadline && !signal?.aborted) {
       if (options.ratePerSecond) {
         // Pace by elapsed time, so a slow ack is caught up rather than lowering the rate.

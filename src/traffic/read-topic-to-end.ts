@@ -63,8 +63,7 @@ export async function readTopicToEnd(
         return done();
       },
       {
-        what: () =>
-          `reading ${topic} to its end offsets (${[...high].map(([p, end]) => `p${p}:${reached.get(p) ?? 0}/${end}`).join(' ')})`,
+        what: () => `reading ${topic} to its end offsets (${[...high].map(([p, end]) => `p${p}:${reached.get(p) ?? 0}/${end}`).join(' ')})`,
         timeoutMs,
         intervalMs: 100,
       },

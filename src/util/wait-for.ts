@@ -22,10 +22,7 @@ export interface WaitForOptions {
  * (also a TimeoutError, for callers that only bound a wait) when the last probe could not look at
  * all — a wait whose outcome is a finding must not mistake "could not tell" for "did not happen".
  */
-export async function waitFor<T>(
-  probe: () => Promise<T | undefined | false> | T | undefined | false,
-  options: WaitForOptions,
-): Promise<T> {
+export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, options: WaitForOptions): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
   const intervalMs = options.intervalMs ?? 250;
   let lastError: unknown;
@@ -45,7 +42,8 @@ export async function waitFor<T>(
       const hint = options.hint ? `; ${options.hint}` : '';
       const what = typeof options.what === 'function' ? options.what() : options.what;
       const message = `timed out after ${options.timeoutMs} ms waiting for ${what}${hint}`;
-      if (lastProbeFailed) throw new ProbeFailedError(`${message}; the last check failed: ${describeCause(lastError)}`, { cause: lastError });
+      if (lastProbeFailed)
+        throw new ProbeFailedError(`${message}; the last check failed: ${describeCause(lastError)}`, { cause: lastError });
       throw new TimeoutError(message, { cause: lastError });
     }
     await sleep(Math.min(intervalMs, Math.max(1, deadline - Date.now())), undefined, { signal: options.signal });
@@ -57,10 +55,7 @@ function describeCause(error: unknown): string {
 }
 
 /** Runs `action` until it succeeds, at most `attempts` times, with a fixed pause between tries. */
-export async function retry<T>(
-  action: () => Promise<T>,
-  options: { what: string; attempts: number; delayMs: number },
-): Promise<T> {
+export async function retry<T>(action: () => Promise<T>, options: { what: string; attempts: number; delayMs: number }): Promise<T> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= options.attempts; attempt++) {
     try {

@@ -70,7 +70,8 @@ export function checkCommitDuringOutage(index: EvidenceIndex): CheckOutcome {
     pastDelivered++;
     const atMs = commits.byPartition[p]!.atMs[k]!;
     examples.add(
-      () => `${index.partitions.list[p]!.label} commit ${committed} at ${atMs} while offset ${firstUndeliveredBelow(partition, committed, window.fromMs)} undelivered`,
+      () =>
+        `${index.partitions.list[p]!.label} commit ${committed} at ${atMs} while offset ${firstUndeliveredBelow(partition, committed, window.fromMs)} undelivered`,
     );
   });
   return {
@@ -100,7 +101,7 @@ export const commitDuringOutageCheck: Check = {
   // lost may be the 2xx that made a commit safe. Either way the commits cannot be judged.
   doubt: (_outcome, index) =>
     index.torn('faults')
-      ? 'The last line of faults.jsonl was torn: an outage\'s heal may be missing, so its window is not known.'
+      ? "The last line of faults.jsonl was torn: an outage's heal may be missing, so its window is not known."
       : index.unrecoverableTorn(['delivered']) > 0
         ? 'The last line of delivered.jsonl was torn before its id: the delivery that made these commits safe may be the lost one.'
         : undefined,

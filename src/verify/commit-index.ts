@@ -59,7 +59,8 @@ export function buildCommitIndex(ledgers: Ledgers, options: ResolvedOptions, reg
     }
     byPartition[p] = { records, atMs, offsets };
   }
-  const warnings = otherGroups > 0 ? [`${otherGroups} commits belong to other consumer groups than ${options.group}; they were ignored`] : [];
+  const warnings =
+    otherGroups > 0 ? [`${otherGroups} commits belong to other consumer groups than ${options.group}; they were ignored`] : [];
   return { byPartition, count, warnings };
 }
 

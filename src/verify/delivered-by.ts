@@ -25,7 +25,12 @@ export function deliveredBy(messages: MessageIndex, partition: number): Delivere
     const message = positions.messages[i]!;
     // A record without a chaos id cannot be judged and never holds the window open; nor can a
     // message whose delivery record was torn (its 2xx time is lost).
-    const atMs = message < 0 ? -Infinity : messages.firstOkAnsweredAt[message] === Infinity && messages.excused[message]! & EXCUSED_DELIVERY ? -Infinity : messages.firstOkAnsweredAt[message]!;
+    const atMs =
+      message < 0
+        ? -Infinity
+        : messages.firstOkAnsweredAt[message] === Infinity && messages.excused[message]! & EXCUSED_DELIVERY
+          ? -Infinity
+          : messages.firstOkAnsweredAt[message]!;
     firstOkAtMs[i] = atMs;
     if (atMs > latest) latest = atMs;
     deliveredByMs[i] = latest;

@@ -116,7 +116,12 @@ export interface Check {
  * 'unknown' instead of violated when the violation counts no more messages than torn lines lost
  * with their ids: those lines may have been exactly the evidence that is missing.
  */
-export function doubtFromTorn(violations: number | undefined, index: EvidenceIndex, ledgers: readonly LedgerName[], what: string): string | undefined {
+export function doubtFromTorn(
+  violations: number | undefined,
+  index: EvidenceIndex,
+  ledgers: readonly LedgerName[],
+  what: string,
+): string | undefined {
   const torn = index.unrecoverableTorn(ledgers);
   if (torn === 0 || violations === undefined || violations > torn) return undefined;
   return `${violations} ${what}, but ${torn} torn last line${torn > 1 ? 's' : ''} of ${ledgers.map((l) => LEDGER_FILES[l]).join('/')} lost ${torn > 1 ? 'their' : 'its'} id: the missing evidence may be exactly that.`;

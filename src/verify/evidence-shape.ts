@@ -30,7 +30,6 @@ export function requireIdOrNull(value: unknown, ledger: string, index: number, f
   return value;
 }
 
-
 export function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], ledger: string, index: number, field: string): T {
   if (!allowed.includes(value as T)) malformed(ledger, index, field, value, `one of ${allowed.join(', ')}`);
   return value as T;

@@ -4,7 +4,13 @@
 export { verify, runCheck, combine, judgeable, CHECKS } from './verdict.js';
 export { judgeRun, optionsFromFacts, type JudgeOverrides } from './judge-run.js';
 export { EvidenceIndex, doubtFromTorn, isRewindEvent, TARGET_DOWN_FAULT, type Check, type Window } from './evidence-index.js';
-export { commitsDuring, mergeWindows, checkCommitDuringOutage, commitDuringOutageCheck, type CommitsDuring } from './commit-during-outage.js';
+export {
+  commitsDuring,
+  mergeWindows,
+  checkCommitDuringOutage,
+  commitDuringOutageCheck,
+  type CommitsDuring,
+} from './commit-during-outage.js';
 export { checkLost, lostCheck } from './lost.js';
 export { checkDuplicates, duplicatesCheck, type DuplicateCause } from './duplicates.js';
 export { checkUnsafeCommit, unsafeCommitCheck } from './unsafe-commit.js';

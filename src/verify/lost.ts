@@ -48,4 +48,3 @@ export const lostCheck: Check = {
   run: checkLost,
   doubt: (outcome, index) => doubtFromTorn(outcome.figures.lost, index, ['delivered'], 'lost'),
 };
-

@@ -163,7 +163,8 @@ export function buildMessageIndex(ledgers: Ledgers, options: ResolvedOptions, re
     reproduced++;
     if (OUTCOME_RANK[produced[i]!.outcome] > OUTCOME_RANK[produced[current]!.outcome]) index.produced[message] = i;
   }
-  if (reproduced > 0) warnings.push(`${reproduced} produced records repeat an id already produced; each id was judged by its most definite outcome`);
+  if (reproduced > 0)
+    warnings.push(`${reproduced} produced records repeat an id already produced; each id was judged by its most definite outcome`);
 
   // Pass 3: the log — each message's position, and each partition's records.
   const perPartition = new Uint32Array(registry.list.length);
@@ -183,7 +184,9 @@ export function buildMessageIndex(ledgers: Ledgers, options: ResolvedOptions, re
     }
   }
   if (index.anonymousLogRecords > 0) {
-    warnings.push(`${index.anonymousLogRecords} log records carry no chaos-id header; they were counted as delivered and otherwise not judged`);
+    warnings.push(
+      `${index.anonymousLogRecords} log records carry no chaos-id header; they were counted as delivered and otherwise not judged`,
+    );
   }
   const fill = new Uint32Array(perPartition.length);
   for (let p = 0; p < perPartition.length; p++) {

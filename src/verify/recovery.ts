@@ -75,7 +75,9 @@ export function checkRecovery(index: EvidenceIndex): CheckOutcome {
           examples.add(`${index.partitions.position(index.partitions.get(topic, Number(partition)), committed)} committed, log end ${end}`);
         } else if (effective > end) {
           ahead++;
-          examples.add(`${index.partitions.position(index.partitions.get(topic, Number(partition)), committed)} committed, past log end ${end}`);
+          examples.add(
+            `${index.partitions.position(index.partitions.get(topic, Number(partition)), committed)} committed, past log end ${end}`,
+          );
         }
       }
     }
@@ -86,11 +88,15 @@ export function checkRecovery(index: EvidenceIndex): CheckOutcome {
   }
 
   const valid = undelivered > 0 || behind + ahead > 0 ? false : offsets === null ? 'unknown' : true;
-  const recovered = figures.recoveryMs === undefined ? '' : ` ${figures.recoveryMs} ms after ${faults.length > 0 ? 'the last heal' : 'the first send'}`;
+  const recovered =
+    figures.recoveryMs === undefined ? '' : ` ${figures.recoveryMs} ms after ${faults.length > 0 ? 'the last heal' : 'the first send'}`;
   let explanation: string;
-  if (undelivered > 0) explanation = `${undelivered} of ${logged} logged messages had no 2xx delivery by the end, so the pipeline never recovered.`;
-  else if (offsets === null) explanation = `Every logged message was delivered${recovered}, but without final offsets the commits cannot be judged.`;
-  else if (behind + ahead > 0) explanation = `Every logged message was delivered${recovered}, but ${behind + ahead} partitions' committed offsets differ from their log end.`;
+  if (undelivered > 0)
+    explanation = `${undelivered} of ${logged} logged messages had no 2xx delivery by the end, so the pipeline never recovered.`;
+  else if (offsets === null)
+    explanation = `Every logged message was delivered${recovered}, but without final offsets the commits cannot be judged.`;
+  else if (behind + ahead > 0)
+    explanation = `Every logged message was delivered${recovered}, but ${behind + ahead} partitions' committed offsets differ from their log end.`;
   else explanation = `Every logged message was delivered${recovered} and the group committed up to the log end.`;
   return { name: 'recovery', valid, figures, examples: examples.list, explanation };
 }
@@ -100,5 +106,7 @@ export const recoveryCheck: Check = {
   needs: ['log', 'delivered', 'offsets'],
   run: checkRecovery,
   doubt: ({ figures }, index) =>
-    (figures.partitionsBehind ?? 0) + (figures.partitionsAhead ?? 0) > 0 ? undefined : doubtFromTorn(figures.undelivered, index, ['delivered'], 'logged messages had no 2xx'),
+    (figures.partitionsBehind ?? 0) + (figures.partitionsAhead ?? 0) > 0
+      ? undefined
+      : doubtFromTorn(figures.undelivered, index, ['delivered'], 'logged messages had no 2xx'),
 };

@@ -31,7 +31,8 @@ export function checkUnsafeCommit(index: EvidenceIndex): CheckOutcome {
       if (allBelowDeliveredAtMs(delivered, committed) <= atMs) continue;
       unsafeCommits++;
       examples.add(
-        () => `${index.partitions.list[p]!.label} commit ${committed} at ${atMs} while offset ${firstUndeliveredBelow(delivered, committed, atMs)} undelivered`,
+        () =>
+          `${index.partitions.list[p]!.label} commit ${committed} at ${atMs} while offset ${firstUndeliveredBelow(delivered, committed, atMs)} undelivered`,
       );
     }
 
@@ -68,5 +69,6 @@ export const unsafeCommitCheck: Check = {
   name: 'unsafe-commit',
   needs: ['log', 'delivered', 'commits'],
   run: checkUnsafeCommit,
-  doubt: (outcome, index) => doubtFromTorn(outcome.figures.messagesExposed, index, ['delivered'], 'messages were exposed by commits ahead of their 2xx'),
+  doubt: (outcome, index) =>
+    doubtFromTorn(outcome.figures.messagesExposed, index, ['delivered'], 'messages were exposed by commits ahead of their 2xx'),
 };

@@ -60,7 +60,11 @@ const unknown = (name: string, explanation: string, figures: Record<string, numb
 /** Runs one check: 'unknown' when its evidence is unusable, when it throws, or when a torn line may explain its violation. */
 export function runCheck(check: Check, index: EvidenceIndex): CheckOutcome {
   const unusable = unusableLedger(index.ledgers.evidence, check.needs);
-  if (unusable) return unknown(check.name, `Not decided: it needs ${unusable.file}, and ${unusable.problem ?? `${unusable.file} is ${unusable.state}`}.`);
+  if (unusable)
+    return unknown(
+      check.name,
+      `Not decided: it needs ${unusable.file}, and ${unusable.problem ?? `${unusable.file} is ${unusable.state}`}.`,
+    );
   let outcome: CheckOutcome;
   try {
     outcome = { ...check.run(index), name: check.name };
@@ -88,17 +92,24 @@ export function verify(ledgers: Ledgers, options: CheckOptions, checks: readonly
   const resolved = resolveOptions(options);
   const index = new EvidenceIndex(ledgers, resolved);
   const chosen = chosenNames(checks, options);
-  const results: CheckResult[] = checks.map((check) => ({ ...runCheck(check, index), judged: chosen.has(check.name) && judgeable(check, resolved) }));
+  const results: CheckResult[] = checks.map((check) => ({
+    ...runCheck(check, index),
+    judged: chosen.has(check.name) && judgeable(check, resolved),
+  }));
   for (const name of chosen) {
-    if (!checks.some((c) => c.name === name)) results.push({ ...unknown(name, `A step asserted ${name}, but the checker has no check of that name.`), judged: true });
+    if (!checks.some((c) => c.name === name))
+      results.push({ ...unknown(name, `A step asserted ${name}, but the checker has no check of that name.`), judged: true });
   }
   const judged = results.filter((r) => r.judged);
   const findings = [...(options.findings ?? [])];
   const warnings = index.warnings();
-  if (judged.length === 0 && findings.length === 0) warnings.push('no check was asserted: nothing was judged, so the verdict claims nothing');
+  if (judged.length === 0 && findings.length === 0)
+    warnings.push('no check was asserted: nothing was judged, so the verdict claims nothing');
   return {
     // A finding that could not be decided adds doubt, not a violation.
-    valid: findings.some(isViolation) ? false : combine([...judged.map((r) => r.valid), ...(findings.length > 0 ? (['unknown'] as const) : [])]),
+    valid: findings.some(isViolation)
+      ? false
+      : combine([...judged.map((r) => r.valid), ...(findings.length > 0 ? (['unknown'] as const) : [])]),
     judged: judged.map((r) => r.name),
     checks: results,
     findings,

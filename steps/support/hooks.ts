@@ -80,7 +80,10 @@ After({ name: 'kafka-chaos: verdict, evidence and teardown' }, async function (t
   // On failure the console shows every check in one compact table; logs stay in the report.
   const judgedVerdict = session.evidence?.last?.verdict;
   if (result?.status === Status.FAILED && judgedVerdict && !environmentFailed) {
-    const table = verdictTable(judgedVerdict).split('\n').map((line) => `    ${line}`).join('\n');
+    const table = verdictTable(judgedVerdict)
+      .split('\n')
+      .map((line) => `    ${line}`)
+      .join('\n');
     process.stderr.write(`kafka-chaos: "${pickle.name}" — every check (evidence: ${session.evidence?.root}):\n${table}\n`);
   }
   try {

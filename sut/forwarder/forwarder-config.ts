@@ -161,7 +161,9 @@ function required(env: Env, name: string, expected: string): string {
 }
 
 function list(env: Env, name: string, expected: string): string[] {
-  const items = required(env, name, expected).split(',').map((item) => item.trim());
+  const items = required(env, name, expected)
+    .split(',')
+    .map((item) => item.trim());
   if (items.some((item) => item === '')) throw invalid(name, env[name] ?? '', expected);
   return items;
 }

@@ -136,7 +136,9 @@ async function main(): Promise<void> {
     if (exiting) return;
     exiting = true;
     emit('crashed', { instance: config.instance, error: text(error), restart: false, phase: 'startup' });
-    process.stderr.write(`forwarder: could not start consuming ${config.topics.join(',')} from ${config.brokers.join(',')}: ${text(error)}\n`);
+    process.stderr.write(
+      `forwarder: could not start consuming ${config.topics.join(',')} from ${config.brokers.join(',')}: ${text(error)}\n`,
+    );
     await consumer.disconnect().catch(() => undefined);
     process.exit(EXIT_CRASHED);
   }

@@ -27,7 +27,18 @@ import { FAILING, writeFixtureResults } from './allure-results-fixture.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.join(projectRoot, 'reports', 'screenshots');
-const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain', '.ico': 'image/x-icon', '.woff': 'font/woff', '.woff2': 'font/woff2' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
 
 /** The report over HTTP on loopback: Allure's page fetches its data, which a file:// URL forbids. */
 async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -123,7 +134,9 @@ async function assertScenarioPage(page: Page, url: string, uid: string, check: s
   await page.locator('.attachment-row[data-type="text/html"]').click();
   const chart = page.locator('img.attachment-preview__media');
   await chart.waitFor({ timeout: 15_000 });
-  await page.waitForFunction((img) => (img as ImageLike).complete && (img as ImageLike).naturalWidth > 0, await chart.elementHandle(), { timeout: 15_000 });
+  await page.waitForFunction((img) => (img as ImageLike).complete && (img as ImageLike).naturalWidth > 0, await chart.elementHandle(), {
+    timeout: 15_000,
+  });
   assert.equal(await chart.evaluate((img) => (img as ImageLike).naturalWidth), 960);
   const verdict = page.frameLocator('iframe.attachment-preview_html');
   const row = verdict.locator(`tr[data-check="${check}"]`);
@@ -188,7 +201,11 @@ const LOSS_FEATURE = `Feature: The reliability report of a forwarder that skips 
 function runChaos(args: string[], env: NodeJS.ProcessEnv, logFile: string, timeoutMs: number): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const log = fs.openSync(logFile, 'w');
-    const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'cli', 'main.js'), 'chaos', ...args], { cwd: projectRoot, env, stdio: ['ignore', log, log] });
+    const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'cli', 'main.js'), 'chaos', ...args], {
+      cwd: projectRoot,
+      env,
+      stdio: ['ignore', log, log],
+    });
     const timer = setTimeout(() => {
       child.kill('SIGTERM'); // the runner disposes its environment on SIGTERM
       setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
@@ -215,7 +232,11 @@ describe('the Allure report in headless Chromium', () => {
       assert.equal(second.historyKept, true);
       const trend = JSON.parse(fs.readFileSync(path.join(reportDir, 'history', 'history-trend.json'), 'utf8')) as unknown[];
       assert.equal(trend.length, 2, 'the second report carries the first run in its trend');
-      assert.doesNotMatch(fs.readFileSync(path.join(reportDir, 'index.html'), 'utf8'), /googletagmanager|gtag/, 'no outside analytics script');
+      assert.doesNotMatch(
+        fs.readFileSync(path.join(reportDir, 'index.html'), 'utf8'),
+        /googletagmanager|gtag/,
+        'no outside analytics script',
+      );
 
       const scenarios = scenariosByCategory(reportDir);
       assert.deepEqual([...scenarios.keys()].sort(), ['Environment failure', 'Message loss']);
@@ -227,7 +248,8 @@ describe('the Allure report in headless Chromium', () => {
         // Open both categories down to their scenarios, for the screenshot.
         const tree = page.locator('.tree__content');
         for (const name of ['Environment failure', 'Message loss']) await tree.getByText(name, { exact: true }).click();
-        for (const prefix of ['EnvironmentFailure: Environment failure:', 'ReliabilityAssertionError: Message loss:']) await tree.getByText(prefix).click();
+        for (const prefix of ['EnvironmentFailure: Environment failure:', 'ReliabilityAssertionError: Message loss:'])
+          await tree.getByText(prefix).click();
         await tree.getByText(FAILING).waitFor({ timeout: 5000 });
         await keepScreenshot(page, dir, 'allure-categories.png');
         await assertScenarioPage(page, url, failing.uid, 'lost');
@@ -236,32 +258,43 @@ describe('the Allure report in headless Chromium', () => {
     });
   });
 
-  it('shows a scenario that really failed under cucumber (`kafka-chaos chaos`): a forwarder that ignores errors loses messages', { timeout: 420_000 }, async () => {
-    await inTempDir('allure-cucumber-', async (dir) => {
-      const resultsDir = path.join(dir, 'allure-results');
-      const reportDir = path.join(dir, 'allure-report');
-      const feature = path.join(dir, 'ignore-errors-loses.feature');
-      fs.writeFileSync(feature, LOSS_FEATURE);
-      const config = path.join(dir, 'kafka-chaos.config.json');
-      fs.writeFileSync(config, JSON.stringify({ sut: { forwarder: { env: { FORWARDER_MODE: 'ignore-errors' } } } }));
-      const env = { ...process.env, CHAOS_RUNTIME: 'process', KAFKA_CHAOS_CONFIG: config, KAFKA_CHAOS_RUNS_DIR: path.join(dir, 'runs') };
-      const log = path.join(dir, 'chaos.log');
-      const code = await runChaos(['--format-options', JSON.stringify({ resultsDir }), feature], env, log, 300_000);
-      assert.equal(code, 1, `exit 1 (a reliability check failed), not 2 (environment); see ${log}:\n${fs.readFileSync(log, 'utf8').slice(-3000)}`);
+  it(
+    'shows a scenario that really failed under cucumber (`kafka-chaos chaos`): a forwarder that ignores errors loses messages',
+    { timeout: 420_000 },
+    async () => {
+      await inTempDir('allure-cucumber-', async (dir) => {
+        const resultsDir = path.join(dir, 'allure-results');
+        const reportDir = path.join(dir, 'allure-report');
+        const feature = path.join(dir, 'ignore-errors-loses.feature');
+        fs.writeFileSync(feature, LOSS_FEATURE);
+        const config = path.join(dir, 'kafka-chaos.config.json');
+        fs.writeFileSync(config, JSON.stringify({ sut: { forwarder: { env: { FORWARDER_MODE: 'ignore-errors' } } } }));
+        const env = { ...process.env, CHAOS_RUNTIME: 'process', KAFKA_CHAOS_CONFIG: config, KAFKA_CHAOS_RUNS_DIR: path.join(dir, 'runs') };
+        const log = path.join(dir, 'chaos.log');
+        const code = await runChaos(['--format-options', JSON.stringify({ resultsDir }), feature], env, log, 300_000);
+        assert.equal(
+          code,
+          1,
+          `exit 1 (a reliability check failed), not 2 (environment); see ${log}:\n${fs.readFileSync(log, 'utf8').slice(-3000)}`,
+        );
 
-      const built = await buildAllureReport({ resultsDir, reportDir });
-      assert.equal(built.results, 1);
-      const environment = fs.readFileSync(path.join(resultsDir, 'environment.properties'), 'utf8');
-      assert.match(environment, /^runtime=process$/m);
-      assert.match(environment, /^kafka\.version=\S+$/m);
-      const failing = scenariosByCategory(reportDir).get('Message loss')?.[0];
-      assert.ok(failing, `the failed scenario is filed under Message loss: ${JSON.stringify([...scenariosByCategory(reportDir).keys()])}`);
+        const built = await buildAllureReport({ resultsDir, reportDir });
+        assert.equal(built.results, 1);
+        const environment = fs.readFileSync(path.join(resultsDir, 'environment.properties'), 'utf8');
+        assert.match(environment, /^runtime=process$/m);
+        assert.match(environment, /^kafka\.version=\S+$/m);
+        const failing = scenariosByCategory(reportDir).get('Message loss')?.[0];
+        assert.ok(
+          failing,
+          `the failed scenario is filed under Message loss: ${JSON.stringify([...scenariosByCategory(reportDir).keys()])}`,
+        );
 
-      await withReportPage(reportDir, dir, async (page, url) => {
-        await assertCategories(page, url, ['Message loss']);
-        await assertScenarioPage(page, url, failing.uid, 'lost');
-        await keepScreenshot(page, dir, 'allure-cucumber-scenario.png');
+        await withReportPage(reportDir, dir, async (page, url) => {
+          await assertCategories(page, url, ['Message loss']);
+          await assertScenarioPage(page, url, failing.uid, 'lost');
+          await keepScreenshot(page, dir, 'allure-cucumber-scenario.png');
+        });
       });
-    });
-  });
+    },
+  );
 });

@@ -68,7 +68,18 @@ function writeResult(resultsDir: string, fixture: Fixture): void {
   const view = fixture.error ? allureViewOf(fixture.error) : undefined;
   const status = view?.status ?? 'passed';
   const details = view ? { message: view.message, trace: view.trace } : {};
-  const step = (name: string, stepStatus: string, extra: object = {}) => ({ name, status: stepStatus, stage: 'finished', statusDetails: {}, steps: [], attachments: [], parameters: [], start: now, stop: now + 5, ...extra });
+  const step = (name: string, stepStatus: string, extra: object = {}) => ({
+    name,
+    status: stepStatus,
+    stage: 'finished',
+    statusDetails: {},
+    steps: [],
+    attachments: [],
+    parameters: [],
+    start: now,
+    stop: now + 5,
+    ...extra,
+  });
   const id = Buffer.from(fixture.name).toString('hex').slice(0, 32);
   const uuid = randomUUID();
   const result = {
@@ -81,7 +92,11 @@ function writeResult(resultsDir: string, fixture: Fixture): void {
     statusDetails: details,
     stage: 'finished',
     steps: [
-      step('Given a Kafka cluster of 3 brokers', status === 'broken' ? 'broken' : 'passed', status === 'broken' ? { statusDetails: details } : {}),
+      step(
+        'Given a Kafka cluster of 3 brokers',
+        status === 'broken' ? 'broken' : 'passed',
+        status === 'broken' ? { statusDetails: details } : {},
+      ),
       step('Then no message is lost', status === 'broken' ? 'skipped' : status, { statusDetails: status === 'failed' ? details : {} }),
     ],
     attachments: [],
@@ -98,9 +113,21 @@ function writeResult(resultsDir: string, fixture: Fixture): void {
     start: now,
     stop: now + 10,
   };
-  const after = { status: 'passed', statusDetails: {}, stage: 'finished', steps: attachmentSteps, attachments: [], parameters: [], start: now + 6, stop: now + 7 };
+  const after = {
+    status: 'passed',
+    statusDetails: {},
+    stage: 'finished',
+    steps: attachmentSteps,
+    attachments: [],
+    parameters: [],
+    start: now + 6,
+    stop: now + 7,
+  };
   fs.writeFileSync(path.join(resultsDir, `${uuid}-result.json`), JSON.stringify(result));
-  fs.writeFileSync(path.join(resultsDir, `${randomUUID()}-container.json`), JSON.stringify({ uuid: randomUUID(), children: [uuid], befores: [], afters: [after] }));
+  fs.writeFileSync(
+    path.join(resultsDir, `${randomUUID()}-container.json`),
+    JSON.stringify({ uuid: randomUUID(), children: [uuid], befores: [], afters: [after] }),
+  );
 }
 
 function scenarioAttachments(history: Ledgers) {
@@ -131,5 +158,9 @@ export function writeFixtureResults(resultsDir: string): void {
     error: new EnvironmentFailure('broker 2 did not become ready within 60 s — see logs/broker-2.log'),
     attachments: [{ name: 'broker-2.log (tail)', type: 'text/plain', ext: 'txt', content: 'ERROR Exiting Kafka due to fatal exception\n' }],
   });
-  writeAllureExtras(resultsDir, { runtime: 'process', kafkaVersion: '3.9.1', sut: 'reference forwarder (FORWARDER_MODE=commit-before-send)' });
+  writeAllureExtras(resultsDir, {
+    runtime: 'process',
+    kafkaVersion: '3.9.1',
+    sut: 'reference forwarder (FORWARDER_MODE=commit-before-send)',
+  });
 }

@@ -46,65 +46,91 @@ const CHEATERS = {
 
 /** Routes each runtime's cheater must have read, and found endpoints by (a container sees no other process). */
 const ROUTES = {
-  process: { read: ['env', 'cmdline', 'proc-cmdline', 'proc-environ', 'proc-stdin', 'run-files'], found: ['env', 'proc-net-tcp', 'well-known'], attempts: 50 },
+  process: {
+    read: ['env', 'cmdline', 'proc-cmdline', 'proc-environ', 'proc-stdin', 'run-files'],
+    found: ['env', 'proc-net-tcp', 'well-known'],
+    attempts: 50,
+  },
   container: { read: ['env', 'cmdline', 'proc-environ'], found: ['env', 'well-known', 'port-sweep'], attempts: 30 },
 };
 
-for (const runtime of runtimesUnderTest()) describe(`${runtime} runtime: a cheating SUT cannot reach the referee`, { timeout: 240_000 }, () => {
-  before(async () => {
-    if (runtime !== 'container') return;
-    // The cheater's image: its script on the forwarder's image, which has node.
-    const docker = dockerClient();
-    const base = await new RunImages(docker).forwarder();
-    const logPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-cheater-image-')), 'build.log');
-    await buildImage(docker, { tag: CHEATER_IMAGE, contextDir: FIXTURE_DIR, entries: ['Dockerfile', 'main.mjs'], buildArgs: { BASE_IMAGE: base }, logPath });
+for (const runtime of runtimesUnderTest())
+  describe(`${runtime} runtime: a cheating SUT cannot reach the referee`, { timeout: 240_000 }, () => {
+    before(async () => {
+      if (runtime !== 'container') return;
+      // The cheater's image: its script on the forwarder's image, which has node.
+      const docker = dockerClient();
+      const base = await new RunImages(docker).forwarder();
+      const logPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-cheater-image-')), 'build.log');
+      await buildImage(docker, {
+        tag: CHEATER_IMAGE,
+        contextDir: FIXTURE_DIR,
+        entries: ['Dockerfile', 'main.mjs'],
+        buildArgs: { BASE_IMAGE: base },
+        logPath,
+      });
+    });
+    const suite = environmentForSuite(`cheater-${runtime}`, (environment) => environment.withSut('cheater', CHEATERS[runtime]), runtime);
+    let env: StartedEnvironment;
+    before(() => ({ env } = suite));
+
+    it(
+      'tries every route, is refused at the real control ports, and changes nothing',
+      suite.track(async () => {
+        const proxiesBefore = await env.network.snapshot();
+        const targetBefore = await env.target.control.state();
+        await createTopic(suite.admin, { topic: 'cheat', partitions: 1 });
+        const fleet = await env.startSut({ sut: 'cheater', topic: 'cheat', groupId: 'cheater', instances: 1 });
+        try {
+          const logPath = fleet.instance(1).logPath;
+          const lines = await waitFor(
+            () => {
+              const parsed = fs
+                .readFileSync(logPath, 'utf8')
+                .split('\n')
+                .filter((l) => l.startsWith('{'))
+                .map((l) => JSON.parse(l) as { kind: string });
+              return parsed.some((l) => l.kind === 'done') && parsed;
+            },
+            { what: `the cheater's "done" line in ${logPath}`, timeoutMs: 120_000, intervalMs: 500 },
+          );
+          const attempts = lines.filter((l): l is Attempt => l.kind === 'attempt');
+          const done = lines.find((l) => l.kind === 'done') as unknown as { read: string[] };
+          const sources = new Set(attempts.flatMap((a) => a.sources));
+          assert.ok(attempts.length >= ROUTES[runtime].attempts, `only ${attempts.length} attempts`);
+          for (const route of ROUTES[runtime].read)
+            assert.ok(done.read.includes(route), `the cheater never read route "${route}" (read: ${done.read.join(', ')})`);
+          for (const route of ROUTES[runtime].found)
+            assert.ok(sources.has(route), `no attempt at an endpoint found by "${route}" (found by: ${[...sources].join(', ')})`);
+
+          // It found the real control ports: the target's answered /down with 403, Toxiproxy's /proxies with 403.
+          const targetControl = `${runtime === 'container' ? 'target' : '127.0.0.1'}:${env.target.control.controlPort}`;
+          const refusedAt = (endpoint: string, p: string) =>
+            attempts.some((a) => a.endpoint === endpoint && a.path.endsWith(p) && a.status === 403);
+          assert.ok(refusedAt(targetControl, '/down'), `no refused /down at the target's control port ${targetControl}`);
+          assert.ok(
+            attempts.some((a) => a.path.endsWith('/proxies') && a.status === 403),
+            'no refused call at the Toxiproxy API',
+          );
+          const succeeded = attempts.filter((a) => a.status !== undefined && a.status < 300 && a.endpoint !== new URL(env.target.url).host);
+          assert.deepEqual(succeeded, [], 'no control call succeeded (only the data listener answers 2xx)');
+
+          const targetAfter = await env.target.control.state();
+          assert.equal(targetAfter.listening, true, 'the target is still up');
+          assert.deepEqual(targetAfter.behavior, targetBefore.behavior, "the target's behaviour is unchanged");
+          assert.deepEqual(await env.network.snapshot(), proxiesBefore, 'every proxy as it was: enabled, no toxics, none added');
+
+          // Its environment: no variable of the runner's beyond the allowlist.
+          const dumped = (lines.find((l) => l.kind === 'env') as unknown as { env: Record<string, string> }).env;
+          const allowed = new Set<string>([...INHERITED_VARIABLES]);
+          const leaked = Object.keys(dumped).filter(
+            (name) => process.env[name] === dumped[name] && !allowed.has(name) && !name.startsWith('KAFKA_CHAOS_RUN'),
+          );
+          assert.deepEqual(leaked, [], "runner variables in the SUT's environment");
+          assert.ok(!Object.values(dumped).some((value) => value.includes(FAKE_SECRET)), 'the fake secret reached the SUT');
+        } finally {
+          await fleet.stopAll();
+        }
+      }),
+    );
   });
-  const suite = environmentForSuite(`cheater-${runtime}`, (environment) => environment.withSut('cheater', CHEATERS[runtime]), runtime);
-  let env: StartedEnvironment;
-  before(() => ({ env } = suite));
-
-  it('tries every route, is refused at the real control ports, and changes nothing', suite.track(async () => {
-    const proxiesBefore = await env.network.snapshot();
-    const targetBefore = await env.target.control.state();
-    await createTopic(suite.admin, { topic: 'cheat', partitions: 1 });
-    const fleet = await env.startSut({ sut: 'cheater', topic: 'cheat', groupId: 'cheater', instances: 1 });
-    try {
-      const logPath = fleet.instance(1).logPath;
-      const lines = await waitFor(
-        () => {
-          const parsed = fs.readFileSync(logPath, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { kind: string });
-          return parsed.some((l) => l.kind === 'done') && parsed;
-        },
-        { what: `the cheater's "done" line in ${logPath}`, timeoutMs: 120_000, intervalMs: 500 },
-      );
-      const attempts = lines.filter((l): l is Attempt => l.kind === 'attempt');
-      const done = lines.find((l) => l.kind === 'done') as unknown as { read: string[] };
-      const sources = new Set(attempts.flatMap((a) => a.sources));
-      assert.ok(attempts.length >= ROUTES[runtime].attempts, `only ${attempts.length} attempts`);
-      for (const route of ROUTES[runtime].read) assert.ok(done.read.includes(route), `the cheater never read route "${route}" (read: ${done.read.join(', ')})`);
-      for (const route of ROUTES[runtime].found) assert.ok(sources.has(route), `no attempt at an endpoint found by "${route}" (found by: ${[...sources].join(', ')})`);
-
-      // It found the real control ports: the target's answered /down with 403, Toxiproxy's /proxies with 403.
-      const targetControl = `${runtime === 'container' ? 'target' : '127.0.0.1'}:${env.target.control.controlPort}`;
-      const refusedAt = (endpoint: string, p: string) => attempts.some((a) => a.endpoint === endpoint && a.path.endsWith(p) && a.status === 403);
-      assert.ok(refusedAt(targetControl, '/down'), `no refused /down at the target's control port ${targetControl}`);
-      assert.ok(attempts.some((a) => a.path.endsWith('/proxies') && a.status === 403), 'no refused call at the Toxiproxy API');
-      const succeeded = attempts.filter((a) => a.status !== undefined && a.status < 300 && a.endpoint !== new URL(env.target.url).host);
-      assert.deepEqual(succeeded, [], 'no control call succeeded (only the data listener answers 2xx)');
-
-      const targetAfter = await env.target.control.state();
-      assert.equal(targetAfter.listening, true, 'the target is still up');
-      assert.deepEqual(targetAfter.behavior, targetBefore.behavior, "the target's behaviour is unchanged");
-      assert.deepEqual(await env.network.snapshot(), proxiesBefore, 'every proxy as it was: enabled, no toxics, none added');
-
-      // Its environment: no variable of the runner's beyond the allowlist.
-      const dumped = (lines.find((l) => l.kind === 'env') as unknown as { env: Record<string, string> }).env;
-      const allowed = new Set<string>([...INHERITED_VARIABLES]);
-      const leaked = Object.keys(dumped).filter((name) => process.env[name] === dumped[name] && !allowed.has(name) && !name.startsWith('KAFKA_CHAOS_RUN'));
-      assert.deepEqual(leaked, [], "runner variables in the SUT's environment");
-      assert.ok(!Object.values(dumped).some((value) => value.includes(FAKE_SECRET)), 'the fake secret reached the SUT');
-    } finally {
-      await fleet.stopAll();
-    }
-  }));
-});

@@ -73,10 +73,17 @@ describe('chaos:clean stays in its lane', () => {
     const [runA, runB] = [`lane-a-${tag}`, `lane-b-${tag}`];
     const children = [orphan(runA, rootA), orphan(runB, rootB)];
     try {
-      await waitFor(() => pidsOfRun(runA).length === 1 && pidsOfRun(runB).length === 1, { what: 'both orphans to carry their labels', timeoutMs: 10_000, intervalMs: 50 });
+      await waitFor(() => pidsOfRun(runA).length === 1 && pidsOfRun(runB).length === 1, {
+        what: 'both orphans to carry their labels',
+        timeoutMs: 10_000,
+        intervalMs: 50,
+      });
       const clean = await exec(process.execPath, [cli, 'clean'], { env: { ...process.env, KAFKA_CHAOS_RUNS_DIR: rootA } });
       assert.match(clean.stdout, new RegExp(`run ${runA}: stopped 1 processes`));
-      assert.match(clean.stdout, new RegExp(`left alone \\d+ runs? of other runs directories than ${rootA}: .*${runB} \\(${rootB}\\).*--all-projects`));
+      assert.match(
+        clean.stdout,
+        new RegExp(`left alone \\d+ runs? of other runs directories than ${rootA}: .*${runB} \\(${rootB}\\).*--all-projects`),
+      );
       assert.deepEqual(pidsOfRun(runA), [], "project A's orphan is stopped");
       assert.deepEqual(pidsOfRun(runB), [children[1]!.pid], "project B's orphan is left running");
 

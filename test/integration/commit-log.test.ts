@@ -51,49 +51,55 @@ for (const version of ['3.9.1', '4.1.1']) {
     let admin: Admin;
     before(() => ({ env, admin } = suite));
 
-    it('returns exactly the group\'s commits in order, stamped between the wall-clock bounds', track(async () => {
-      const topic = 'commit-log';
-      const groupId = 'commit-log-group';
-      await createTopic(admin, { topic, partitions: 1 });
-      const producer = env.kafka('commit-log-producer').producer();
-      await producer.connect();
-      await producer.send({ topic, messages: Array.from({ length: 12 }, (_, i) => ({ partition: 0, value: `m${i}` })) });
-      await producer.disconnect();
+    it(
+      "returns exactly the group's commits in order, stamped between the wall-clock bounds",
+      track(async () => {
+        const topic = 'commit-log';
+        const groupId = 'commit-log-group';
+        await createTopic(admin, { topic, partitions: 1 });
+        const producer = env.kafka('commit-log-producer').producer();
+        await producer.connect();
+        await producer.send({ topic, messages: Array.from({ length: 12 }, (_, i) => ({ partition: 0, value: `m${i}` })) });
+        await producer.disconnect();
 
-      const made = await commitEach(env.kafka('commit-log-consumer'), groupId, topic, [1, 5, 10]);
-      await commitEach(env.kafka('commit-log-other'), 'commit-log-other-group', topic, [3]);
+        const made = await commitEach(env.kafka('commit-log-consumer'), groupId, topic, [1, 5, 10]);
+        await commitEach(env.kafka('commit-log-other'), 'commit-log-other-group', topic, [3]);
 
-      const log = await readCommits(env.kafka('commit-log-reader'), { groupId, timeoutMs: 30_000 });
-      assert.deepEqual(log.malformed, []);
-      assert.ok(log.skipped > 0, 'group metadata records were skipped');
-      assert.deepEqual(
-        log.commits.map(({ commitTimestamp: _t, ...rest }) => rest),
-        made.map(({ offset }) => ({
-          group: groupId,
-          topic,
-          partition: 0,
-          offset,
-          leaderEpoch: null,
-          metadata: '',
-          expireTimestamp: null,
-        })),
-      );
-      log.commits.forEach((commit, i) => {
-        const { before, after } = made[i]!;
-        assert.ok(
-          commit.commitTimestamp >= before && commit.commitTimestamp <= after,
-          `commit of offset ${commit.offset} stamped ${commit.commitTimestamp}, outside ${before}..${after}`,
+        const log = await readCommits(env.kafka('commit-log-reader'), { groupId, timeoutMs: 30_000 });
+        assert.deepEqual(log.malformed, []);
+        assert.ok(log.skipped > 0, 'group metadata records were skipped');
+        assert.deepEqual(
+          log.commits.map(({ commitTimestamp: _t, ...rest }) => rest),
+          made.map(({ offset }) => ({
+            group: groupId,
+            topic,
+            partition: 0,
+            offset,
+            leaderEpoch: null,
+            metadata: '',
+            expireTimestamp: null,
+          })),
         );
-      });
+        log.commits.forEach((commit, i) => {
+          const { before, after } = made[i]!;
+          assert.ok(
+            commit.commitTimestamp >= before && commit.commitTimestamp <= after,
+            `commit of offset ${commit.offset} stamped ${commit.commitTimestamp}, outside ${before}..${after}`,
+          );
+        });
 
-      const other = await readCommits(env.kafka('commit-log-reader-2'), { groupId: 'commit-log-other-group' });
-      assert.deepEqual(other.commits.map((c) => [c.group, c.offset]), [['commit-log-other-group', 3]]);
-      const filtered = await readCommits(env.kafka('commit-log-reader-3'), { groupId, topics: ['no-such-topic'] });
-      assert.deepEqual(filtered.commits, []);
+        const other = await readCommits(env.kafka('commit-log-reader-2'), { groupId: 'commit-log-other-group' });
+        assert.deepEqual(
+          other.commits.map((c) => [c.group, c.offset]),
+          [['commit-log-other-group', 3]],
+        );
+        const filtered = await readCommits(env.kafka('commit-log-reader-3'), { groupId, topics: ['no-such-topic'] });
+        assert.deepEqual(filtered.commits, []);
 
-      const ledger = env.run.file(LEDGER_FILES.commits);
-      writeCommitsLedger(log.commits, ledger);
-      assert.deepEqual((await readJsonl<CommitRecord>(ledger)).records, log.commits);
-    }));
+        const ledger = env.run.file(LEDGER_FILES.commits);
+        writeCommitsLedger(log.commits, ledger);
+        assert.deepEqual((await readJsonl<CommitRecord>(ledger)).records, log.commits);
+      }),
+    );
   });
 }

@@ -49,7 +49,9 @@ describe('container runtime errors', () => {
 
   it('a broker container that exits at start: named, with its last log lines, and removed', async () => {
     const runsRoot = tempRunsRoot('broker-exits');
-    const environment = testEnvironment(runsRoot, 'container').withTuning({ overrides: { 'num.io.threads': 'not-a-number' } }).withStartupTimeout(60_000);
+    const environment = testEnvironment(runsRoot, 'container')
+      .withTuning({ overrides: { 'num.io.threads': 'not-a-number' } })
+      .withStartupTimeout(60_000);
     await assert.rejects(environment.start(), (error: unknown) => {
       assert.ok(error instanceof ProcessExitedError, String(error));
       assert.match(error.message, /broker-\d exited during startup/);

@@ -138,108 +138,132 @@ describe('forwarder modes on a real pipeline, judged by the checker', () => {
     return { committedAtStop, verdict: await c.judge(await c.drained()) };
   }
 
-  it('correct, retrying through a 3 s target outage: every check holds', suite.track(async () => {
-    const c = await openCase('correct-retry');
-    try {
-      const verdict = await throughOutage(c, 'correct');
-      assert.equal(verdict.valid, true, summary(verdict));
-      assert.equal(check(verdict, 'lost').figures.logged, 1000);
-      assert.equal(check(verdict, 'commit-during-outage').figures.outages, 1);
-    } finally {
-      await c.close();
-    }
-  }));
+  it(
+    'correct, retrying through a 3 s target outage: every check holds',
+    suite.track(async () => {
+      const c = await openCase('correct-retry');
+      try {
+        const verdict = await throughOutage(c, 'correct');
+        assert.equal(verdict.valid, true, summary(verdict));
+        assert.equal(check(verdict, 'lost').figures.logged, 1000);
+        assert.equal(check(verdict, 'commit-during-outage').figures.outages, 1);
+      } finally {
+        await c.close();
+      }
+    }),
+  );
 
-  it('correct, stopping on error: no commit while stopped, nothing lost after the restart', suite.track(async () => {
-    const c = await openCase('correct-stop');
-    try {
-      const { committedAtStop, verdict } = await stopAndRestart(c, 'correct');
-      assert.equal(committedAtStop, 0, 'nothing committed for the undelivered messages');
-      assert.equal(verdict.valid, true, summary(verdict));
-    } finally {
-      await c.close();
-    }
-  }));
+  it(
+    'correct, stopping on error: no commit while stopped, nothing lost after the restart',
+    suite.track(async () => {
+      const c = await openCase('correct-stop');
+      try {
+        const { committedAtStop, verdict } = await stopAndRestart(c, 'correct');
+        assert.equal(committedAtStop, 0, 'nothing committed for the undelivered messages');
+        assert.equal(verdict.valid, true, summary(verdict));
+      } finally {
+        await c.close();
+      }
+    }),
+  );
 
-  it('ignore-errors: the messages sent during the outage are skipped, committed and lost', suite.track(async () => {
-    const c = await openCase('ignore-errors');
-    try {
-      const verdict = await throughOutage(c, 'ignore-errors');
-      assert.ok(check(verdict, 'lost').figures.lost! > 0, summary(verdict));
-      assert.equal(check(verdict, 'commit-during-outage').valid, false, summary(verdict));
-    } finally {
-      await c.close();
-    }
-  }));
+  it(
+    'ignore-errors: the messages sent during the outage are skipped, committed and lost',
+    suite.track(async () => {
+      const c = await openCase('ignore-errors');
+      try {
+        const verdict = await throughOutage(c, 'ignore-errors');
+        assert.ok(check(verdict, 'lost').figures.lost! > 0, summary(verdict));
+        assert.equal(check(verdict, 'commit-during-outage').valid, false, summary(verdict));
+      } finally {
+        await c.close();
+      }
+    }),
+  );
 
-  it('skip-after-retries: three attempts and a skip lose what a 3 s outage holds', suite.track(async () => {
-    const c = await openCase('skip-after-retries');
-    try {
-      const verdict = await throughOutage(c, 'skip-after-retries', { FORWARDER_RETRY_INITIAL_MS: '100' });
-      assert.ok(check(verdict, 'lost').figures.lost! > 0, summary(verdict));
-      assert.equal(check(verdict, 'unsafe-commit').valid, false, summary(verdict));
-    } finally {
-      await c.close();
-    }
-  }));
+  it(
+    'skip-after-retries: three attempts and a skip lose what a 3 s outage holds',
+    suite.track(async () => {
+      const c = await openCase('skip-after-retries');
+      try {
+        const verdict = await throughOutage(c, 'skip-after-retries', { FORWARDER_RETRY_INITIAL_MS: '100' });
+        assert.ok(check(verdict, 'lost').figures.lost! > 0, summary(verdict));
+        assert.equal(check(verdict, 'unsafe-commit').valid, false, summary(verdict));
+      } finally {
+        await c.close();
+      }
+    }),
+  );
 
-  it('auto-commit: the fetched batch is committed before the failed delivery stops it, and lost', suite.track(async () => {
-    const c = await openCase('auto-commit');
-    try {
-      const { committedAtStop, verdict } = await stopAndRestart(c, 'auto-commit');
-      assert.ok(committedAtStop > 0, 'offsets were committed for messages never delivered');
-      assert.ok(check(verdict, 'lost').figures.lost! > 0, summary(verdict));
-      assert.equal(check(verdict, 'unsafe-commit').valid, false, summary(verdict));
-      assert.equal(check(verdict, 'commit-during-outage').valid, false, summary(verdict));
-    } finally {
-      await c.close();
-    }
-  }));
+  it(
+    'auto-commit: the fetched batch is committed before the failed delivery stops it, and lost',
+    suite.track(async () => {
+      const c = await openCase('auto-commit');
+      try {
+        const { committedAtStop, verdict } = await stopAndRestart(c, 'auto-commit');
+        assert.ok(committedAtStop > 0, 'offsets were committed for messages never delivered');
+        assert.ok(check(verdict, 'lost').figures.lost! > 0, summary(verdict));
+        assert.equal(check(verdict, 'unsafe-commit').valid, false, summary(verdict));
+        assert.equal(check(verdict, 'commit-during-outage').valid, false, summary(verdict));
+      } finally {
+        await c.close();
+      }
+    }),
+  );
 
-  it('commit-before-send: the record that stopped the pipeline was committed first, and lost', suite.track(async () => {
-    const c = await openCase('commit-before-send');
-    try {
-      const { committedAtStop, verdict } = await stopAndRestart(c, 'commit-before-send');
-      assert.equal(committedAtStop, 1, 'exactly the failed record was committed');
-      assert.equal(check(verdict, 'lost').figures.lost, 1, summary(verdict));
-      assert.equal(check(verdict, 'unsafe-commit').valid, false, summary(verdict));
-      assert.equal(check(verdict, 'commit-during-outage').valid, false, summary(verdict));
-    } finally {
-      await c.close();
-    }
-  }));
+  it(
+    'commit-before-send: the record that stopped the pipeline was committed first, and lost',
+    suite.track(async () => {
+      const c = await openCase('commit-before-send');
+      try {
+        const { committedAtStop, verdict } = await stopAndRestart(c, 'commit-before-send');
+        assert.equal(committedAtStop, 1, 'exactly the failed record was committed');
+        assert.equal(check(verdict, 'lost').figures.lost, 1, summary(verdict));
+        assert.equal(check(verdict, 'unsafe-commit').valid, false, summary(verdict));
+        assert.equal(check(verdict, 'commit-during-outage').valid, false, summary(verdict));
+      } finally {
+        await c.close();
+      }
+    }),
+  );
 
-  it('unordered-parallel: a backlog arrives complete but out of partition order', suite.track(async () => {
-    const c = await openCase('unordered-parallel');
-    try {
-      const ids = c.ok(await c.producer.produce({ count: 1000 }));
-      await c.startForwarder('unordered-parallel', { FORWARDER_ON_ERROR: 'retry' });
-      await awaitDelivery(suite.env.target.ledgerPath, ids, 60_000);
-      const verdict = await c.judge(await c.drained());
-      assert.equal(check(verdict, 'order').valid, false, summary(verdict));
-      assert.ok(check(verdict, 'order').figures.outOfOrder! > 0);
-      assert.equal(check(verdict, 'lost').figures.lost, 0, 'still at-least-once');
-      assert.equal(check(verdict, 'unsafe-commit').valid, true, summary(verdict));
-    } finally {
-      await c.close();
-    }
-  }));
+  it(
+    'unordered-parallel: a backlog arrives complete but out of partition order',
+    suite.track(async () => {
+      const c = await openCase('unordered-parallel');
+      try {
+        const ids = c.ok(await c.producer.produce({ count: 1000 }));
+        await c.startForwarder('unordered-parallel', { FORWARDER_ON_ERROR: 'retry' });
+        await awaitDelivery(suite.env.target.ledgerPath, ids, 60_000);
+        const verdict = await c.judge(await c.drained());
+        assert.equal(check(verdict, 'order').valid, false, summary(verdict));
+        assert.ok(check(verdict, 'order').figures.outOfOrder! > 0);
+        assert.equal(check(verdict, 'lost').figures.lost, 0, 'still at-least-once');
+        assert.equal(check(verdict, 'unsafe-commit').valid, true, summary(verdict));
+      } finally {
+        await c.close();
+      }
+    }),
+  );
 
-  it('double-send: every message arrives twice, far over the duplicate bound', suite.track(async () => {
-    const c = await openCase('double-send');
-    try {
-      await c.startForwarder('double-send');
-      const ids = c.ok(await c.producer.produce({ count: 300 }));
-      await awaitDelivery(suite.env.target.ledgerPath, ids, 60_000);
-      const verdict = await c.judge(await c.drained());
-      const duplicates = check(verdict, 'duplicates');
-      assert.equal(duplicates.valid, false, summary(verdict));
-      assert.equal(duplicates.figures.duplicateDeliveries, 300);
-      assert.equal(duplicates.figures.worstMultiplicity, 2);
-      assert.equal(check(verdict, 'lost').figures.lost, 0);
-      assert.equal(check(verdict, 'order').valid, true, summary(verdict));
-    } finally {
-      await c.close();
-    }
-  }));
+  it(
+    'double-send: every message arrives twice, far over the duplicate bound',
+    suite.track(async () => {
+      const c = await openCase('double-send');
+      try {
+        await c.startForwarder('double-send');
+        const ids = c.ok(await c.producer.produce({ count: 300 }));
+        await awaitDelivery(suite.env.target.ledgerPath, ids, 60_000);
+        const verdict = await c.judge(await c.drained());
+        const duplicates = check(verdict, 'duplicates');
+        assert.equal(duplicates.valid, false, summary(verdict));
+        assert.equal(duplicates.figures.duplicateDeliveries, 300);
+        assert.equal(duplicates.figures.worstMultiplicity, 2);
+        assert.equal(check(verdict, 'lost').figures.lost, 0);
+        assert.equal(check(verdict, 'order').valid, true, summary(verdict));
+      } finally {
+        await c.close();
+      }
+    }),
+  );
 });

@@ -10,7 +10,10 @@ import { removeIfPassed, runtimesUnderTest, tempRunsRoot, testEnvironment } from
 
 describe('a runner interrupted mid-run', () => {
   for (const runtime of runtimesUnderTest()) {
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const) {
       it(`${runtime} runtime: removes everything of its run on ${signal} and exits ${code}`, async () => {
         const runsRoot = tempRunsRoot('interrupt');
         const runner = await startHeldRunner(runsRoot, runtime);

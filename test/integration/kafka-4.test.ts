@@ -21,45 +21,56 @@ describe(`process runtime on Kafka ${KAFKA_4}`, () => {
   let admin: Admin;
   before(() => ({ env, admin } = suite));
 
-  it('runs the version asked for, isolates a broker until it is fenced, and heals it', track(async () => {
-    assert.equal(env.cluster.kafkaVersion, KAFKA_4);
-    await createTopic(admin, { topic: 'isolation', partitions: 3 });
-    const victim = (await partitionsOf(admin, 'isolation'))[0]!.leader;
-    await env.network.isolate(victim);
-    const others = env.cluster.ids.filter((id) => id !== victim).map((id) => env.cluster.address('harness', id));
-    const other = harnessKafka(others, 'kafka4-others', env.run.log('harness-kafkajs')).admin();
-    await other.connect();
-    try {
-      await waitFor(
-        async () => (await partitionsOf(other, 'isolation')).every((p) => p.leader !== victim && !p.isr.includes(victim)),
-        { what: `leadership to move off isolated broker ${victim}`, timeoutMs: 45_000, intervalMs: 500 },
-      );
-      await env.network.heal();
-      await waitFor(async () => (await partitionsOf(other, 'isolation')).every((p) => p.isr.includes(victim)), {
-        what: `broker ${victim} to rejoin the ISR`,
-        timeoutMs: 60_000,
-        intervalMs: 500,
-      });
-    } finally {
-      await env.network.heal();
-      await other.disconnect();
-    }
-  }));
+  it(
+    'runs the version asked for, isolates a broker until it is fenced, and heals it',
+    track(async () => {
+      assert.equal(env.cluster.kafkaVersion, KAFKA_4);
+      await createTopic(admin, { topic: 'isolation', partitions: 3 });
+      const victim = (await partitionsOf(admin, 'isolation'))[0]!.leader;
+      await env.network.isolate(victim);
+      const others = env.cluster.ids.filter((id) => id !== victim).map((id) => env.cluster.address('harness', id));
+      const other = harnessKafka(others, 'kafka4-others', env.run.log('harness-kafkajs')).admin();
+      await other.connect();
+      try {
+        await waitFor(async () => (await partitionsOf(other, 'isolation')).every((p) => p.leader !== victim && !p.isr.includes(victim)), {
+          what: `leadership to move off isolated broker ${victim}`,
+          timeoutMs: 45_000,
+          intervalMs: 500,
+        });
+        await env.network.heal();
+        await waitFor(async () => (await partitionsOf(other, 'isolation')).every((p) => p.isr.includes(victim)), {
+          what: `broker ${victim} to rejoin the ISR`,
+          timeoutMs: 60_000,
+          intervalMs: 500,
+        });
+      } finally {
+        await env.network.heal();
+        await other.disconnect();
+      }
+    }),
+  );
 
-  it('carries 500 messages through the forwarder with commits equal to the log-end offsets', track(async () => {
-    const topic = 'forward-kafka4';
-    const groupId = 'forwarder-kafka4';
-    await createTopic(admin, { topic, partitions: 2 });
-    const produced = await produceMessages(env.kafka('producer'), { topic, count: 500, partitions: 2 });
-    await using _fleet = await env.startSut({ sut: 'forwarder', topic, groupId, instances: 1 });
-    await awaitDelivery(env.target.ledgerPath, produced.map((m) => m.id), 90_000);
-    const ends = await endOffsets(admin, topic);
-    await waitFor(
-      async () => {
-        const committed = await committedOffsets(admin, groupId, topic);
-        return [...ends].every(([partition, end]) => committed.get(partition) === end);
-      },
-      { what: `group ${groupId} to commit the log-end offsets`, timeoutMs: 30_000 },
-    );
-  }));
+  it(
+    'carries 500 messages through the forwarder with commits equal to the log-end offsets',
+    track(async () => {
+      const topic = 'forward-kafka4';
+      const groupId = 'forwarder-kafka4';
+      await createTopic(admin, { topic, partitions: 2 });
+      const produced = await produceMessages(env.kafka('producer'), { topic, count: 500, partitions: 2 });
+      await using _fleet = await env.startSut({ sut: 'forwarder', topic, groupId, instances: 1 });
+      await awaitDelivery(
+        env.target.ledgerPath,
+        produced.map((m) => m.id),
+        90_000,
+      );
+      const ends = await endOffsets(admin, topic);
+      await waitFor(
+        async () => {
+          const committed = await committedOffsets(admin, groupId, topic);
+          return [...ends].every(([partition, end]) => committed.get(partition) === end);
+        },
+        { what: `group ${groupId} to commit the log-end offsets`, timeoutMs: 30_000 },
+      );
+    }),
+  );
 });

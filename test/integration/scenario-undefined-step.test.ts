@@ -34,8 +34,14 @@ describe('the undefined-step preflight', () => {
       assert.equal(run.code, 2, `${run.stdout}\n${run.stderr}`);
       assert.match(run.stderr, /3 steps cannot run — nothing was started/);
       assert.match(run.stderr, /typo\.feature:4 {2}malformed step "a topic "orders" with 0 partitions": 0 partitions is out of range/);
-      assert.match(run.stderr, /typo\.feature:5 {2}undefined step "5 mesages are produced to "orders""\n\s+closest known step: "\{count\} message\(s\) is\/are produced to \{string\}" \(e\.g\. "500 messages are produced to "orders""\)/);
-      assert.match(run.stderr, /typo\.feature:6 {2}undefined step "the HTTP target goes dwn for 10 seconds"\n\s+closest known step: "the HTTP target goes down for \{duration\}"/);
+      assert.match(
+        run.stderr,
+        /typo\.feature:5 {2}undefined step "5 mesages are produced to "orders""\n\s+closest known step: "\{count\} message\(s\) is\/are produced to \{string\}" \(e\.g\. "500 messages are produced to "orders""\)/,
+      );
+      assert.match(
+        run.stderr,
+        /typo\.feature:6 {2}undefined step "the HTTP target goes dwn for 10 seconds"\n\s+closest known step: "the HTTP target goes down for \{duration\}"/,
+      );
       assert.deepEqual(fs.readdirSync(runsRoot), [], 'no run directory: no environment was started');
       assert.ok(run.durationMs < 30_000, `fast: ${run.durationMs} ms`);
 

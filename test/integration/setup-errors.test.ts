@@ -77,7 +77,11 @@ describe('setup errors', () => {
     const { majorVersion } = await resolveJava(env);
     await assert.rejects(
       resolveJava(env, majorVersion + 1),
-      oneLineError(MissingToolError, new RegExp(`Java ${majorVersion} found at .*Java ${majorVersion + 1} or newer is required`), /install JDK/),
+      oneLineError(
+        MissingToolError,
+        new RegExp(`Java ${majorVersion} found at .*Java ${majorVersion + 1} or newer is required`),
+        /install JDK/,
+      ),
     );
   });
 
@@ -86,7 +90,11 @@ describe('setup errors', () => {
     const env = cleanEnv({ PATH: binDirWith(['java']) });
     await assert.rejects(
       resolveKafka({ version: '3.9.1', cacheDir: cache, env }),
-      oneLineError(MissingToolError, /^no Maven \(mvn\) and no KAFKA_HOME: cannot get the Kafka jars$/, /install Maven .* or set KAFKA_HOME/),
+      oneLineError(
+        MissingToolError,
+        /^no Maven \(mvn\) and no KAFKA_HOME: cannot get the Kafka jars$/,
+        /install Maven .* or set KAFKA_HOME/,
+      ),
     );
     assert.deepEqual(fs.readdirSync(cache), []);
   });
@@ -102,7 +110,11 @@ describe('setup errors', () => {
     const env = cleanEnv({ KAFKA_CHAOS_MAVEN_REPO: freshDir('empty-repo') });
     await assert.rejects(
       resolveKafka({ version: '3.9.1', cacheDir: cache, env, mavenSettingsPath: settings }),
-      oneLineError(FetchError, /^could not download org\.apache\.kafka:kafka_2\.13:3\.9\.1 from Maven Central: .*127\.0\.0\.1:9/, /check the network or the proxy\/mirror/),
+      oneLineError(
+        FetchError,
+        /^could not download org\.apache\.kafka:kafka_2\.13:3\.9\.1 from Maven Central: .*127\.0\.0\.1:9/,
+        /check the network or the proxy\/mirror/,
+      ),
     );
     const versionDir = path.join(cache, 'kafka', '3.9.1');
     assert.equal(fs.existsSync(path.join(versionDir, '.complete')), false);
@@ -113,7 +125,11 @@ describe('setup errors', () => {
     const cache = freshDir('cache');
     await assert.rejects(
       resolveKafka({ version: '3.99.0', cacheDir: cache, env: cleanEnv({}) }),
-      oneLineError(ConfigError, /^Kafka version 3\.99\.0 is not on Maven Central \(org\.apache\.kafka:kafka_2\.13:3\.99\.0\)$/, /released version such as 3\.9\.1/),
+      oneLineError(
+        ConfigError,
+        /^Kafka version 3\.99\.0 is not on Maven Central \(org\.apache\.kafka:kafka_2\.13:3\.99\.0\)$/,
+        /released version such as 3\.9\.1/,
+      ),
     );
     assert.equal(fs.existsSync(path.join(cache, 'kafka', '3.99.0', '.complete')), false);
   });
@@ -137,7 +153,11 @@ describe('setup errors', () => {
     fs.writeFileSync(stock, '#!/bin/sh\necho "toxiproxy-server version 2.12.0"\n', { mode: 0o755 });
     await assert.rejects(
       resolveToxiproxy({ cacheDir: freshDir('cache'), env: cleanEnv({ TOXIPROXY_BIN: stock }) }),
-      oneLineError(ConfigError, /is not kafka-chaos's guarded toxiproxy-server \(its -version says: toxiproxy-server version 2\.12\.0\)$/, /unset TOXIPROXY_BIN/),
+      oneLineError(
+        ConfigError,
+        /is not kafka-chaos's guarded toxiproxy-server \(its -version says: toxiproxy-server version 2\.12\.0\)$/,
+        /unset TOXIPROXY_BIN/,
+      ),
     );
   });
 

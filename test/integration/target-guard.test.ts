@@ -58,7 +58,13 @@ describe('recording target: control API without the secret', { timeout: 20_000 }
   test('every route refuses no credentials and wrong ones with 403, and nothing changes', async () => {
     const before = await target.control.state();
     const logged = target.stdout.length;
-    for (const authorization of [undefined, 'Bearer ' + 'f'.repeat(64), `Bearer ${target.secret}x`, target.secret, `Basic ${target.secret}`]) {
+    for (const authorization of [
+      undefined,
+      'Bearer ' + 'f'.repeat(64),
+      `Bearer ${target.secret}x`,
+      target.secret,
+      `Basic ${target.secret}`,
+    ]) {
       for (const [method, path, body] of ROUTES) {
         const response = await fetch(`http://${LOOPBACK}:${target.control.controlPort}${path}`, {
           method,
@@ -72,7 +78,10 @@ describe('recording target: control API without the secret', { timeout: 20_000 }
     assert.deepEqual(await target.control.state(), before, 'state and behaviour unchanged');
     const refusals = target.stdout.slice(logged).map((line) => JSON.parse(line) as { event: string; call: string });
     assert.equal(refusals.filter((r) => r.event === 'control-refused').length, 5 * ROUTES.length);
-    assert.ok(refusals.every((r) => r.event === 'control-refused'), 'no change was logged');
+    assert.ok(
+      refusals.every((r) => r.event === 'control-refused'),
+      'no change was logged',
+    );
     assert.ok(!target.stdout.join('\n').includes(target.secret), 'the secret is never logged');
   });
 

@@ -198,7 +198,10 @@ describe('recording target process', { timeout: 20_000 }, () => {
 
   test('rejects bad options on stdin with one line on stderr and exit code 2', async () => {
     for (const [line, message] of [
-      ['{"port":70000,"controlPort":1,"ledger":"x","controlSecret":"' + 'a'.repeat(32) + '"}', /port must be a port from 0 to 65535 .*got 70000/],
+      [
+        '{"port":70000,"controlPort":1,"ledger":"x","controlSecret":"' + 'a'.repeat(32) + '"}',
+        /port must be a port from 0 to 65535 .*got 70000/,
+      ],
       ['{"port":1,"controlPort":2,"ledger":"x","controlSecret":"short"}', /controlSecret must be a string of 32 or more characters/],
       ['--port 8080', /options are not JSON/],
     ] as const) {

@@ -16,7 +16,10 @@ export interface ChaosRun {
   durationMs: number;
 }
 
-export function runChaos(args: readonly string[], options: { runsRoot: string; resultsDir?: string; timeoutMs?: number }): Promise<ChaosRun> {
+export function runChaos(
+  args: readonly string[],
+  options: { runsRoot: string; resultsDir?: string; timeoutMs?: number },
+): Promise<ChaosRun> {
   const formatOptions = options.resultsDir ? ['--format-options', JSON.stringify({ resultsDir: options.resultsDir })] : [];
   const started = Date.now();
   return new Promise((resolve) => {

@@ -29,7 +29,10 @@ export class CliProject {
   }
 
   config(content: unknown): void {
-    fs.writeFileSync(path.join(this.dir, 'kafka-chaos.config.json'), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+    fs.writeFileSync(
+      path.join(this.dir, 'kafka-chaos.config.json'),
+      typeof content === 'string' ? content : JSON.stringify(content, null, 2),
+    );
   }
 
   run(args: readonly string[], env: Record<string, string> = {}, timeoutMs = 60_000): CliRun {

@@ -29,7 +29,8 @@ export function testEnvironment(runsRoot: string, runtime: RuntimeKind = 'proces
 export function runtimesUnderTest(env: NodeJS.ProcessEnv = process.env): RuntimeKind[] {
   const named = (env.KAFKA_CHAOS_TEST_RUNTIMES ?? 'process,container').split(',').map((s) => s.trim());
   for (const name of named) {
-    if (name !== 'process' && name !== 'container') throw new Error(`KAFKA_CHAOS_TEST_RUNTIMES: unknown runtime "${name}" (process, container)`);
+    if (name !== 'process' && name !== 'container')
+      throw new Error(`KAFKA_CHAOS_TEST_RUNTIMES: unknown runtime "${name}" (process, container)`);
   }
   return named as RuntimeKind[];
 }

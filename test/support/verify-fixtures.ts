@@ -18,21 +18,54 @@ export const OPTIONS: CheckOptions = { group: GROUP, topics: [TOPIC] };
 
 export const sum = (id: string) => `cs-${id}`;
 
-export function produced(id: string, partition: number, offset: number, sentAt = 0, outcome: ProducedRecord['outcome'] = 'ok'): ProducedRecord {
+export function produced(
+  id: string,
+  partition: number,
+  offset: number,
+  sentAt = 0,
+  outcome: ProducedRecord['outcome'] = 'ok',
+): ProducedRecord {
   const acked = outcome === 'ok';
-  return { id, topic: TOPIC, key: null, checksum: sum(id), sentAt, endedAt: sentAt + 1, outcome, partition: acked ? partition : null, offset: acked ? offset : null };
+  return {
+    id,
+    topic: TOPIC,
+    key: null,
+    checksum: sum(id),
+    sentAt,
+    endedAt: sentAt + 1,
+    outcome,
+    partition: acked ? partition : null,
+    offset: acked ? offset : null,
+  };
 }
 
 export function logged(id: string | null, partition: number, offset: number): LogRecord {
   return { id, topic: TOPIC, partition, offset, checksum: id === null ? 'anon' : sum(id) };
 }
 
-export function answered(id: string | null, receivedAt: number, status = 200, answeredAt = receivedAt + 5, checksum = id === null ? 'anon' : sum(id)): DeliveryRecord {
+export function answered(
+  id: string | null,
+  receivedAt: number,
+  status = 200,
+  answeredAt = receivedAt + 5,
+  checksum = id === null ? 'anon' : sum(id),
+): DeliveryRecord {
   return { id, receivedAt, checksum, bytes: 10, method: 'POST', path: '/', sutInstance: 'sut-1', outcome: 'answered', status, answeredAt };
 }
 
 export function dropped(id: string, receivedAt: number): DeliveryRecord {
-  return { id, receivedAt, checksum: sum(id), bytes: 10, method: 'POST', path: '/', sutInstance: 'sut-1', outcome: 'dropped', status: null, answeredAt: null };
+  return {
+    id,
+    receivedAt,
+    checksum: sum(id),
+    bytes: 10,
+    method: 'POST',
+    path: '/',
+    sutInstance: 'sut-1',
+    outcome: 'dropped',
+    status: null,
+    answeredAt: null,
+  };
 }
 
 export function commit(partition: number, offset: number, commitTimestamp: number, group = GROUP): CommitRecord {

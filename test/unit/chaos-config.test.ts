@@ -61,7 +61,10 @@ describe('loadConfig', () => {
   it('fails when KAFKA_CHAOS_CONFIG names a missing file', () => {
     const file = path.join(scratch, 'absent-too.json');
     process.env.KAFKA_CHAOS_CONFIG = file;
-    assert.throws(() => loadConfig(), (e: unknown) => e instanceof ConfigError && e.message.includes(file));
+    assert.throws(
+      () => loadConfig(),
+      (e: unknown) => e instanceof ConfigError && e.message.includes(file),
+    );
   });
 
   it('reads a full valid file, resolving cwd against the file’s directory', () => {
@@ -147,15 +150,17 @@ describe('loadConfig', () => {
 
   it('rejects a malformed KAFKA_VERSION', () => {
     process.env.KAFKA_VERSION = '4.1';
-    assert.throws(() => loadConfig(path.join(scratch, 'absent.json')), (e: unknown) =>
-      e instanceof ConfigError && e.message.includes('KAFKA_VERSION') && e.message.includes('"4.1"'),
+    assert.throws(
+      () => loadConfig(path.join(scratch, 'absent.json')),
+      (e: unknown) => e instanceof ConfigError && e.message.includes('KAFKA_VERSION') && e.message.includes('"4.1"'),
     );
   });
 
   it('rejects an invalid CHAOS_RUNTIME', () => {
     process.env.CHAOS_RUNTIME = 'docker';
-    assert.throws(() => loadConfig(path.join(scratch, 'absent.json')), (e: unknown) =>
-      e instanceof ConfigError && e.message.includes('CHAOS_RUNTIME'),
+    assert.throws(
+      () => loadConfig(path.join(scratch, 'absent.json')),
+      (e: unknown) => e instanceof ConfigError && e.message.includes('CHAOS_RUNTIME'),
     );
   });
 });

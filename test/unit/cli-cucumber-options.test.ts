@@ -35,7 +35,21 @@ describe('cucumber pass-through options', () => {
   });
 
   it('accept known options with their values, paths and anything after --', () => {
-    checkCucumberArgs(['--tags', '@smoke', '-t', 'not @slow', '--format-options={"a":1}', 'features/x.feature:12', '--dry-run', '-d', '--', '--not-an-option'], []);
+    checkCucumberArgs(
+      [
+        '--tags',
+        '@smoke',
+        '-t',
+        'not @slow',
+        '--format-options={"a":1}',
+        'features/x.feature:12',
+        '--dry-run',
+        '-d',
+        '--',
+        '--not-an-option',
+      ],
+      [],
+    );
     checkCucumberArgs(['--name', '-starts-with-a-dash'], []); // a value, not an option
   });
 

@@ -17,7 +17,10 @@ function documentedRows(): Array<{ command: string; code: number; meaning: strin
     .split('\n')
     .filter((line) => /^\| [^-]/.test(line) && !/^\|\s*command\s*\|/.test(line))
     .map((line) => {
-      const cells = line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+      const cells = line
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim().replace(/\\\|/g, '|'));
       return { command: cells[0]!.replace(/`/g, ''), code: Number(cells[1]), meaning: cells[2]! };
     });
 }
@@ -31,10 +34,13 @@ describe('the exit codes', () => {
     assert.deepEqual(EXIT, { ok: 0, reliabilityFailure: 1, notJudged: 2 });
   });
 
-  it('docs/exit-codes.md shows exactly the code\'s table', () => {
+  it("docs/exit-codes.md shows exactly the code's table", () => {
     const documented = documentedRows();
     assert.ok(documented.length >= 10, `parsed ${documented.length} rows`);
-    assert.deepEqual(documented, EXIT_CODE_TABLE.map(({ command, code, meaning }) => ({ command, code, meaning })));
+    assert.deepEqual(
+      documented,
+      EXIT_CODE_TABLE.map(({ command, code, meaning }) => ({ command, code, meaning })),
+    );
     for (const row of documented) assert.ok(Object.values(EXIT).includes(row.code as never), `${row.command}: ${row.code}`);
   });
 

@@ -53,7 +53,10 @@ describe('kafka-chaos --help', () => {
     assert.match(bare.stdout, /usage: kafka-chaos <command>/);
     const unknown = project.run(['chaoss']);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /^kafka-chaos: unknown command "chaoss" — fix: use one of setup, up, chaos, steps, verify, images, clean$/m);
+    assert.match(
+      unknown.stderr,
+      /^kafka-chaos: unknown command "chaoss" — fix: use one of setup, up, chaos, steps, verify, images, clean$/m,
+    );
     project.remove();
   });
 });

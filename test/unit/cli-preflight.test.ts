@@ -44,18 +44,30 @@ describe('kafka-chaos chaos: what is selected', () => {
   it('a feature path that does not exist → 2, naming it', () => {
     const p = project();
     p.feature('good.feature', GOOD_SCENARIO);
-    assertRefused(p, p.run(['chaos', 'features/nope.feature']), /^kafka-chaos: the feature path features\/nope\.feature does not exist .* — fix: correct the path/m);
+    assertRefused(
+      p,
+      p.run(['chaos', 'features/nope.feature']),
+      /^kafka-chaos: the feature path features\/nope\.feature does not exist .* — fix: correct the path/m,
+    );
   });
 
   it('no features/ directory → 2', () => {
     const p = project();
-    assertRefused(p, p.run(['chaos']), /^kafka-chaos: no scenario selected: there is no features\/ directory in .* — fix: put your \.feature files in features\//m);
+    assertRefused(
+      p,
+      p.run(['chaos']),
+      /^kafka-chaos: no scenario selected: there is no features\/ directory in .* — fix: put your \.feature files in features\//m,
+    );
   });
 
   it('--tags matching nothing → 2, naming the tags and how many scenarios there were', () => {
     const p = project();
     p.feature('good.feature', GOOD_SCENARIO);
-    assertRefused(p, p.run(['chaos', '--tags', '@nothing']), /no scenario selected: --tags "@nothing" matches none of the 1 scenarios in 1 feature file — fix/);
+    assertRefused(
+      p,
+      p.run(['chaos', '--tags', '@nothing']),
+      /no scenario selected: --tags "@nothing" matches none of the 1 scenarios in 1 feature file — fix/,
+    );
   });
 
   it('an unknown flag → 2 with one line (cucumber alone would exit 1: a reliability failure)', () => {
@@ -75,11 +87,15 @@ describe('kafka-chaos chaos: the config, also for --dry-run', () => {
     assertRefused(p, p.run(['chaos', '--dry-run']), /kafka-chaos\.config\.json is not valid JSON/);
   });
 
-  it('startupGraceMs 1e12 (it would overflow Node\'s timer into 1 ms) → 2', () => {
+  it("startupGraceMs 1e12 (it would overflow Node's timer into 1 ms) → 2", () => {
     const p = project();
     p.feature('good.feature', GOOD_SCENARIO);
     p.config('{ "sut": { "forwarder": { "startupGraceMs": 1e12 } } }');
-    assertRefused(p, p.run(['chaos', '--dry-run']), /sut\.forwarder\.startupGraceMs must be a whole number of milliseconds from 0 to 2147483647, not 1000000000000/);
+    assertRefused(
+      p,
+      p.run(['chaos', '--dry-run']),
+      /sut\.forwarder\.startupGraceMs must be a whole number of milliseconds from 0 to 2147483647, not 1000000000000/,
+    );
   });
 });
 
@@ -87,20 +103,32 @@ describe('kafka-chaos chaos: scenarios that could only fail after a cluster boot
   it('a replication factor above the broker count → 2 at its feature:line', () => {
     const p = project();
     p.feature('rf.feature', scenarioWith(undefined, 'a topic "audit" with 1 partition and replication factor 5'));
-    assertRefused(p, p.run(['chaos']), /features\/rf\.feature:8 {2}cannot run .*: replication factor 5 needs 5 brokers; the scenario's cluster has 3 brokers — fix/);
+    assertRefused(
+      p,
+      p.run(['chaos']),
+      /features\/rf\.feature:8 {2}cannot run .*: replication factor 5 needs 5 brokers; the scenario's cluster has 3 brokers — fix/,
+    );
   });
 
-  it('the config\'s broker count is the cluster of a scenario that declares none', () => {
+  it("the config's broker count is the cluster of a scenario that declares none", () => {
     const p = project();
     p.config({ kafka: { brokers: 2 } });
     p.feature('rf.feature', scenarioWith('a Kafka cluster', 'a topic "audit" with 1 partition and replication factor 3'));
-    assertRefused(p, p.run(['chaos', '--dry-run']), /rf\.feature:7 {2}cannot run .*replication factor 3 needs 3 brokers; the scenario's cluster has 2 brokers/);
+    assertRefused(
+      p,
+      p.run(['chaos', '--dry-run']),
+      /rf\.feature:7 {2}cannot run .*replication factor 3 needs 3 brokers; the scenario's cluster has 2 brokers/,
+    );
   });
 
   it('broker 9 on 3 brokers → 2', () => {
     const p = project();
     p.feature('b9.feature', scenarioWith(undefined, 'broker 9 is isolated for 5 seconds'));
-    assertRefused(p, p.run(['chaos', '--dry-run']), /b9\.feature:8 {2}cannot run "broker 9 is isolated for 5 seconds": there is no broker 9: the scenario's cluster has 3 brokers — fix: name broker 1 to broker 3/);
+    assertRefused(
+      p,
+      p.run(['chaos', '--dry-run']),
+      /b9\.feature:8 {2}cannot run "broker 9 is isolated for 5 seconds": there is no broker 9: the scenario's cluster has 3 brokers — fix: name broker 1 to broker 3/,
+    );
   });
 
   it('a topic name Kafka refuses → 2', () => {
@@ -116,7 +144,11 @@ describe('kafka-chaos chaos: the SUT the user meant', () => {
     p.config({ sut: { mine: { command: ['./no-such-service.sh'] } } });
     p.feature('good.feature', GOOD_SCENARIO);
     // Not a dry run: a real run must refuse as early.
-    assertRefused(p, p.run(['chaos']), /good\.feature:7 {2}cannot run .*process runtime: SUT "mine": its program \.\/no-such-service\.sh does not exist .* — fix/);
+    assertRefused(
+      p,
+      p.run(['chaos']),
+      /good\.feature:7 {2}cannot run .*process runtime: SUT "mine": its program \.\/no-such-service\.sh does not exist .* — fix/,
+    );
   });
 
   it('a program not on PATH → 2', () => {
@@ -131,7 +163,11 @@ describe('kafka-chaos chaos: the SUT the user meant', () => {
     fs.writeFileSync(path.join(p.dir, 'service.js'), '');
     p.config({ sut: { alpha: { command: [process.execPath, 'service.js'] }, beta: { command: [process.execPath, 'service.js'] } } });
     p.feature('good.feature', GOOD_SCENARIO);
-    assertRefused(p, p.run(['chaos']), /good\.feature:7 {2}cannot run .*"the system under test" is ambiguous: kafka-chaos\.config\.json declares 2 systems under test \(alpha, beta\) — fix: pass --sut alpha/);
+    assertRefused(
+      p,
+      p.run(['chaos']),
+      /good\.feature:7 {2}cannot run .*"the system under test" is ambiguous: kafka-chaos\.config\.json declares 2 systems under test \(alpha, beta\) — fix: pass --sut alpha/,
+    );
     const chosen = p.run(['chaos', '--dry-run', '--sut', 'beta']);
     assert.equal(chosen.code, 0, `${chosen.stdout}\n${chosen.stderr}`);
     assert.deepEqual(p.runs(), []);
@@ -144,14 +180,25 @@ describe('kafka-chaos chaos: the SUT the user meant', () => {
     const named = GOOD_SCENARIO.map((l) => l.replace('the system under test consumes', 'the system under test "alpha" consumes'));
     p.feature('named.feature', named);
     assert.equal(p.run(['chaos', '--dry-run']).code, 0);
-    p.feature('named.feature', named.map((l) => l.replace('"alpha"', '"gamma"')));
-    assertRefused(p, p.run(['chaos', '--dry-run']), /named\.feature:7 {2}cannot run .*there is no SUT "gamma" in kafka-chaos\.config\.json — fix: use one of: forwarder, alpha, beta/);
+    p.feature(
+      'named.feature',
+      named.map((l) => l.replace('"alpha"', '"gamma"')),
+    );
+    assertRefused(
+      p,
+      p.run(['chaos', '--dry-run']),
+      /named\.feature:7 {2}cannot run .*there is no SUT "gamma" in kafka-chaos\.config\.json — fix: use one of: forwarder, alpha, beta/,
+    );
   });
 
   it('one user SUT is the default (its missing script is found at the step that starts it)', () => {
     const p = project();
     p.config({ sut: { mine: { command: [process.execPath, 'missing-service.js'] } } });
     p.feature('good.feature', GOOD_SCENARIO);
-    assertRefused(p, p.run(['chaos', '--dry-run']), /good\.feature:7 {2}cannot run .*SUT "mine": its script missing-service\.js does not exist/);
+    assertRefused(
+      p,
+      p.run(['chaos', '--dry-run']),
+      /good\.feature:7 {2}cannot run .*SUT "mine": its script missing-service\.js does not exist/,
+    );
   });
 });

@@ -19,13 +19,19 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-checks-'));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 let line = 0;
-const step = (id: StepId, ...values: unknown[]): CompiledStep => ({ id, values, uri: 'features/x.feature', line: ++line, text: STEPS[id].example });
+const step = (id: StepId, ...values: unknown[]): CompiledStep => ({
+  id,
+  values,
+  uri: 'features/x.feature',
+  line: ++line,
+  text: STEPS[id].example,
+});
 const scenario = (...steps: CompiledStep[]): CompiledScenario => ({ uri: 'features/x.feature', name: 's', steps });
 const FACTS: ScenarioFacts = { brokers: 3, declaredSuts: ['forwarder'], requestedSut: undefined };
 const details = (scenarios: CompiledScenario[], facts = FACTS) => checkScenarios(scenarios, facts).problems.map((p) => p.detail ?? '');
 
 describe('the scenario preflight', () => {
-  it('reads each argument\'s role from the step pattern', () => {
+  it("reads each argument's role from the step pattern", () => {
     assert.deepEqual(argumentRoles('brokerIsolatedFor'), ['broker', 'other']);
     assert.deepEqual(argumentRoles('linkCutFor'), ['link', 'other']);
     assert.deepEqual(argumentRoles('topicRfIsr'), ['topic', 'other', 'other', 'other']);
@@ -41,7 +47,10 @@ describe('the scenario preflight', () => {
   it('takes the cluster size from the cluster step, else the config', () => {
     const rf = step('topicRf', 'orders', 3, 3);
     assert.deepEqual(details([scenario(step('cluster', 3), rf)]), []);
-    assert.match(details([scenario(rf)], { ...FACTS, brokers: 1 })[0]!, /replication factor 3 needs 3 brokers; the scenario's cluster has 1 broker — fix/);
+    assert.match(
+      details([scenario(rf)], { ...FACTS, brokers: 1 })[0]!,
+      /replication factor 3 needs 3 brokers; the scenario's cluster has 1 broker — fix/,
+    );
     assert.match(details([scenario(step('cluster', 2), rf)])[0]!, /has 2 brokers/);
     assert.deepEqual(details([scenario(step('cluster', 1), step('topic', 'orders', 3))]), [], 'the default factor follows the brokers');
   });
@@ -76,7 +85,7 @@ describe('the scenario preflight', () => {
     assert.deepEqual(details([scenario(step('topic', 'a'.repeat(200), 1), step('sut', 'orders', '..'))]), []);
   });
 
-  it('resolves the SUT of each step: forwarder, named, or the default — ambiguous with two of the user\'s', () => {
+  it("resolves the SUT of each step: forwarder, named, or the default — ambiguous with two of the user's", () => {
     const two = { ...FACTS, declaredSuts: ['forwarder', 'alpha', 'beta'] };
     assert.throws(() => sutOfStep('sut', ['o', 'g'], undefined, two.declaredSuts), /ambiguous.*\(alpha, beta\).*--sut alpha/);
     assert.equal(sutOfStep('sut', ['o', 'g'], 'beta', two.declaredSuts), 'beta');
@@ -102,7 +111,7 @@ describe('the SUT command preflight', () => {
   fs.chmodSync(script, 0o755);
   fs.writeFileSync(path.join(scratch, 'plain.txt'), '');
 
-  it('accepts a program on PATH, or an executable file relative to the SUT\'s cwd, with its script present', () => {
+  it("accepts a program on PATH, or an executable file relative to the SUT's cwd, with its script present", () => {
     assert.equal(commandProblem('s', { command: [process.execPath, 'svc.sh'], cwd: scratch }), undefined);
     assert.equal(commandProblem('s', { command: ['./svc.sh', '--flag.js'], cwd: scratch }), undefined);
     assert.equal(commandProblem('s', { command: ['sh', '-c', 'exit 0'], cwd: scratch }, { PATH: '/bin:/usr/bin' }), undefined);
@@ -134,15 +143,22 @@ describe('why no scenario is selected', () => {
 
   it('says which cause, in one line with its fix', () => {
     assert.match(selectionProblem(facts({ featureFiles: 0 }))!, /there is no features\/ directory/);
-    assert.match(selectionProblem(facts({ givenPaths: ['missing.feature:3'], scenariosSelected: 1 }))!, /the feature path missing\.feature does not exist/);
-    assert.match(selectionProblem(facts({ tagExpression: '(@x)', tagsGiven: true }))!, /--tags "@x" matches none of the 2 scenarios in 1 feature file/);
+    assert.match(
+      selectionProblem(facts({ givenPaths: ['missing.feature:3'], scenariosSelected: 1 }))!,
+      /the feature path missing\.feature does not exist/,
+    );
+    assert.match(
+      selectionProblem(facts({ tagExpression: '(@x)', tagsGiven: true }))!,
+      /--tags "@x" matches none of the 2 scenarios in 1 feature file/,
+    );
     assert.match(selectionProblem(facts({ tagExpression: 'not @slow' }))!, /the configured tag expression "not @slow" matches none/);
     assert.match(selectionProblem(facts({ scenariosFound: 0 }))!, /hold no scenario/);
     fs.mkdirSync(path.join(scratch, 'features'), { recursive: true });
     fs.writeFileSync(path.join(scratch, 'features', 'a.feature'), '');
     assert.match(selectionProblem(facts({ givenPaths: ['features/a.feature:9'] }))!, /the line features\/a\.feature:9 matches none/);
     assert.match(selectionProblem(facts({ featureFiles: 0 }))!, /no feature file found at features\/\*\*\/\*\.feature/);
-    for (const text of [selectionProblem(facts({ tagExpression: 'a', names: ['b'] }))!]) assert.ok(!text.includes('\n') && /match none/.test(text), text);
+    for (const text of [selectionProblem(facts({ tagExpression: 'a', names: ['b'] }))!])
+      assert.ok(!text.includes('\n') && /match none/.test(text), text);
   });
 
   it('is silent when a scenario is selected', () => {

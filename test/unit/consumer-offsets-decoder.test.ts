@@ -120,14 +120,22 @@ for (const [version, valueVersion] of [
         // kafkajs sends no leader epoch and no retention time.
         assert.equal(commit.leaderEpoch, null);
         assert.equal(commit.expireTimestamp, null);
-        assert.ok(commit.commitTimestamp >= fixture.startedAt && commit.commitTimestamp <= fixture.capturedAt, `commit timestamp ${commit.commitTimestamp} within the capture`);
+        assert.ok(
+          commit.commitTimestamp >= fixture.startedAt && commit.commitTimestamp <= fixture.capturedAt,
+          `commit timestamp ${commit.commitTimestamp} within the capture`,
+        );
       }
       const stamps = group.map((c) => c.commitTimestamp);
-      assert.deepEqual(stamps, [...stamps].sort((a, b) => a - b), 'commit timestamps in commit order');
+      assert.deepEqual(
+        stamps,
+        [...stamps].sort((a, b) => a - b),
+        'commit timestamps in commit order',
+      );
       const deleted = commits.filter((c) => c.group === 'capture-deleted');
-      assert.deepEqual(deleted.map(({ partition, offset, metadata }) => ({ partition, offset, metadata })), [
-        { partition: 1, offset: 4, metadata: 'to be deleted' },
-      ]);
+      assert.deepEqual(
+        deleted.map(({ partition, offset, metadata }) => ({ partition, offset, metadata })),
+        [{ partition: 1, offset: 4, metadata: 'to be deleted' }],
+      );
       assert.equal(commits.length, CAPTURED.length + 1, 'no other commits');
     });
 
@@ -143,7 +151,10 @@ for (const [version, valueVersion] of [
       const skipped = decoded.filter((d) => d.result.kind === 'skipped');
       assert.equal(skipped.length + commits.length, fixture.records.length);
       const reasons = skipped.map((d) => (d.result.kind === 'skipped' ? d.result.reason : ''));
-      assert.ok(reasons.some((r) => /^GroupMetadata record \(key version 2\)$/.test(r)), 'group metadata skipped');
+      assert.ok(
+        reasons.some((r) => /^GroupMetadata record \(key version 2\)$/.test(r)),
+        'group metadata skipped',
+      );
       assert.ok(reasons.includes('offset deleted (tombstone) for capture-deleted capture-orders-1'), reasons.join('; '));
       assert.ok(reasons.includes('GroupMetadata record (key version 2), tombstone'), reasons.join('; '));
       assert.equal(decoded.filter((d) => d.raw.value === null).length, 2, 'two tombstones: the offset and the group');
@@ -252,18 +263,18 @@ describe('malformed records', () => {
   it('throws on every truncation of an offset-commit key', () => {
     const key = commitKey(1, 'group', 'topic', 3);
     for (let length = 0; length < key.length; length++) {
-      assertMalformed(() => decodeConsumerOffsetsRecord(key.subarray(0, length), VALUES[3]!), 'key', /truncated at (key version|group|topic|partition)/);
+      assertMalformed(
+        () => decodeConsumerOffsetsRecord(key.subarray(0, length), VALUES[3]!),
+        'key',
+        /truncated at (key version|group|topic|partition)/,
+      );
     }
   });
 
   it('throws on every truncation of every value version', () => {
     for (const [version, value] of Object.entries(VALUES)) {
       for (let length = 0; length < value.length; length++) {
-        assertMalformed(
-          () => decodeConsumerOffsetsRecord(commitKey(1), value.subarray(0, length)),
-          'value',
-          /truncated at/,
-        );
+        assertMalformed(() => decodeConsumerOffsetsRecord(commitKey(1), value.subarray(0, length)), 'value', /truncated at/);
       }
       assert.equal(decodeConsumerOffsetsRecord(commitKey(1), value).kind, 'commit', `v${version} whole`);
     }
@@ -275,15 +286,33 @@ describe('malformed records', () => {
   });
 
   it('throws on trailing bytes, a null metadata, a length past the end, and a missing key', () => {
-    assertMalformed(() => decodeConsumerOffsetsRecord(commitKey(1), Buffer.concat([VALUES[3]!, Buffer.from([0])])), 'value', /1 unexpected trailing bytes after OffsetCommitValue v3/);
-    assertMalformed(() => decodeConsumerOffsetsRecord(Buffer.concat([commitKey(1), Buffer.from([0])]), VALUES[3]!), 'key', /trailing bytes after OffsetCommitKey v1/);
+    assertMalformed(
+      () => decodeConsumerOffsetsRecord(commitKey(1), Buffer.concat([VALUES[3]!, Buffer.from([0])])),
+      'value',
+      /1 unexpected trailing bytes after OffsetCommitValue v3/,
+    );
+    assertMalformed(
+      () => decodeConsumerOffsetsRecord(Buffer.concat([commitKey(1), Buffer.from([0])]), VALUES[3]!),
+      'key',
+      /trailing bytes after OffsetCommitKey v1/,
+    );
     const nullMetadata = Buffer.concat([int16(3), int64(1), int32(0), int16(-1), int64(COMMIT_TS)]);
     assertMalformed(() => decodeConsumerOffsetsRecord(commitKey(1), nullMetadata), 'value', /non-nullable metadata has length -1/);
     const nullCompact = Buffer.concat([int16(4), int64(1), int32(0), varint(0), int64(COMMIT_TS), tagged()]);
     assertMalformed(() => decodeConsumerOffsetsRecord(commitKey(1), nullCompact), 'value', /non-nullable metadata is null/);
     const longTopic = Buffer.concat([int16(1), string('g'), int16(200), Buffer.from('short')]);
     assertMalformed(() => decodeConsumerOffsetsRecord(longTopic, VALUES[3]!), 'key', /truncated at topic: needs 200 bytes/);
-    const badTag = Buffer.concat([int16(4), int64(1), int32(0), compactString(''), int64(COMMIT_TS), varint(1), varint(0), varint(16), Buffer.alloc(3)]);
+    const badTag = Buffer.concat([
+      int16(4),
+      int64(1),
+      int32(0),
+      compactString(''),
+      int64(COMMIT_TS),
+      varint(1),
+      varint(0),
+      varint(16),
+      Buffer.alloc(3),
+    ]);
     assertMalformed(() => decodeConsumerOffsetsRecord(commitKey(1), badTag), 'value', /truncated at tagged fields data of tag 0/);
     assertMalformed(() => decodeConsumerOffsetsRecord(null, VALUES[3]!), 'key', /no key/);
   });

@@ -35,7 +35,10 @@ function headingAnchors(text: string): Set<string> {
     if (/^\s*```/.test(content)) inFence = !inFence;
     const heading = inFence ? null : /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(content);
     if (!heading) continue;
-    const slug = heading[1]!.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+    const slug = heading[1]!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replace(/ /g, '-');
     const count = seen.get(slug) ?? 0;
     seen.set(slug, count + 1);
     anchors.add(count === 0 ? slug : `${slug}-${count}`);
@@ -65,7 +68,10 @@ function brokenLinks(root: string, file: string, text: string): string[] {
 }
 
 function documentationFiles(root: string): string[] {
-  const docs = fs.readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => path.join('docs', name));
+  const docs = fs
+    .readdirSync(path.join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join('docs', name));
   return ['README.md', 'CONTRIBUTING.md', ...docs.sort()];
 }
 
@@ -86,7 +92,9 @@ describe('documentation links', () => {
   });
 
   it('README links every docs page and CONTRIBUTING.md', () => {
-    const readmeTargets = new Set(markdownLinks(fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8')).map((l) => l.target.split('#')[0]));
+    const readmeTargets = new Set(
+      markdownLinks(fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8')).map((l) => l.target.split('#')[0]),
+    );
     const unlinked = documentationFiles(projectRoot).filter((file) => file !== 'README.md' && !readmeTargets.has(file));
     assert.deepEqual(unlinked, []);
   });

@@ -2,14 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  ChaosError,
-  ConfigError,
-  EnvironmentError,
-  MissingToolError,
-  TimeoutError,
-  describeError,
-} from '../../src/util/errors.js';
+import { ChaosError, ConfigError, EnvironmentError, MissingToolError, TimeoutError, describeError } from '../../src/util/errors.js';
 
 describe('ChaosError', () => {
   it('appends the fix to the message and keeps it', () => {

@@ -22,7 +22,14 @@ describe('FaultLedger and the faults it leaves', () => {
     const outage = ledger.injected('target-down', 'target', { mode: 'refuse' });
     ledger.injected('isolate-broker', 'broker-2'); // never healed
     const onDisk = (await readJsonl<FaultRecord>(runDir.file(LEDGER_FILES.faults))).records;
-    assert.deepEqual(onDisk.map((r) => [r.id, r.healedAt]), [['target-down-1', null], ['isolate-broker-2', null]], 'both on disk before any heal');
+    assert.deepEqual(
+      onDisk.map((r) => [r.id, r.healedAt]),
+      [
+        ['target-down-1', null],
+        ['isolate-broker-2', null],
+      ],
+      'both on disk before any heal',
+    );
 
     outage.healed();
     outage.healed(); // a second heal changes nothing

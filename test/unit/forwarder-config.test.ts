@@ -29,10 +29,15 @@ function configError(env: Record<string, string>): ConfigError {
 
 describe('forwarder modes', () => {
   it('offers the correct mode and the six broken ones', () => {
-    assert.deepEqual(
-      [...MODES].sort(),
-      ['auto-commit', 'commit-before-send', 'correct', 'double-send', 'ignore-errors', 'skip-after-retries', 'unordered-parallel'],
-    );
+    assert.deepEqual([...MODES].sort(), [
+      'auto-commit',
+      'commit-before-send',
+      'correct',
+      'double-send',
+      'ignore-errors',
+      'skip-after-retries',
+      'unordered-parallel',
+    ]);
   });
 
   it('defaults to correct, with the broken modes’ knobs at their defaults', () => {
@@ -62,7 +67,10 @@ describe('forwarder modes', () => {
   });
 
   it('rejects a zero or non-numeric attempts count, in attempts', () => {
-    assert.match(configError({ FORWARDER_SKIP_AFTER_ATTEMPTS: '0' }).message, /FORWARDER_SKIP_AFTER_ATTEMPTS is "0"; expected a positive whole number of attempts/);
+    assert.match(
+      configError({ FORWARDER_SKIP_AFTER_ATTEMPTS: '0' }).message,
+      /FORWARDER_SKIP_AFTER_ATTEMPTS is "0"; expected a positive whole number of attempts/,
+    );
     assert.match(configError({ FORWARDER_PARALLEL_JITTER_MS: 'fast' }).message, /FORWARDER_PARALLEL_JITTER_MS .* milliseconds/);
   });
 });

@@ -30,7 +30,13 @@ describe('JsonlWriter + readJsonl', () => {
       writer.append({ id: 'b', n: 2 });
       assert.equal(fs.readFileSync(file, 'utf8'), '', 'nothing on disk before flush');
       writer.flush();
-      assert.deepEqual(await readJsonl<Rec>(file), { records: [{ id: 'a', n: 1 }, { id: 'b', n: 2 }], warnings: [] });
+      assert.deepEqual(await readJsonl<Rec>(file), {
+        records: [
+          { id: 'a', n: 1 },
+          { id: 'b', n: 2 },
+        ],
+        warnings: [],
+      });
     } finally {
       writer.close();
     }
@@ -65,14 +71,20 @@ describe('JsonlWriter + readJsonl', () => {
       writer.append({ id, n: 0 });
       writer.close();
     }
-    assert.deepEqual((await readJsonl<Rec>(file)).records.map((r) => r.id), ['first', 'second']);
+    assert.deepEqual(
+      (await readJsonl<Rec>(file)).records.map((r) => r.id),
+      ['first', 'second'],
+    );
   });
 
   it('skips a torn last line with exactly one warning naming the file and line', async () => {
     const file = path.join(scratch, 'torn.jsonl');
     fs.writeFileSync(file, '{"id":"a","n":1}\n\n{"id":"b","n":2}\n{"id":"x",');
     const { records, warnings } = await readJsonl<Rec>(file);
-    assert.deepEqual(records, [{ id: 'a', n: 1 }, { id: 'b', n: 2 }]);
+    assert.deepEqual(records, [
+      { id: 'a', n: 1 },
+      { id: 'b', n: 2 },
+    ]);
     assert.equal(warnings.length, 1);
     assert.ok(warnings[0]!.includes(`${file}:4`), warnings[0]);
   });
@@ -105,7 +117,10 @@ describe('readLedgerFile', () => {
 
   it('reads whole records, a last one without its newline included', async () => {
     const result = await read('whole.jsonl', `${event(1)}\n\n${event(2)}`);
-    assert.deepEqual({ lines: result.lines, records: result.records, torn: result.torn, corruption: result.corruption }, { lines: 2, records: 2, torn: undefined, corruption: undefined });
+    assert.deepEqual(
+      { lines: result.lines, records: result.records, torn: result.torn, corruption: result.corruption },
+      { lines: 2, records: 2, torn: undefined, corruption: undefined },
+    );
   });
 
   it('drops a last line that does not parse, or lacks its newline and is no record, as torn', async () => {
@@ -120,18 +135,29 @@ describe('readLedgerFile', () => {
     assert.equal((await read('null.jsonl', `null\n${event(2)}\n`)).corruption, 'null.jsonl:1: the line is null, not a record');
     assert.equal((await read('array.jsonl', `${event(1)}\n[1]\n`)).corruption, 'array.jsonl:2: the line is an array, not a record');
     assert.equal((await read('empty-object.jsonl', `{}\n`)).corruption, 'empty-object.jsonl:1: the record has no at');
-    assert.equal((await read('bad-field.jsonl', `{"at":"soon","kind":"x"}\n${event(2)}\n`)).corruption, 'bad-field.jsonl:1: at is "soon", not a time in epoch ms');
+    assert.equal(
+      (await read('bad-field.jsonl', `{"at":"soon","kind":"x"}\n${event(2)}\n`)).corruption,
+      'bad-field.jsonl:1: at is "soon", not a time in epoch ms',
+    );
   });
 
   it('reports an absent file as such, and an empty one as present with no records', async () => {
-    assert.deepEqual(await readLedgerFile(path.join(scratch, 'absent-ledger.jsonl'), RECORD_SHAPES.events, () => {}), { exists: false, lines: 0, records: 0 });
+    assert.deepEqual(await readLedgerFile(path.join(scratch, 'absent-ledger.jsonl'), RECORD_SHAPES.events, () => {}), {
+      exists: false,
+      lines: 0,
+      records: 0,
+    });
     const empty = await read('empty.jsonl', '');
     assert.deepEqual([empty.exists, empty.lines, empty.records, empty.torn, empty.corruption], [true, 0, 0, undefined, undefined]);
   });
 
   it('recovers the id from a torn fragment, and whether a delivery was a 2xx', () => {
     assert.deepEqual(readFragment(7, '{"id":"ab-1","receivedAt":5,"status":200'), { line: 7, id: 'ab-1', notSuccess: false });
-    assert.deepEqual(readFragment(7, '{"id":"ab-\\"2","receivedAt":5,"outcome":"answered","status":503,'), { line: 7, id: 'ab-"2', notSuccess: true });
+    assert.deepEqual(readFragment(7, '{"id":"ab-\\"2","receivedAt":5,"outcome":"answered","status":503,'), {
+      line: 7,
+      id: 'ab-"2',
+      notSuccess: true,
+    });
     assert.deepEqual(readFragment(3, '{"id":"ab-3","outcome":"dropped"'), { line: 3, id: 'ab-3', notSuccess: true });
     assert.deepEqual(readFragment(1, '{"id":"ab'), { line: 1, id: null, notSuccess: false });
   });

@@ -40,7 +40,9 @@ describe('kafkaProperties', () => {
     assert.equal(advertised.length, listenerNames(ids).length);
     assert.deepEqual(
       props['listener.security.protocol.map']!.split(',').sort(),
-      listenerNames(ids).map((name) => `${name}:PLAINTEXT`).sort(),
+      listenerNames(ids)
+        .map((name) => `${name}:PLAINTEXT`)
+        .sort(),
     );
   });
 

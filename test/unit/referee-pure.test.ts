@@ -16,12 +16,18 @@ import { DEFAULT_MAX_BODY_BYTES, parseTargetOptions } from '../../src/target/tar
 import { ConfigError } from '../../src/util/errors.js';
 
 const SECRET = 'a'.repeat(64);
-const options = (fields: Record<string, unknown>) => JSON.stringify({ port: 8080, controlPort: 8081, ledger: '/e/delivered.jsonl', controlSecret: SECRET, ...fields });
+const options = (fields: Record<string, unknown>) =>
+  JSON.stringify({ port: 8080, controlPort: 8081, ledger: '/e/delivered.jsonl', controlSecret: SECRET, ...fields });
 
 describe('target options', () => {
   it('reads the options, defaulting the body cap to 4 MiB', () => {
     assert.deepEqual(parseTargetOptions(options({})), {
-      port: 8080, controlPort: 8081, ledgerPath: '/e/delivered.jsonl', controlSecret: SECRET, host: undefined, maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      port: 8080,
+      controlPort: 8081,
+      ledgerPath: '/e/delivered.jsonl',
+      controlSecret: SECRET,
+      host: undefined,
+      maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
     });
     assert.equal(DEFAULT_MAX_BODY_BYTES, 4 * 1024 * 1024);
     assert.equal(parseTargetOptions(options({ host: '0.0.0.0', maxBodyBytes: 10 })).maxBodyBytes, 10);
@@ -38,7 +44,10 @@ describe('target options', () => {
       [{ maxBodyBytes: 1.5 }, /maxBodyBytes must be a whole number/],
       [{ extra: 1 }, /unknown option "extra"/],
     ] as const) {
-      assert.throws(() => parseTargetOptions(options(fields)), (e: unknown) => e instanceof ConfigError && message.test(e.message) && !e.message.includes('\n'));
+      assert.throws(
+        () => parseTargetOptions(options(fields)),
+        (e: unknown) => e instanceof ConfigError && message.test(e.message) && !e.message.includes('\n'),
+      );
     }
     assert.throws(() => parseTargetOptions('--port 1'), /options are not JSON/);
     assert.throws(() => parseTargetOptions('[1]'), /must be a JSON object/);
@@ -54,17 +63,41 @@ describe('control secret', () => {
 
   it('matches only "Bearer <secret>" exactly', () => {
     assert.equal(bearerMatches(`Bearer ${SECRET}`, SECRET), true);
-    for (const header of [undefined, '', SECRET, `Bearer ${SECRET}x`, `Bearer ${SECRET.slice(1)}`, `bearer ${SECRET}`, `Basic ${SECRET}`, `Bearer  ${SECRET}`, `Bearer ${SECRET} extra`]) {
+    for (const header of [
+      undefined,
+      '',
+      SECRET,
+      `Bearer ${SECRET}x`,
+      `Bearer ${SECRET.slice(1)}`,
+      `bearer ${SECRET}`,
+      `Basic ${SECRET}`,
+      `Bearer  ${SECRET}`,
+      `Bearer ${SECRET} extra`,
+    ]) {
       assert.equal(bearerMatches(header, SECRET), false, `${header} must not match`);
     }
   });
 });
 
 describe('child environment', () => {
-  const runner = { PATH: '/bin', HOME: '/root', JAVA_HOME: '/jdk', CI_TOKEN: 'hunter2', NODE_OPTIONS: '--inspect', LANG: 'C.UTF-8', AWS_SECRET: 'x' };
+  const runner = {
+    PATH: '/bin',
+    HOME: '/root',
+    JAVA_HOME: '/jdk',
+    CI_TOKEN: 'hunter2',
+    NODE_OPTIONS: '--inspect',
+    LANG: 'C.UTF-8',
+    AWS_SECRET: 'x',
+  };
 
   it('passes only the allowlist of the runner, plus what the child is given', () => {
-    assert.deepEqual(childEnvironment({ KAFKA_TOPIC: 't', PATH: '/given' }, {}, runner), { PATH: '/given', HOME: '/root', JAVA_HOME: '/jdk', LANG: 'C.UTF-8', KAFKA_TOPIC: 't' });
+    assert.deepEqual(childEnvironment({ KAFKA_TOPIC: 't', PATH: '/given' }, {}, runner), {
+      PATH: '/given',
+      HOME: '/root',
+      JAVA_HOME: '/jdk',
+      LANG: 'C.UTF-8',
+      KAFKA_TOPIC: 't',
+    });
     assert.ok(!INHERITED_VARIABLES.includes('NODE_OPTIONS' as never), 'NODE_OPTIONS is the runner’s, not the child’s');
   });
 
@@ -91,7 +124,9 @@ describe('config: inheritEnv and publicEnv', () => {
   };
 
   it('reads them for a SUT and for the built-in forwarder, whose knobs are public by default', () => {
-    const config = loadConfig(write({ sut: { svc: { command: ['node'], inheritEnv: true, publicEnv: ['MODE'] }, forwarder: { publicEnv: [] } } }));
+    const config = loadConfig(
+      write({ sut: { svc: { command: ['node'], inheritEnv: true, publicEnv: ['MODE'] }, forwarder: { publicEnv: [] } } }),
+    );
     assert.equal(config.sut.svc?.inheritEnv, true);
     assert.deepEqual(config.sut.svc?.publicEnv, ['MODE']);
     assert.deepEqual(config.sut.forwarder?.publicEnv, []);
@@ -99,8 +134,14 @@ describe('config: inheritEnv and publicEnv', () => {
   });
 
   it('refuses wrong types with one line naming the field', () => {
-    assert.throws(() => loadConfig(write({ sut: { svc: { command: ['node'], inheritEnv: 'yes' } } })), /sut\.svc\.inheritEnv must be true or false/);
-    assert.throws(() => loadConfig(write({ sut: { svc: { command: ['node'], publicEnv: 'MODE' } } })), /sut\.svc\.publicEnv must be a list/);
+    assert.throws(
+      () => loadConfig(write({ sut: { svc: { command: ['node'], inheritEnv: 'yes' } } })),
+      /sut\.svc\.inheritEnv must be true or false/,
+    );
+    assert.throws(
+      () => loadConfig(write({ sut: { svc: { command: ['node'], publicEnv: 'MODE' } } })),
+      /sut\.svc\.publicEnv must be a list/,
+    );
   });
 });
 

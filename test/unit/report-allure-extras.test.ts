@@ -35,7 +35,10 @@ function withTempDir(run: (dir: string) => void): void {
 
 describe('categories', () => {
   it('lists the categories in order, with Allure\u2019s fields', () => {
-    assert.deepEqual(CATEGORIES.map((c) => c.name), EXPECTED.map(([name]) => name));
+    assert.deepEqual(
+      CATEGORIES.map((c) => c.name),
+      EXPECTED.map(([name]) => name),
+    );
     for (const c of CATEGORIES) {
       assert.deepEqual(Object.keys(c).sort(), ['description', 'matchedStatuses', 'messageRegex', 'name']);
       assert.doesNotThrow(() => new RegExp(c.messageRegex, 's'));
@@ -78,7 +81,8 @@ describe('categories', () => {
     assert.equal(categoryOf('Message loss: 3', 'broken'), undefined);
     const environment = CATEGORIES.find((c) => c.name === 'Environment failure')!;
     assert.deepEqual([...environment.matchedStatuses].sort(), ['broken', 'failed']);
-    for (const c of CATEGORIES.filter((c) => c !== environment)) assert.deepEqual(c.matchedStatuses, ['failed'] satisfies AllureCategory['matchedStatuses']);
+    for (const c of CATEGORIES.filter((c) => c !== environment))
+      assert.deepEqual(c.matchedStatuses, ['failed'] satisfies AllureCategory['matchedStatuses']);
   });
 });
 
@@ -86,7 +90,12 @@ describe('writeAllureExtras', () => {
   it('writes categories.json and environment.properties into the results directory', () => {
     withTempDir((dir) => {
       const resultsDir = path.join(dir, 'allure-results');
-      writeAllureExtras(resultsDir, { runtime: 'container', kafkaVersion: '3.9.1', sut: 'reference forwarder', images: { toxiproxy: 'sha256:bb', kafka: 'sha256:aa' } });
+      writeAllureExtras(resultsDir, {
+        runtime: 'container',
+        kafkaVersion: '3.9.1',
+        sut: 'reference forwarder',
+        images: { toxiproxy: 'sha256:bb', kafka: 'sha256:aa' },
+      });
       const categories = JSON.parse(fs.readFileSync(path.join(resultsDir, 'categories.json'), 'utf8')) as AllureCategory[];
       assert.deepEqual(categories, JSON.parse(JSON.stringify(CATEGORIES)));
       assert.equal(
@@ -97,7 +106,10 @@ describe('writeAllureExtras', () => {
   });
 
   it('escapes values and keys as Java properties: backslashes, line breaks, separators, non-ASCII', () => {
-    const text = environmentProperties({ runtime: 'process', kafkaVersion: '4.0.0', sut: ' node C:\\sut\\main.js\nFORWARDER_MODE=ok — ü', images: { 'a b=c': 'x' } }, 'v20.0.0');
+    const text = environmentProperties(
+      { runtime: 'process', kafkaVersion: '4.0.0', sut: ' node C:\\sut\\main.js\nFORWARDER_MODE=ok — ü', images: { 'a b=c': 'x' } },
+      'v20.0.0',
+    );
     assert.equal(
       text,
       'kafka.version=4.0.0\nruntime=process\nsut=\\ node C:\\\\sut\\\\main.js\\nFORWARDER_MODE=ok \\u2014 \\u00fc\nnode.version=v20.0.0\nimage.a\\ b\\=c=x\n',

@@ -18,11 +18,18 @@ describe('buildAllureReport', () => {
   it('refuses a missing or empty results directory with a one-line error saying to run `npm run chaos` first', async () => {
     const resultsDir = path.join(dir, 'allure-results');
     const reportDir = path.join(dir, 'allure-report');
-    for (const prepare of [() => undefined, () => fs.mkdirSync(resultsDir), () => fs.writeFileSync(path.join(resultsDir, 'categories.json'), '[]')]) {
+    for (const prepare of [
+      () => undefined,
+      () => fs.mkdirSync(resultsDir),
+      () => fs.writeFileSync(path.join(resultsDir, 'categories.json'), '[]'),
+    ]) {
       prepare();
       await assert.rejects(buildAllureReport({ resultsDir, reportDir }), (error: Error) => {
         assert.ok(error instanceof NoResultsError);
-        assert.match(error.message, /no scenario results to report: .*allure-results (does not exist|holds no Allure results) — fix: run `npm run chaos` first$/);
+        assert.match(
+          error.message,
+          /no scenario results to report: .*allure-results (does not exist|holds no Allure results) — fix: run `npm run chaos` first$/,
+        );
         assert.doesNotMatch(error.message, /\n/);
         return true;
       });

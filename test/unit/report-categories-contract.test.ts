@@ -7,7 +7,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { categoryOf } from '../../src/report/categories.js';
-import { CATEGORIES, EnvironmentFailure, ReliabilityAssertionError, classifyStepError, failureFor } from '../../src/scenario/failure-category.js';
+import {
+  CATEGORIES,
+  EnvironmentFailure,
+  ReliabilityAssertionError,
+  classifyStepError,
+  failureFor,
+} from '../../src/scenario/failure-category.js';
 import { EnvironmentError } from '../../src/util/errors.js';
 import { verify } from '../../src/verify/index.js';
 import { OPTIONS, answered, commit, healthy, ledgers, messages } from '../support/verify-fixtures.js';

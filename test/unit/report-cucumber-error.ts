@@ -29,5 +29,9 @@ export function allureViewOf(error: Error): AllureStatusDetails {
   // allure-cucumberjs's exceptionToError: the formatted message, the stack, the constructor's name.
   const asError = { message: formatted.message, stack: formatted.exception.stackTrace, name: formatted.exception.type };
   const details = getMessageAndTraceFromError(asError as Error);
-  return { status: getStatusFromError(asError as Error) as AllureStatusDetails['status'], message: details.message ?? '', trace: details.trace ?? '' };
+  return {
+    status: getStatusFromError(asError as Error) as AllureStatusDetails['status'],
+    message: details.message ?? '',
+    trace: details.trace ?? '',
+  };
 }

@@ -32,7 +32,9 @@ const plot = (root: MarkupElement) => {
 const faultGroups = (root: MarkupElement) => findAll(root, (e) => e.name === 'g' && e.attributes.class === 'fault');
 const shade = (group: MarkupElement) => group.children.find((e) => e.name === 'rect')!;
 const pointsOf = (root: MarkupElement, series: string) =>
-  findAll(root, (e) => e.name === 'g' && e.attributes['data-series'] === series)[0]!.children.find((e) => e.name === 'polyline')!.attributes.points!.split(' ');
+  findAll(root, (e) => e.name === 'g' && e.attributes['data-series'] === series)[0]!
+    .children.find((e) => e.name === 'polyline')!
+    .attributes.points!.split(' ');
 
 describe('timelineSvg', () => {
   it('draws produced, delivered and committed per second, the lag, axes, a legend and the fault window', () => {
@@ -42,7 +44,17 @@ describe('timelineSvg', () => {
     assert.equal(root.attributes.xmlns, 'http://www.w3.org/2000/svg');
     for (const series of ['produced', 'delivered', 'committed', 'lag']) assert.equal(pointsOf(root, series).length, 40, series);
     const text = textOf(root);
-    for (const label of ['produced/s', 'delivered/s (first 2xx)', 'committed/s', 'lag', 'fault window', 'time since the start of the run', '0s', '20s', '40s']) {
+    for (const label of [
+      'produced/s',
+      'delivered/s (first 2xx)',
+      'committed/s',
+      'lag',
+      'fault window',
+      'time since the start of the run',
+      '0s',
+      '20s',
+      '40s',
+    ]) {
       assert.ok(text.includes(label), `missing "${label}"`);
     }
     const [window] = faultGroups(root);
@@ -83,7 +95,10 @@ describe('timelineSvg', () => {
     ]);
     assert.equal(chartSeries(timeline).durationS, 15);
     const root = parseMarkup(timelineSvg(timeline));
-    assert.deepEqual(faultGroups(root).map((g) => g.attributes['data-fault']), ['a (target)', 'b (target)', 'late (target)']);
+    assert.deepEqual(
+      faultGroups(root).map((g) => g.attributes['data-fault']),
+      ['a (target)', 'b (target)', 'late (target)'],
+    );
     const { right } = plot(root);
     const late = shade(faultGroups(root)[2]!);
     assert.ok(Number(late.attributes.x) + Number(late.attributes.width) <= right + 0.1);
@@ -121,10 +136,19 @@ describe('timelineSvg', () => {
     const second = (t: number, committed: Record<string, number>): TimelineSecond => ({ t, produced: 0, delivered: 0, committed, lag: {} });
     const series = chartSeries({
       startMs: 0,
-      seconds: [second(0, {}), second(1, { [P0]: 5 }), second(2, { [P0]: 5, 'orders/1': 3 }), second(3, { [P0]: 2, 'orders/1': 4 }), second(4, { [P0]: 6, 'orders/1': 4 })],
+      seconds: [
+        second(0, {}),
+        second(1, { [P0]: 5 }),
+        second(2, { [P0]: 5, 'orders/1': 3 }),
+        second(3, { [P0]: 2, 'orders/1': 4 }),
+        second(4, { [P0]: 6, 'orders/1': 4 }),
+      ],
       faults: [],
     });
-    assert.deepEqual(series.points.map((p) => p.committed), [0, 5, 3, 1, 1]);
+    assert.deepEqual(
+      series.points.map((p) => p.committed),
+      [0, 5, 3, 1, 1],
+    );
   });
 
   it('is pure: the same timeline renders to the same text', () => {

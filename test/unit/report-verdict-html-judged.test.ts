@@ -9,10 +9,15 @@ import { verify } from '../../src/verify/index.js';
 import { OPTIONS, answered, commit, finalOffsets, healthy } from '../support/verify-fixtures.js';
 import { findAll, parseMarkup, textOf } from './report-markup-parse.js';
 
-const lossy = () => healthy({ delivered: [answered('a', 10), answered('b', 20)], commits: [commit(0, 2, 40)], offsets: finalOffsets({ 0: 2 }, { 0: 3 }) });
+const lossy = () =>
+  healthy({ delivered: [answered('a', 10), answered('b', 20)], commits: [commit(0, 2, 40)], offsets: finalOffsets({ 0: 2 }, { 0: 3 }) });
 
 describe('the verdict, judged and not', () => {
-  const verdict = verify(lossy(), { ...OPTIONS, assertedChecks: ['unsafe-commit'], findings: [{ category: 'Pipeline did not stop', detail: 'still running', step: 'the forwarder has stopped' }] });
+  const verdict = verify(lossy(), {
+    ...OPTIONS,
+    assertedChecks: ['unsafe-commit'],
+    findings: [{ category: 'Pipeline did not stop', detail: 'still running', step: 'the forwarder has stopped' }],
+  });
 
   it('marks unasserted checks "not judged" in the HTML, the failing ones "(would fail)"', () => {
     const root = parseMarkup(verdictTableHtml(verdict));

@@ -28,7 +28,11 @@ describe('verdictTableHtml', () => {
     const verdict: Verdict = {
       valid: false,
       checks: [
-        check('lost', false, { figures: { logged: 100, lost: 3 }, examples: ['m-7', 'm-9', 'm-42'], explanation: '3 of 100 messages never got a 2xx.' }),
+        check('lost', false, {
+          figures: { logged: 100, lost: 3 },
+          examples: ['m-7', 'm-9', 'm-42'],
+          explanation: '3 of 100 messages never got a 2xx.',
+        }),
         check('duplicates', true, { figures: { duplicateDeliveries: 0, maxDuplicates: Infinity } }),
         check('order', 'unknown', { explanation: 'The check could not decide: boom' }),
       ],
@@ -40,7 +44,11 @@ describe('verdictTableHtml', () => {
     const found = rows(html);
     assert.deepEqual(
       found.map((r) => [r.attributes['data-check'], r.attributes['data-valid']]),
-      [['lost', 'false'], ['duplicates', 'true'], ['order', 'unknown']],
+      [
+        ['lost', 'false'],
+        ['duplicates', 'true'],
+        ['order', 'unknown'],
+      ],
     );
     const [lost, duplicates, order] = found.map(textOf);
     assert.match(lost!, /VIOLATED/);
@@ -56,7 +64,8 @@ describe('verdictTableHtml', () => {
   });
 
   it('heads the table with the overall outcome: holds, VIOLATED or unknown', () => {
-    const header = (valid: Verdict['valid']) => textOf(parseMarkup(verdictTableHtml({ valid, checks: [check('lost', valid)], judged: [], findings: [], warnings: [] })));
+    const header = (valid: Verdict['valid']) =>
+      textOf(parseMarkup(verdictTableHtml({ valid, checks: [check('lost', valid)], judged: [], findings: [], warnings: [] })));
     assert.match(header(true), /Verdict: holds/);
     assert.match(header(false), /Verdict: VIOLATED/);
     assert.match(header('unknown'), /Verdict: unknown/);
@@ -81,7 +90,13 @@ describe('verdictTableHtml', () => {
   });
 
   it('writes pure ASCII, so the attachment reads right whatever encoding the viewer assumes', () => {
-    const html = verdictTableHtml({ valid: true, checks: [check('lost', true, { explanation: 'naïve — ≤ 5 “quoted” 🙂' })], judged: [], findings: [], warnings: [] });
+    const html = verdictTableHtml({
+      valid: true,
+      checks: [check('lost', true, { explanation: 'naïve — ≤ 5 “quoted” 🙂' })],
+      judged: [],
+      findings: [],
+      warnings: [],
+    });
     assert.match(html, /^[\x20-\x7e\n]*$/);
     assert.match(textOf(parseMarkup(html)), /naïve — ≤ 5 “quoted” 🙂/);
   });
@@ -99,7 +114,9 @@ describe('verdictTableHtml', () => {
 
   it('shows three examples and folds the rest away, so a long row does not bury the others', () => {
     const examples = Array.from({ length: 10 }, (_, i) => `p0 commit ${i} while offset 0 undelivered`);
-    const [row] = rows(verdictTableHtml({ valid: false, checks: [check('unsafe-commit', false, { examples })], judged: [], findings: [], warnings: [] }));
+    const [row] = rows(
+      verdictTableHtml({ valid: false, checks: [check('unsafe-commit', false, { examples })], judged: [], findings: [], warnings: [] }),
+    );
     const folded = findAll(row!, (e) => e.name === 'details');
     assert.equal(folded.length, 1);
     assert.match(textOf(folded[0]!), /^7 more/);

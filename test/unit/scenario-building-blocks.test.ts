@@ -31,7 +31,10 @@ describe('scenario building blocks', () => {
     assert.equal(names.group('billing'), 'billing-s07beef');
     assert.equal(names.group('billing'), 'billing-s07beef', 'stable');
     assert.deepEqual(names.mapping(), { 'topic orders': 'orders-s07beef', 'group billing': 'billing-s07beef' });
-    assert.throws(() => names.topic('payments'), (e: unknown) => e instanceof ConfigError && /not declared.*Given a topic "payments"/.test(e.message));
+    assert.throws(
+      () => names.topic('payments'),
+      (e: unknown) => e instanceof ConfigError && /not declared.*Given a topic "payments"/.test(e.message),
+    );
     assert.throws(() => names.declareTopic('orders', 1, 1), /declared twice/);
     assert.throws(() => names.group('no spaces allowed'), /not usable/);
     // The random tag keeps two runs of scenario 7 apart: 16 draws of 2 random bytes all alike is ~2^-240.
@@ -51,12 +54,32 @@ describe('scenario building blocks', () => {
     const ledger = new FaultLedger({ file: (name: string) => path.join(dir, name) });
     const book = new FaultBook(ledger);
     const undone: string[] = [];
-    const down = await book.inject('target-down', 'target', {}, async () => undefined, async () => undone.push('target'));
-    await book.inject('isolate-broker', 'broker-2', { broker: 2 }, async () => undefined, async () => undone.push('broker-2'));
+    const down = await book.inject(
+      'target-down',
+      'target',
+      {},
+      async () => undefined,
+      async () => undone.push('target'),
+    );
+    await book.inject(
+      'isolate-broker',
+      'broker-2',
+      { broker: 2 },
+      async () => undefined,
+      async () => undone.push('broker-2'),
+    );
     book.instant('sut-scale', 'sut', { from: 1, to: 3 });
     assert.match(book.describeActive(), /^target-down target \ds, isolate-broker broker-2 \ds$/);
     await assert.rejects(
-      book.inject('kill-broker', 'broker-1', {}, async () => { throw new Error('no such broker'); }, async () => undone.push('never')),
+      book.inject(
+        'kill-broker',
+        'broker-1',
+        {},
+        async () => {
+          throw new Error('no such broker');
+        },
+        async () => undone.push('never'),
+      ),
       /no such broker/,
     );
     assert.equal(book.list().length, 2, 'a fault whose act failed is not booked');
@@ -68,7 +91,11 @@ describe('scenario building blocks', () => {
     assert.equal(book.describeActive(), 'none');
     ledger.close();
     const { faults } = await readLedgers(dir);
-    assert.deepEqual(faults.map((f) => [f.fault, f.healedAt !== null]).sort(), [['isolate-broker', true], ['sut-scale', true], ['target-down', true]]);
+    assert.deepEqual(faults.map((f) => [f.fault, f.healedAt !== null]).sort(), [
+      ['isolate-broker', true],
+      ['sut-scale', true],
+      ['target-down', true],
+    ]);
     const text = describeFaults(faults, faults[0]!.injectedAt);
     assert.match(text, /^target-down target: 0\.0s → \d+\.\ds \(\d+\.\ds\)$/m);
     assert.match(text, /isolate-broker broker-2: .* \{"broker":2\}/);
@@ -78,8 +105,22 @@ describe('scenario building blocks', () => {
   it('keeps healing the others when one heal fails, then reports it', async () => {
     const book = new FaultBook(new FaultLedger({ file: (name: string) => path.join(scratch, `heal-${name}`) }));
     const healed: string[] = [];
-    await book.inject('a', 'x', {}, async () => undefined, async () => healed.push('a'));
-    await book.inject('b', 'y', {}, async () => undefined, async () => { throw new Error('toxiproxy gone'); });
+    await book.inject(
+      'a',
+      'x',
+      {},
+      async () => undefined,
+      async () => healed.push('a'),
+    );
+    await book.inject(
+      'b',
+      'y',
+      {},
+      async () => undefined,
+      async () => {
+        throw new Error('toxiproxy gone');
+      },
+    );
     await assert.rejects(book.healAll(), /toxiproxy gone/);
     assert.deepEqual(healed, ['a']);
   });
@@ -87,22 +128,40 @@ describe('scenario building blocks', () => {
   it('rewrites one line on a terminal and prints periodic lines elsewhere', async () => {
     const written: string[] = [];
     const tty = { isTTY: true, columns: 80, write: (t: string) => written.push(t) };
-    const value = await withProgress('draining', async () => 'delivered 3/10', new Promise((r) => setTimeout(() => r(42), 130)), { output: tty, ttyIntervalMs: 20 });
+    const value = await withProgress('draining', async () => 'delivered 3/10', new Promise((r) => setTimeout(() => r(42), 130)), {
+      output: tty,
+      ttyIntervalMs: 20,
+    });
     assert.equal(value, 42);
     assert.ok(written.length >= 3, written.join('|'));
-    assert.ok(written.slice(0, -1).every((t) => t.startsWith('\r\x1b[K  … draining ') && t.includes('delivered 3/10') && !t.includes('\n')));
+    assert.ok(
+      written.slice(0, -1).every((t) => t.startsWith('\r\x1b[K  … draining ') && t.includes('delivered 3/10') && !t.includes('\n')),
+    );
     assert.equal(written[written.length - 1], '\r\x1b[K', 'cleared at the end');
 
     const log: string[] = [];
-    await withProgress('waiting', async () => { throw new Error('broker away'); }, new Promise((r) => setTimeout(r, 90)), { output: { write: (t: string) => log.push(t) }, periodMs: 40 });
+    await withProgress(
+      'waiting',
+      async () => {
+        throw new Error('broker away');
+      },
+      new Promise((r) => setTimeout(r, 90)),
+      { output: { write: (t: string) => log.push(t) }, periodMs: 40 },
+    );
     assert.ok(log.length >= 1 && log.every((t) => t.endsWith('\n') && t.includes('(progress unavailable: broker away)')), log.join('|'));
     assert.equal(formatSeconds(4200), '4s');
     assert.equal(formatSeconds(65_000), '1m05s');
   });
 
   it('takes its own flags out of the cucumber arguments', () => {
-    assert.deepEqual(splitChaosArgs(['--tags', '@smoke', '--sut', 'my-fwd', 'features/x.feature']), { sut: 'my-fwd', cucumberArgs: ['--tags', '@smoke', 'features/x.feature'] });
-    assert.deepEqual(splitChaosArgs(['--cucumber-config=other.mjs', '--dry-run']), { configFile: 'other.mjs', cucumberArgs: ['--dry-run'] });
+    assert.deepEqual(splitChaosArgs(['--tags', '@smoke', '--sut', 'my-fwd', 'features/x.feature']), {
+      sut: 'my-fwd',
+      cucumberArgs: ['--tags', '@smoke', 'features/x.feature'],
+    });
+    assert.deepEqual(splitChaosArgs(['--cucumber-config=other.mjs', '--dry-run']), {
+      configFile: 'other.mjs',
+      cucumberArgs: ['--dry-run'],
+    });
     assert.throws(() => splitChaosArgs(['--sut']), /--sut needs a value/);
   });
 

@@ -32,16 +32,28 @@ describe('the step catalogue', () => {
 
   it('has a step definition for every entry, and no definition outside it', () => {
     const ids = Object.keys(STEPS) as StepId[];
-    assert.deepEqual(ids.filter((id) => !definedSteps.has(id)), [], 'entries without a definition');
+    assert.deepEqual(
+      ids.filter((id) => !definedSteps.has(id)),
+      [],
+      'entries without a definition',
+    );
     const patterns = new Set(catalogueEntries().map((e) => e.pattern));
-    assert.deepEqual(definitions.map((d) => String(d.pattern)).filter((p) => !patterns.has(p)), [], 'definitions outside the catalogue');
+    assert.deepEqual(
+      definitions.map((d) => String(d.pattern)).filter((p) => !patterns.has(p)),
+      [],
+      'definitions outside the catalogue',
+    );
     assert.equal(definitions.length, ids.length);
   });
 
   it('matches every example to its own entry and only to it, with arguments that parse and validate', () => {
     for (const entry of catalogueEntries()) {
       const matching = definitions.filter((d) => d.expression.match(entry.example) !== null);
-      assert.deepEqual(matching.map((d) => String(d.pattern)), [entry.pattern], `example "${entry.example}"`);
+      assert.deepEqual(
+        matching.map((d) => String(d.pattern)),
+        [entry.pattern],
+        `example "${entry.example}"`,
+      );
       const values = matching[0]!.expression.match(entry.example)!.map((a) => a.getValue(null));
       assert.doesNotThrow(() => entry.validate?.(...values), `arguments of "${entry.example}"`);
     }
@@ -64,6 +76,10 @@ describe('the step catalogue', () => {
     );
     const rows = catalogueMarkdown().split('\n');
     assert.equal(rows.length, catalogueEntries().length + 2);
-    assert.ok(rows.includes('| fault | `{link} is limited to {int} KB/s` | `the link between the SUT and broker 2 is limited to 64 KB/s` | a bandwidth toxic, both directions |'));
+    assert.ok(
+      rows.includes(
+        '| fault | `{link} is limited to {int} KB/s` | `the link between the SUT and broker 2 is limited to 64 KB/s` | a bandwidth toxic, both directions |',
+      ),
+    );
   });
 });

@@ -27,7 +27,13 @@ const result = (name: string, valid: Validity, figures: Record<string, number> =
   judged: true,
 });
 
-const verdictOf = (...checks: CheckResult[]): Verdict => ({ valid: true, judged: checks.map((c) => c.name), checks, findings: [], warnings: [] });
+const verdictOf = (...checks: CheckResult[]): Verdict => ({
+  valid: true,
+  judged: checks.map((c) => c.name),
+  checks,
+  findings: [],
+  warnings: [],
+});
 
 describe('verdict → failure category', () => {
   it('maps each check to its category', () => {
@@ -50,9 +56,15 @@ describe('verdict → failure category', () => {
   });
 
   it('starts the message with the category of the first violated check, with figures and examples', () => {
-    const failure = failureFor(verdictOf(result('lost', true), result('unsafe-commit', false, { unsafeCommits: 3 }), result('lost2', true)), ['lost', 'unsafe-commit'])!;
+    const failure = failureFor(
+      verdictOf(result('lost', true), result('unsafe-commit', false, { unsafeCommits: 3 }), result('lost2', true)),
+      ['lost', 'unsafe-commit'],
+    )!;
     assert.ok(failure instanceof ReliabilityAssertionError);
-    assert.match(failure.message, /^Unsafe offset commit: unsafe-commit explained\. \[unsafe-commit: unsafeCommits=3; e\.g\. ab12-3, ab12-4\]$/);
+    assert.match(
+      failure.message,
+      /^Unsafe offset commit: unsafe-commit explained\. \[unsafe-commit: unsafeCommits=3; e\.g\. ab12-3, ab12-4\]$/,
+    );
     assert.deepEqual(failure.checks, ['unsafe-commit']);
   });
 
@@ -86,7 +98,12 @@ describe('verdict → failure category', () => {
   });
 
   it('turns everything that is not a verdict into an environment failure, once', () => {
-    for (const error of [new EnvironmentError('broker 2 did not start'), new TimeoutError('timed out'), new ConfigError('no such SUT'), new Error('boom')]) {
+    for (const error of [
+      new EnvironmentError('broker 2 did not start'),
+      new TimeoutError('timed out'),
+      new ConfigError('no such SUT'),
+      new Error('boom'),
+    ]) {
       const classified = classifyStepError(error);
       assert.ok(classified instanceof EnvironmentFailure);
       assert.equal(classified.message, `Environment failure: ${error.message}`);

@@ -65,7 +65,11 @@ describe('scenario parameter types', () => {
   });
 
   it('reads links from the SUT, the harness or a broker to a broker', () => {
-    assert.deepEqual(parseLink('the link between the SUT and broker 2'), { from: 'sut', to: 2, text: 'the link between the SUT and broker 2' });
+    assert.deepEqual(parseLink('the link between the SUT and broker 2'), {
+      from: 'sut',
+      to: 2,
+      text: 'the link between the SUT and broker 2',
+    });
     assert.equal(parseLink('the link between the harness and broker 3').from, 'harness');
     assert.deepEqual(
       { ...parseLink('the link between broker 1 and broker 3') },

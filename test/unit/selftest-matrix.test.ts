@@ -27,7 +27,13 @@ const plan: SelftestPlan = {
   ],
 };
 
-const passed = (mode: string, scenario: string): ScenarioOutcome => ({ mode, scenario, status: 'passed', categories: [], detail: 'passed' });
+const passed = (mode: string, scenario: string): ScenarioOutcome => ({
+  mode,
+  scenario,
+  status: 'passed',
+  categories: [],
+  detail: 'passed',
+});
 const failed = (mode: string, scenario: string, ...categories: string[]): ScenarioOutcome => ({
   mode,
   scenario,
@@ -35,7 +41,13 @@ const failed = (mode: string, scenario: string, ...categories: string[]): Scenar
   categories,
   detail: `${categories[0]}: something`,
 });
-const envError = (mode: string, scenario: string): ScenarioOutcome => ({ mode, scenario, status: 'env-error', categories: [], detail: 'Environment failure: broker 2 did not start' });
+const envError = (mode: string, scenario: string): ScenarioOutcome => ({
+  mode,
+  scenario,
+  status: 'env-error',
+  categories: [],
+  detail: 'Environment failure: broker 2 did not start',
+});
 
 /** Everything as planned: correct passes all three, every broken cell fails as expected. */
 function allGood(): ScenarioOutcome[] {
@@ -55,8 +67,14 @@ const cell = (outcomes: ScenarioOutcome[], mode: string, scenario: string) =>
 
 describe('detection matrix', () => {
   it('runs each broken mode on its planned scenarios, and correct on every planned one', () => {
-    assert.deepEqual(scenariosFor(plan, 'auto-commit').map((s) => s.id), ['stop', 'outage']);
-    assert.deepEqual(scenariosFor(plan, 'correct').map((s) => s.id), ['stop', 'outage', 'order']);
+    assert.deepEqual(
+      scenariosFor(plan, 'auto-commit').map((s) => s.id),
+      ['stop', 'outage'],
+    );
+    assert.deepEqual(
+      scenariosFor(plan, 'correct').map((s) => s.id),
+      ['stop', 'outage', 'order'],
+    );
     assert.deepEqual(scenariosFor(plan, 'no-such-mode'), []);
   });
 
@@ -81,7 +99,9 @@ describe('detection matrix', () => {
 
   it('never counts the expected check as caught when it was not the first failure (the loose rule is gone)', () => {
     // The scenario failed on "Pipeline did not stop" first; that its verdict also shows loss proves nothing.
-    const outcomes = allGood().map((o) => (o.mode === 'ignore-errors' ? failed('ignore-errors', 'outage', 'Pipeline did not stop', 'Message loss') : o));
+    const outcomes = allGood().map((o) =>
+      o.mode === 'ignore-errors' ? failed('ignore-errors', 'outage', 'Pipeline did not stop', 'Message loss') : o,
+    );
     assert.equal(cell(outcomes, 'ignore-errors', 'outage')?.result, 'failed-otherwise');
   });
 
@@ -107,7 +127,9 @@ describe('detection matrix', () => {
   });
 
   it('reports a failure of the correct forwarder as a false alarm, exit 1', () => {
-    const outcomes = allGood().map((o) => (o.mode === 'correct' && o.scenario === 'order' ? failed('correct', 'order', 'Ordering violation') : o));
+    const outcomes = allGood().map((o) =>
+      o.mode === 'correct' && o.scenario === 'order' ? failed('correct', 'order', 'Ordering violation') : o,
+    );
     assert.equal(cell(outcomes, 'correct', 'order')?.result, 'false-alarm');
     assert.equal(buildMatrix(plan, outcomes).exitCode, 1);
   });
@@ -123,13 +145,20 @@ describe('detection matrix', () => {
   it('treats a missing outcome as an environment error', () => {
     const outcomes = allGood().filter((o) => o.mode !== 'correct');
     const matrix = buildMatrix(plan, outcomes);
-    assert.deepEqual(matrix.cells.filter((c) => c.mode === 'correct').map((c) => c.result), ['env-error', 'env-error', 'env-error']);
+    assert.deepEqual(
+      matrix.cells.filter((c) => c.mode === 'correct').map((c) => c.result),
+      ['env-error', 'env-error', 'env-error'],
+    );
     assert.equal(matrix.exitCode, 2);
   });
 
   it('lets a finding outrank an environment error in the exit code', () => {
     const outcomes = allGood().map((o) =>
-      o.mode === 'correct' && o.scenario === 'stop' ? envError('correct', 'stop') : o.mode === 'ignore-errors' ? passed('ignore-errors', 'outage') : o,
+      o.mode === 'correct' && o.scenario === 'stop'
+        ? envError('correct', 'stop')
+        : o.mode === 'ignore-errors'
+          ? passed('ignore-errors', 'outage')
+          : o,
     );
     assert.equal(buildMatrix(plan, outcomes).exitCode, 1);
   });

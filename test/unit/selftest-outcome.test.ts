@@ -9,18 +9,25 @@ import { outcomesFromEnvelopes, reliabilityCategory, type Envelope, type Scenari
 const scenario: ScenarioRef = { id: 'stop', feature: 'features/seed.feature', name: 'An unreachable server stops the pipeline' };
 
 /** The envelopes of one attempt of one pickle whose steps end with `statuses` (and messages). */
-function attempt(n: number, steps: { status: string; message?: string; exception?: string }[], extra: Envelope[] = [], pickle = 'p1'): Envelope[] {
+function attempt(
+  n: number,
+  steps: { status: string; message?: string; exception?: string }[],
+  extra: Envelope[] = [],
+  pickle = 'p1',
+): Envelope[] {
   return [
     { testCaseStarted: { id: `tcs${pickle}-${n}`, testCaseId: `tc-${pickle}`, attempt: n } },
-    ...steps.map(
-      (s, i): Envelope => ({
-        testStepFinished: {
-          testCaseStartedId: `tcs${pickle}-${n}`,
-          testStepId: `step${i}`,
-          testStepResult: { status: s.status, message: s.message, exception: s.exception === undefined ? undefined : { message: s.exception } },
+    ...steps.map((s, i): Envelope => ({
+      testStepFinished: {
+        testCaseStartedId: `tcs${pickle}-${n}`,
+        testStepId: `step${i}`,
+        testStepResult: {
+          status: s.status,
+          message: s.message,
+          exception: s.exception === undefined ? undefined : { message: s.exception },
         },
-      }),
-    ),
+      },
+    })),
     ...extra.map((e) => (e.attachment ? { attachment: { ...e.attachment, testCaseStartedId: `tcs${pickle}-${n}` } } : e)),
     { testCaseFinished: { testCaseStartedId: `tcs${pickle}-${n}`, willBeRetried: false } },
   ];
@@ -55,7 +62,11 @@ describe('outcomesFromEnvelopes', () => {
   it('fails with the category of the first failing step', () => {
     const result = outcome([
       ...loaded(),
-      ...attempt(0, [{ status: 'PASSED' }, { status: 'FAILED', exception: 'Unsafe offset commit: 1 commit passed offset 1' }, { status: 'SKIPPED' }]),
+      ...attempt(0, [
+        { status: 'PASSED' },
+        { status: 'FAILED', exception: 'Unsafe offset commit: 1 commit passed offset 1' },
+        { status: 'SKIPPED' },
+      ]),
     ]);
     assert.equal(result.status, 'failed');
     assert.deepEqual(result.categories, ['Unsafe offset commit']);
@@ -63,17 +74,38 @@ describe('outcomesFromEnvelopes', () => {
   });
 
   it('falls back to the formatted message when there is no exception', () => {
-    const result = outcome([...loaded(), ...attempt(0, [{ status: 'FAILED', message: 'ReliabilityAssertionError: Message loss: 2 lost\n  at x' }])]);
+    const result = outcome([
+      ...loaded(),
+      ...attempt(0, [{ status: 'FAILED', message: 'ReliabilityAssertionError: Message loss: 2 lost\n  at x' }]),
+    ]);
     assert.deepEqual(result.categories, ['Message loss']);
   });
 
   it('keeps only the first failure’s category, whatever else an attached verdict.json shows violated', () => {
-    const verdict = { valid: false, checks: [{ name: 'unsafe-commit', valid: false }, { name: 'lost', valid: false }, { name: 'order', valid: true }] };
+    const verdict = {
+      valid: false,
+      checks: [
+        { name: 'unsafe-commit', valid: false },
+        { name: 'lost', valid: false },
+        { name: 'order', valid: true },
+      ],
+    };
     const result = outcome([
       ...loaded(),
-      ...attempt(0, [{ status: 'FAILED', exception: 'Pipeline did not stop: after 30s 1 of 1 instances still ran' }], [
-        { attachment: { body: Buffer.from(JSON.stringify(verdict)).toString('base64'), contentEncoding: 'BASE64', fileName: 'verdict.json', mediaType: 'application/json' } },
-      ]),
+      ...attempt(
+        0,
+        [{ status: 'FAILED', exception: 'Pipeline did not stop: after 30s 1 of 1 instances still ran' }],
+        [
+          {
+            attachment: {
+              body: Buffer.from(JSON.stringify(verdict)).toString('base64'),
+              contentEncoding: 'BASE64',
+              fileName: 'verdict.json',
+              mediaType: 'application/json',
+            },
+          },
+        ],
+      ),
     ]);
     assert.deepEqual(result.categories, ['Pipeline did not stop']);
   });
@@ -88,23 +120,41 @@ describe('outcomesFromEnvelopes', () => {
   it('reports a finding followed by an environment failure (an After hook) as env-error', () => {
     const result = outcome([
       ...loaded(),
-      ...attempt(0, [{ status: 'FAILED', exception: 'Message loss: 1 lost' }, { status: 'SKIPPED' }, { status: 'FAILED', exception: 'Environment failure: after the scenario: broker 2 did not rejoin' }]),
+      ...attempt(0, [
+        { status: 'FAILED', exception: 'Message loss: 1 lost' },
+        { status: 'SKIPPED' },
+        { status: 'FAILED', exception: 'Environment failure: after the scenario: broker 2 did not rejoin' },
+      ]),
     ]);
     assert.equal(result.status, 'env-error');
     assert.match(result.detail, /broker 2 did not rejoin/);
   });
 
   it('reports "Checker could not decide" as env-error: missing evidence is no finding', () => {
-    const result = outcome([...loaded(), ...attempt(0, [{ status: 'FAILED', exception: 'Checker could not decide: offsets.json is missing' }])]);
+    const result = outcome([
+      ...loaded(),
+      ...attempt(0, [{ status: 'FAILED', exception: 'Checker could not decide: offsets.json is missing' }]),
+    ]);
     assert.equal(result.status, 'env-error');
   });
 
   it('reports an environment failure as env-error, whatever the verdict attachment says', () => {
     const result = outcome([
       ...loaded(),
-      ...attempt(0, [{ status: 'FAILED', exception: 'Environment failure: timed out waiting for broker 2' }], [
-        { attachment: { body: '{"checks":[{"name":"lost","valid":false}]}', contentEncoding: 'IDENTITY', fileName: 'verdict.json', mediaType: 'application/json' } },
-      ]),
+      ...attempt(
+        0,
+        [{ status: 'FAILED', exception: 'Environment failure: timed out waiting for broker 2' }],
+        [
+          {
+            attachment: {
+              body: '{"checks":[{"name":"lost","valid":false}]}',
+              contentEncoding: 'IDENTITY',
+              fileName: 'verdict.json',
+              mediaType: 'application/json',
+            },
+          },
+        ],
+      ),
     ]);
     assert.equal(result.status, 'env-error');
     assert.deepEqual(result.categories, []);

@@ -21,10 +21,7 @@ after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 describe('the self-test plan', () => {
   it('plans every broken mode of the forwarder, and nothing else', () => {
-    assert.deepEqual(
-      SELFTEST_PLAN.broken.map((m) => m.mode).sort(),
-      MODES.filter((m) => m !== 'correct').sort(),
-    );
+    assert.deepEqual(SELFTEST_PLAN.broken.map((m) => m.mode).sort(), MODES.filter((m) => m !== 'correct').sort());
   });
 
   it('expects a reliability category for every planned cell, on a scenario of the plan', () => {
@@ -42,9 +39,15 @@ describe('the self-test plan', () => {
 
   it('restricts to the modes --only names, and rejects an unknown one', () => {
     const only = restrictPlan(SELFTEST_PLAN, ['double-send']);
-    assert.deepEqual(only.broken.map((m) => m.mode), ['double-send']);
+    assert.deepEqual(
+      only.broken.map((m) => m.mode),
+      ['double-send'],
+    );
     assert.deepEqual(scenariosFor(only, 'correct'), scenariosFor(only, 'double-send'), 'correct runs just what double-send needs');
-    assert.throws(() => restrictPlan(SELFTEST_PLAN, ['sometimes']), (e: unknown) => e instanceof ConfigError && /"sometimes"/.test(e.message));
+    assert.throws(
+      () => restrictPlan(SELFTEST_PLAN, ['sometimes']),
+      (e: unknown) => e instanceof ConfigError && /"sometimes"/.test(e.message),
+    );
   });
 });
 

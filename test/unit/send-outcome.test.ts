@@ -21,7 +21,10 @@ describe('classifySendError', () => {
     assert.equal(classifySendError(protocolError('NOT_ENOUGH_REPLICAS_AFTER_APPEND')), 'indeterminate');
     assert.equal(classifySendError(protocolError('NOT_LEADER_OR_FOLLOWER')), 'indeterminate');
     assert.equal(classifySendError(protocolError('REQUEST_TIMED_OUT')), 'indeterminate');
-    assert.equal(classifySendError(Object.assign(new Error('Connection error: ECONNREFUSED'), { name: 'KafkaJSConnectionError' })), 'indeterminate');
+    assert.equal(
+      classifySendError(Object.assign(new Error('Connection error: ECONNREFUSED'), { name: 'KafkaJSConnectionError' })),
+      'indeterminate',
+    );
     assert.equal(classifySendError(wrapped(new Error('Request timed out'))), 'indeterminate');
     assert.equal(classifySendError('not even an Error'), 'indeterminate');
   });

@@ -7,13 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ConfigError } from '../../src/util/errors.js';
-import {
-  kafkaLoggingConfig,
-  kafkaPom,
-  kafkaVersionInLibs,
-  requiredJavaMajor,
-  resolveKafka,
-} from '../../src/setup/kafka-distribution.js';
+import { kafkaLoggingConfig, kafkaPom, kafkaVersionInLibs, requiredJavaMajor, resolveKafka } from '../../src/setup/kafka-distribution.js';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-setup-unit-'));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));

@@ -75,7 +75,9 @@ describe('mavenFailureError', () => {
 describe('networkReason', () => {
   it('keeps the artifact, the repository and the root cause', () => {
     assert.equal(
-      networkReason('[ERROR] Failed: Could not transfer artifact a:b:pom:1 from/to central (https://central.example/): central.example: Temporary failure in name resolution -> [Help 1]'),
+      networkReason(
+        '[ERROR] Failed: Could not transfer artifact a:b:pom:1 from/to central (https://central.example/): central.example: Temporary failure in name resolution -> [Help 1]',
+      ),
       'Could not transfer artifact a:b:pom:1 from/to central (https://central.example/): Temporary failure in name resolution',
     );
   });

@@ -19,7 +19,10 @@ describe('goFailureReason', () => {
       'go: github.com/Shopify/toxiproxy/v2/cmd/server@v2.12.0: dial tcp 127.0.0.1:9: connect: connection refused',
       '',
     ].join('\n');
-    assert.equal(goFailureReason(log), 'go: github.com/Shopify/toxiproxy/v2/cmd/server@v2.12.0: dial tcp 127.0.0.1:9: connect: connection refused');
+    assert.equal(
+      goFailureReason(log),
+      'go: github.com/Shopify/toxiproxy/v2/cmd/server@v2.12.0: dial tcp 127.0.0.1:9: connect: connection refused',
+    );
   });
 
   it('picks a compiler error, or the last line, or says there was none', () => {

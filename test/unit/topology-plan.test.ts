@@ -120,7 +120,10 @@ describe('planTopology (3 brokers)', () => {
       ids.map((id) => fmt(at.proxyAdvertised(`sut-b${id}`, 'sut'))),
     );
     // The order follows the ids given.
-    assert.deepEqual(shuffled.bootstrap.sut, [3, 1, 2].map((id) => fmt(at.proxyAdvertised(`sut-b${id}`, 'sut'))));
+    assert.deepEqual(
+      shuffled.bootstrap.sut,
+      [3, 1, 2].map((id) => fmt(at.proxyAdvertised(`sut-b${id}`, 'sut'))),
+    );
   });
 });
 

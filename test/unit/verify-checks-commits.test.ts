@@ -59,10 +59,18 @@ describe('unsafe-commit', () => {
 
 describe('commit-during-outage', () => {
   it('holds when commits in the outage only repeat the committed offset', () => {
-    const history = healthy({ faults: [fault('target-down', 100, 200)], commits: [commit(0, 3, 40), commit(0, 3, 150), commit(0, 3, 200)] });
+    const history = healthy({
+      faults: [fault('target-down', 100, 200)],
+      commits: [commit(0, 3, 40), commit(0, 3, 150), commit(0, 3, 200)],
+    });
     const result = check(history, 'commit-during-outage');
     assert.equal(result.valid, true);
-    assert.deepEqual(result.figures, { outages: 1, commitsDuringOutage: 1, advancingCommitsDuringOutage: 0, commitsPastDeliveredDuringOutage: 0 });
+    assert.deepEqual(result.figures, {
+      outages: 1,
+      commitsDuringOutage: 1,
+      advancingCommitsDuringOutage: 0,
+      commitsPastDeliveredDuringOutage: 0,
+    });
   });
 
   it('holds when a commit lands just inside the outage for messages delivered before it', () => {
@@ -70,7 +78,12 @@ describe('commit-during-outage', () => {
     const history = healthy({ faults: [fault('target-down', 36, 200)], commits: [commit(0, 3, 38)] });
     const result = check(history, 'commit-during-outage');
     assert.equal(result.valid, true, result.explanation);
-    assert.deepEqual(result.figures, { outages: 1, commitsDuringOutage: 1, advancingCommitsDuringOutage: 1, commitsPastDeliveredDuringOutage: 0 });
+    assert.deepEqual(result.figures, {
+      outages: 1,
+      commitsDuringOutage: 1,
+      advancingCommitsDuringOutage: 1,
+      commitsPastDeliveredDuringOutage: 0,
+    });
   });
 
   it('finds a commit passing a message undelivered before the outage, unhealed outages included', () => {
@@ -83,15 +96,26 @@ describe('commit-during-outage', () => {
     });
     const result = check(history, 'commit-during-outage');
     assert.equal(result.valid, false);
-    assert.deepEqual(result.figures, { outages: 2, commitsDuringOutage: 2, advancingCommitsDuringOutage: 2, commitsPastDeliveredDuringOutage: 1 });
+    assert.deepEqual(result.figures, {
+      outages: 2,
+      commitsDuringOutage: 2,
+      advancingCommitsDuringOutage: 2,
+      commitsPastDeliveredDuringOutage: 1,
+    });
     assert.deepEqual(result.examples, ['p0 commit 4 at 900 while offset 3 undelivered']);
   });
 
   it('commitsDuring merges overlapping windows', () => {
     const index = new EvidenceIndex(healthy({ commits: [commit(0, 1, 10), commit(0, 2, 20), commit(0, 2, 30)] }), resolveOptions(OPTIONS));
     const visited: string[] = [];
-    const found = commitsDuring(index.commits(), [{ fromMs: 15, toMs: 25 }, { fromMs: 5, toMs: 20 }, { fromMs: 30, toMs: 31 }], (p, k, w) =>
-      visited.push(`p${p} #${k} in [${w.fromMs},${w.toMs})`),
+    const found = commitsDuring(
+      index.commits(),
+      [
+        { fromMs: 15, toMs: 25 },
+        { fromMs: 5, toMs: 20 },
+        { fromMs: 30, toMs: 31 },
+      ],
+      (p, k, w) => visited.push(`p${p} #${k} in [${w.fromMs},${w.toMs})`),
     );
     assert.deepEqual(found, { commits: 3, advancing: 2 });
     assert.deepEqual(visited, ['p0 #0 in [5,25)', 'p0 #1 in [5,25)']);
@@ -106,7 +130,10 @@ describe('commit-regression', () => {
   });
 
   it('finds a commit lower than the one before it', () => {
-    const result = check(healthy({ commits: [commit(0, 3, 10), commit(0, 1, 20), commit(0, 2, 30), commit(1, 5, 5)] }), 'commit-regression');
+    const result = check(
+      healthy({ commits: [commit(0, 3, 10), commit(0, 1, 20), commit(0, 2, 30), commit(1, 5, 5)] }),
+      'commit-regression',
+    );
     assert.equal(result.valid, false);
     assert.deepEqual(result.figures, { commits: 4, regressions: 1, partitionsAffected: 1 });
     assert.deepEqual(result.examples, ['p0 commit 1 at 20 after 3']);
@@ -119,8 +146,15 @@ describe('recovery', () => {
     const result = check(history, 'recovery');
     assert.equal(result.valid, true);
     assert.deepEqual(result.figures, {
-      logged: 3, undelivered: 0, unhealedFaults: 0, recoveryStartAt: 20, recoveryMs: 15,
-      partitions: 1, partitionsBehind: 0, partitionsAhead: 0, lagMessages: 0,
+      logged: 3,
+      undelivered: 0,
+      unhealedFaults: 0,
+      recoveryStartAt: 20,
+      recoveryMs: 15,
+      partitions: 1,
+      partitionsBehind: 0,
+      partitionsAhead: 0,
+      lagMessages: 0,
     });
   });
 
@@ -140,13 +174,20 @@ describe('recovery', () => {
     const result = check(healthy({ offsets: finalOffsets({ 0: 2 }, { 0: 3, 1: 0, 2: 4 }) }), 'recovery');
     assert.equal(result.valid, false);
     assert.deepEqual(result.figures, {
-      logged: 3, undelivered: 0, unhealedFaults: 0, recoveryStartAt: 0, recoveryMs: 35,
-      partitions: 3, partitionsBehind: 2, partitionsAhead: 0, lagMessages: 5,
+      logged: 3,
+      undelivered: 0,
+      unhealedFaults: 0,
+      recoveryStartAt: 0,
+      recoveryMs: 35,
+      partitions: 3,
+      partitionsBehind: 2,
+      partitionsAhead: 0,
+      lagMessages: 5,
     });
     assert.deepEqual(result.examples, ['p0@2 committed, log end 3', 'p2@-1 committed, log end 4']);
   });
 
-  it('is unknown when the offsets are another group\'s', () => {
+  it("is unknown when the offsets are another group's", () => {
     const history = healthy();
     history.offsets = { ...history.offsets!, group: 'other' };
     const result = check(history, 'recovery');

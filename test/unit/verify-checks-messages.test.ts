@@ -29,7 +29,10 @@ describe('a healthy history', () => {
       verdict.checks.filter((c) => c.valid !== true).map((c) => [c.name, c.valid, c.judged]),
       [['duplicates', 'unknown', false]],
     );
-    assert.deepEqual(verdict.judged, verdict.checks.map((c) => c.name).filter((name) => name !== 'duplicates'));
+    assert.deepEqual(
+      verdict.judged,
+      verdict.checks.map((c) => c.name).filter((name) => name !== 'duplicates'),
+    );
     assert.equal(verdict.valid, true);
     assert.deepEqual(verdict.warnings, []);
   });
@@ -66,7 +69,14 @@ describe('duplicates', () => {
     assert.equal(result.valid, 'unknown');
     assert.equal(result.judged, false);
     assert.match(result.explanation, /no bound was asserted, so duplicates are not judged/);
-    assert.deepEqual(result.figures, { duplicateDeliveries: 0, duplicatedIds: 0, worstMultiplicity: 1, rewind: 0, retry: 0, unexplained: 0 });
+    assert.deepEqual(result.figures, {
+      duplicateDeliveries: 0,
+      duplicatedIds: 0,
+      worstMultiplicity: 1,
+      rewind: 0,
+      retry: 0,
+      unexplained: 0,
+    });
   });
 
   it('attributes each extra 2xx to rewind, retry or unexplained', () => {
@@ -92,13 +102,27 @@ describe('duplicates', () => {
     });
     // At the kill the group had committed 0: every redelivery across it is a rewind.
     let result = check(history, 'duplicates', { maxDuplicates: 6 });
-    assert.deepEqual(result.figures, { duplicateDeliveries: 6, duplicatedIds: 5, worstMultiplicity: 3, rewind: 3, retry: 3, unexplained: 0 });
+    assert.deepEqual(result.figures, {
+      duplicateDeliveries: 6,
+      duplicatedIds: 5,
+      worstMultiplicity: 3,
+      rewind: 3,
+      retry: 3,
+      unexplained: 0,
+    });
     assert.equal(result.valid, true);
 
     // Committed 4 before the kill: only e (offset 4) was consumed again from it; a and d were not.
     history.commits = [commit(0, 0, 5), commit(0, 4, 60)];
     result = check(history, 'duplicates');
-    assert.deepEqual(result.figures, { duplicateDeliveries: 6, duplicatedIds: 5, worstMultiplicity: 3, rewind: 1, retry: 3, unexplained: 2 });
+    assert.deepEqual(result.figures, {
+      duplicateDeliveries: 6,
+      duplicatedIds: 5,
+      worstMultiplicity: 3,
+      rewind: 1,
+      retry: 3,
+      unexplained: 2,
+    });
     assert.deepEqual(result.examples, ['a', 'd', 'b', 'c', 'e']);
     assert.match(result.explanation, /1 rewind, 3 retry, 2 unexplained/);
   });
@@ -108,12 +132,23 @@ describe('duplicates', () => {
     assert.equal(check(history, 'duplicates', { maxDuplicates: 1 }).valid, true);
     const result = check(history, 'duplicates', { maxDuplicates: 0 });
     assert.equal(result.valid, false);
-    assert.deepEqual(result.figures, { duplicateDeliveries: 1, duplicatedIds: 1, worstMultiplicity: 2, rewind: 0, retry: 0, unexplained: 1 });
+    assert.deepEqual(result.figures, {
+      duplicateDeliveries: 1,
+      duplicatedIds: 1,
+      worstMultiplicity: 2,
+      rewind: 0,
+      retry: 0,
+      unexplained: 1,
+    });
     assert.deepEqual(result.examples, ['a']);
   });
 
   it('counts a rewind with no commit at all (the group restarts from the reset policy)', () => {
-    const history = healthy({ commits: [], delivered: [answered('a', 10), answered('a', 60), answered('b', 20), answered('c', 30)], events: [event('sut-start', 50)] });
+    const history = healthy({
+      commits: [],
+      delivered: [answered('a', 10), answered('a', 60), answered('b', 20), answered('c', 30)],
+      events: [event('sut-start', 50)],
+    });
     assert.equal(check(history, 'duplicates').figures.rewind, 1);
   });
 });
@@ -144,7 +179,14 @@ describe('phantom-corrupt', () => {
   it('holds when every delivery carries a produced id and body', () => {
     const result = check(healthy(), 'phantom-corrupt');
     assert.equal(result.valid, true);
-    assert.deepEqual(result.figures, { phantomDeliveries: 0, phantomIds: 0, unidentified: 0, corruptDeliveries: 0, corruptIds: 0, corruptInLog: 0 });
+    assert.deepEqual(result.figures, {
+      phantomDeliveries: 0,
+      phantomIds: 0,
+      unidentified: 0,
+      corruptDeliveries: 0,
+      corruptIds: 0,
+      corruptInLog: 0,
+    });
   });
 
   it('finds phantoms, unidentified requests, changed bodies and corruption in the log', () => {
@@ -159,7 +201,14 @@ describe('phantom-corrupt', () => {
     );
     const result = check(history, 'phantom-corrupt');
     assert.equal(result.valid, false);
-    assert.deepEqual(result.figures, { phantomDeliveries: 2, phantomIds: 1, unidentified: 1, corruptDeliveries: 2, corruptIds: 2, corruptInLog: 1 });
+    assert.deepEqual(result.figures, {
+      phantomDeliveries: 2,
+      phantomIds: 1,
+      unidentified: 1,
+      corruptDeliveries: 2,
+      corruptIds: 2,
+      corruptInLog: 1,
+    });
     // c's first delivery carried the producer's body, which the log no longer holds
     assert.deepEqual(result.examples, ['c', 'x', 'b', 'c']);
   });
@@ -187,7 +236,11 @@ describe('broker-side-loss', () => {
 describe('indeterminate', () => {
   it('reports indeterminate sends found and not found in the log, always valid', () => {
     const history = healthy();
-    history.produced.push(produced('e', 0, 3, 0, 'indeterminate'), produced('f', 0, 4, 0, 'indeterminate'), produced('g', 0, 5, 0, 'failed'));
+    history.produced.push(
+      produced('e', 0, 3, 0, 'indeterminate'),
+      produced('f', 0, 4, 0, 'indeterminate'),
+      produced('g', 0, 5, 0, 'failed'),
+    );
     history.log.push(logged('e', 0, 3), logged('g', 0, 4));
     const verdict = verify(history, OPTIONS);
     const result = checkOf(verdict, 'indeterminate');

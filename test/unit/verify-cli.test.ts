@@ -24,7 +24,12 @@ function runDir(name: string, files: Record<string, unknown[] | object | string>
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'run.json'), typeof facts === 'string' ? facts : JSON.stringify({ runId: name, ...facts }));
   for (const [file, content] of Object.entries(files)) {
-    const text = typeof content === 'string' ? content : Array.isArray(content) ? content.map((r) => JSON.stringify(r) + '\n').join('') : JSON.stringify(content);
+    const text =
+      typeof content === 'string'
+        ? content
+        : Array.isArray(content)
+          ? content.map((r) => JSON.stringify(r) + '\n').join('')
+          : JSON.stringify(content);
     fs.writeFileSync(path.join(dir, file), text);
   }
   return dir;
@@ -58,7 +63,11 @@ describe('kafka-chaos verify', () => {
     assert.equal(verdict.valid, true);
     assert.ok(verdict.judged.includes('lost') && !verdict.judged.includes('duplicates'));
     const timeline = JSON.parse(fs.readFileSync(path.join(dir, 'timeline.json'), 'utf8')) as { seconds: { delivered: number }[] };
-    assert.equal(timeline.seconds.reduce((sum, s) => sum + s.delivered, 0), 2, 'timeline.json charts both deliveries');
+    assert.equal(
+      timeline.seconds.reduce((sum, s) => sum + s.delivered, 0),
+      2,
+      'timeline.json charts both deliveries',
+    );
   });
 
   it('exits 1 and names the violated check when a commit ran ahead of delivery', () => {
@@ -71,12 +80,17 @@ describe('kafka-chaos verify', () => {
     const { code, stdout } = verifyCli(runDir('only-offsets', { [LEDGER_FILES.offsets]: healthy[LEDGER_FILES.offsets] }));
     assert.equal(code, 2, stdout);
     assert.match(stdout, /^verdict: unknown — Checker could not decide/);
-    for (const file of ['produced.jsonl', 'log.jsonl', 'delivered.jsonl', 'commits.jsonl']) assert.match(stdout, new RegExp(`warning: ${file} is missing`));
+    for (const file of ['produced.jsonl', 'log.jsonl', 'delivered.jsonl', 'commits.jsonl'])
+      assert.match(stdout, new RegExp(`warning: ${file} is missing`));
     assert.doesNotMatch(stdout, /holds|VIOLATED/);
   });
 
   it('exits 2, not 1, for a missing delivered.jsonl, commits.jsonl, or produced.jsonl and log.jsonl', () => {
-    for (const [name, missing] of [['no-delivered', ['delivered.jsonl']], ['no-commits', ['commits.jsonl']], ['no-produced-log', ['produced.jsonl', 'log.jsonl']]] as const) {
+    for (const [name, missing] of [
+      ['no-delivered', ['delivered.jsonl']],
+      ['no-commits', ['commits.jsonl']],
+      ['no-produced-log', ['produced.jsonl', 'log.jsonl']],
+    ] as const) {
       const { code, stdout } = verifyCli(runDir(name, without(...missing)));
       assert.equal(code, 2, `${name}: ${stdout}`);
       assert.match(stdout, new RegExp(`it needs ${missing[0]!.replace('.', '\\.')}, and ${missing[0]!.replace('.', '\\.')} is missing`));
@@ -109,9 +123,17 @@ describe('kafka-chaos verify', () => {
 
   it('exits 2 naming file:line for garbage mid-file, a null line, or a {} line (with the reason)', () => {
     const cases = [
-      ['garbage', `${JSON.stringify(answered('a', 100))}\ngarbage{\n${JSON.stringify(answered('b', 200))}\n`, /delivered\.jsonl:2: not JSON: "garbage\{"/],
+      [
+        'garbage',
+        `${JSON.stringify(answered('a', 100))}\ngarbage{\n${JSON.stringify(answered('b', 200))}\n`,
+        /delivered\.jsonl:2: not JSON: "garbage\{"/,
+      ],
       ['null', `null\n${lines(healthy[LEDGER_FILES.delivered])}\n`, /delivered\.jsonl:1: the line is null, not a record/],
-      ['empty-object', `${JSON.stringify(answered('a', 100))}\n{}\n${JSON.stringify(answered('b', 200))}\n`, /delivered\.jsonl:2: the record has no id/],
+      [
+        'empty-object',
+        `${JSON.stringify(answered('a', 100))}\n{}\n${JSON.stringify(answered('b', 200))}\n`,
+        /delivered\.jsonl:2: the record has no id/,
+      ],
     ] as const;
     for (const [name, text, reason] of cases) {
       const { code, stdout, stderr } = verifyCli(runDir(`corrupt-${name}`, { ...healthy, [LEDGER_FILES.delivered]: text }));
@@ -134,7 +156,10 @@ describe('kafka-chaos verify', () => {
     fs.mkdirSync(dir, { recursive: true });
     const { code, stderr } = verifyCli(dir);
     assert.equal(code, 2);
-    assert.match(stderr, /^kafka-chaos: \S+plain is neither a run directory \(it has no run\.json\) nor a run root \(it has no scenarios\/\*\/run\.json\) — fix: .*\n$/);
+    assert.match(
+      stderr,
+      /^kafka-chaos: \S+plain is neither a run directory \(it has no run\.json\) nor a run root \(it has no scenarios\/\*\/run\.json\) — fix: .*\n$/,
+    );
     assert.match(verifyCli(path.join(scratch, 'no-such-dir')).stderr, /no-such-dir is not a directory/);
     assert.match(verifyCli(runDir('no-group', healthy, {})).stderr, /run\.json names no consumer group — fix: pass --group/);
   });
@@ -149,23 +174,34 @@ describe('kafka-chaos verify', () => {
     assert.equal(run.stdout.match(/^verdict: /gm)?.length, 2);
     assert.match(run.stdout, /scenario 01-holds[^\n]*\nverdict: holds/);
     assert.match(run.stdout, /2 scenarios: 1 hold, 0 violated, 1 undecided/);
-    assert.doesNotMatch(run.stdout, /phantom-corrupt\s+VIOLATED/, 'the root\'s own delivered.jsonl is not judged');
+    assert.doesNotMatch(run.stdout, /phantom-corrupt\s+VIOLATED/, "the root's own delivered.jsonl is not judged");
     scenario('03-violated', { ...healthy, [LEDGER_FILES.commits]: [commit(0, 2, 50)] });
     run = verifyCli(root);
     assert.equal(run.code, 1, run.stdout);
   });
 
   it('shows an unasserted check as "not judged", failing or not, and --all judges it', () => {
-    const undelivered = { ...healthy, [LEDGER_FILES.delivered]: [answered('a', 100)], [LEDGER_FILES.commits]: [commit(0, 1, 150)], [LEDGER_FILES.offsets]: finalOffsets({ 0: 1 }, { 0: 2 }) };
+    const undelivered = {
+      ...healthy,
+      [LEDGER_FILES.delivered]: [answered('a', 100)],
+      [LEDGER_FILES.commits]: [commit(0, 1, 150)],
+      [LEDGER_FILES.offsets]: finalOffsets({ 0: 1 }, { 0: 2 }),
+    };
     const dir = runDir('not-asserted', undelivered, { ...FACTS, assertedChecks: ['unsafe-commit'] });
     let run = verifyCli(dir);
     assert.equal(run.code, 0, run.stdout);
     assert.match(run.stdout, /recovery\s+not judged \(would fail\)/);
     assert.match(run.stdout, /lost\s+not judged \(would fail\)/);
     assert.match(run.stdout, /order\s+not judged /);
-    const verdict = JSON.parse(fs.readFileSync(path.join(dir, 'verdict.json'), 'utf8')) as { judged: string[]; checks: { name: string; judged: boolean; valid: unknown }[] };
+    const verdict = JSON.parse(fs.readFileSync(path.join(dir, 'verdict.json'), 'utf8')) as {
+      judged: string[];
+      checks: { name: string; judged: boolean; valid: unknown }[];
+    };
     assert.deepEqual(verdict.judged, ['unsafe-commit']);
-    assert.deepEqual(verdict.checks.find((c) => c.name === 'recovery'), { ...verdict.checks.find((c) => c.name === 'recovery'), judged: false, valid: false });
+    assert.deepEqual(
+      verdict.checks.find((c) => c.name === 'recovery'),
+      { ...verdict.checks.find((c) => c.name === 'recovery'), judged: false, valid: false },
+    );
     run = verifyCli(dir, '--all');
     assert.equal(run.code, 1, run.stdout);
     assert.match(run.stdout, /recovery\s+VIOLATED/);
@@ -185,7 +221,11 @@ describe('kafka-chaos verify', () => {
   });
 
   it('makes each step finding a violated row, and says so when nothing was asserted', () => {
-    const finding = { category: 'Pipeline did not stop', detail: 'the forwarder still ran after 30 s', step: 'Then within 30 seconds the forwarder has stopped' };
+    const finding = {
+      category: 'Pipeline did not stop',
+      detail: 'the forwarder still ran after 30 s',
+      step: 'Then within 30 seconds the forwarder has stopped',
+    };
     let run = verifyCli(runDir('finding', healthy, { ...FACTS, assertedChecks: [], stepFindings: [finding] }));
     assert.equal(run.code, 1, run.stdout);
     assert.match(run.stdout, /^verdict: VIOLATED/);

@@ -44,7 +44,12 @@ function assertDamageRespected(base: Verdict, damaged: Verdict, ledger: LedgerNa
   }
 }
 
-async function damagedVerdict(source: string, ledger: LedgerName, kind: Damage, cut: number): Promise<{ verdict: Verdict; tornIdLost: boolean } | undefined> {
+async function damagedVerdict(
+  source: string,
+  ledger: LedgerName,
+  kind: Damage,
+  cut: number,
+): Promise<{ verdict: Verdict; tornIdLost: boolean } | undefined> {
   const dir = copyDir(source, path.join(scratch, `d-${path.basename(source)}-${ledger}-${kind}`));
   if (!damage(dir, ledger, kind, cut)) return undefined;
   const verdict = await judgeDir(dir);
@@ -75,7 +80,11 @@ describe('damaged evidence from a real run directory', () => {
       const result = (await damagedVerdict(path.join(FIXTURES, 'seed-000-recovers'), ledger, 'delete', 0))!;
       assert.equal(result.verdict.valid, 'unknown', ledger);
       const undecided = result.verdict.checks.filter((c) => c.judged && c.valid === 'unknown');
-      assert.ok(undecided.length > 0 && undecided.every((c) => c.explanation.includes(`${ledger === 'offsets' ? 'offsets.json' : `${ledger}.jsonl`} is missing`)), ledger);
+      assert.ok(
+        undecided.length > 0 &&
+          undecided.every((c) => c.explanation.includes(`${ledger === 'offsets' ? 'offsets.json' : `${ledger}.jsonl`} is missing`)),
+        ledger,
+      );
     }
   });
 });
@@ -133,19 +142,32 @@ describe('damaged evidence from fast-check histories', () => {
   it('never flips a verdict: only the checks that need the damaged ledger become unknown (a torn line: excused)', async () => {
     let runs = 0;
     await fc.assert(
-      fc.asyncProperty(arbHistory, fc.constantFrom(...LEDGERS), fc.constantFrom(...DAMAGES), fc.double({ min: 0, max: 0.99, noNaN: true }), async (history, ledger, kind, cut) => {
-        const dir = path.join(scratch, `h${runs++}`);
-        const assertedChecks = history.asserted === 'absent' ? undefined : history.asserted === 'all' ? CHECKS.map((c) => c.name) : ['lost'];
-        const bound = history.bound === null ? {} : { maxDuplicates: history.bound };
-        await writeRunDir(dir, build(history), { group: GROUP, topics: [TOPIC], drainEndedAt: null, ...bound, ...(assertedChecks ? { assertedChecks } : {}) });
-        const base = await judgeDir(dir);
-        const duplicated = history.bound !== null && base.checks.find((c) => c.name === 'duplicates')!.valid === false;
-        if (history.anomaly === 'none' && !duplicated) assert.equal(base.valid, true, 'an undamaged correct history holds');
-        if (history.anomaly === 'lost') assert.equal(base.valid, false, 'an undamaged lossy history is violated');
-        const result = await damagedVerdict(dir, ledger, kind, cut);
-        if (result) assertDamageRespected(base, result.verdict, ledger, kind, result.tornIdLost);
-        fs.rmSync(dir, { recursive: true, force: true });
-      }),
+      fc.asyncProperty(
+        arbHistory,
+        fc.constantFrom(...LEDGERS),
+        fc.constantFrom(...DAMAGES),
+        fc.double({ min: 0, max: 0.99, noNaN: true }),
+        async (history, ledger, kind, cut) => {
+          const dir = path.join(scratch, `h${runs++}`);
+          const assertedChecks =
+            history.asserted === 'absent' ? undefined : history.asserted === 'all' ? CHECKS.map((c) => c.name) : ['lost'];
+          const bound = history.bound === null ? {} : { maxDuplicates: history.bound };
+          await writeRunDir(dir, build(history), {
+            group: GROUP,
+            topics: [TOPIC],
+            drainEndedAt: null,
+            ...bound,
+            ...(assertedChecks ? { assertedChecks } : {}),
+          });
+          const base = await judgeDir(dir);
+          const duplicated = history.bound !== null && base.checks.find((c) => c.name === 'duplicates')!.valid === false;
+          if (history.anomaly === 'none' && !duplicated) assert.equal(base.valid, true, 'an undamaged correct history holds');
+          if (history.anomaly === 'lost') assert.equal(base.valid, false, 'an undamaged lossy history is violated');
+          const result = await damagedVerdict(dir, ledger, kind, cut);
+          if (result) assertDamageRespected(base, result.verdict, ledger, kind, result.tornIdLost);
+          fs.rmSync(dir, { recursive: true, force: true });
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -11,10 +11,13 @@ import { CHECKS, judgeRun, verify } from '../../src/verify/index.js';
 import { GROUP, OPTIONS, TOPIC, answered, checkOf, commit, finalOffsets, healthy } from '../support/verify-fixtures.js';
 
 /** a, b, c on p0; c never got a 2xx and the group lags by one. */
-const lossy = () => healthy({ delivered: [answered('a', 10), answered('b', 20)], commits: [commit(0, 2, 40)], offsets: finalOffsets({ 0: 2 }, { 0: 3 }) });
+const lossy = () =>
+  healthy({ delivered: [answered('a', 10), answered('b', 20)], commits: [commit(0, 2, 40)], offsets: finalOffsets({ 0: 2 }, { 0: 3 }) });
 
 function withEvidence(history: Ledgers, changed: Partial<Record<LedgerName, Partial<LedgerStatus>>>): Ledgers {
-  const evidence = Object.fromEntries(LEDGER_NAMES.map((name) => [name, { ...presentStatus(name, 1), ...changed[name] }])) as LedgerEvidence;
+  const evidence = Object.fromEntries(
+    LEDGER_NAMES.map((name) => [name, { ...presentStatus(name, 1), ...changed[name] }]),
+  ) as LedgerEvidence;
   return { ...history, evidence };
 }
 
@@ -29,8 +32,14 @@ describe('which checks are judged', () => {
 
   it('judges every check when nothing says which, or with judgeAll — duplicates only with a bound', () => {
     const all = CHECKS.map((c) => c.name);
-    assert.deepEqual(verify(healthy(), OPTIONS).judged, all.filter((n) => n !== 'duplicates'));
-    assert.deepEqual(verify(healthy(), { ...OPTIONS, assertedChecks: ['lost'], judgeAll: true }).judged, all.filter((n) => n !== 'duplicates'));
+    assert.deepEqual(
+      verify(healthy(), OPTIONS).judged,
+      all.filter((n) => n !== 'duplicates'),
+    );
+    assert.deepEqual(
+      verify(healthy(), { ...OPTIONS, assertedChecks: ['lost'], judgeAll: true }).judged,
+      all.filter((n) => n !== 'duplicates'),
+    );
     assert.deepEqual(verify(healthy(), { ...OPTIONS, assertedChecks: ['duplicates'] }).judged, []);
     assert.deepEqual(verify(healthy(), { ...OPTIONS, assertedChecks: ['duplicates'], maxDuplicates: 0 }).judged, ['duplicates']);
   });
@@ -60,7 +69,10 @@ describe('evidence completeness', () => {
   it('makes exactly the checks that need a missing ledger unknown, naming the file', () => {
     const verdict = verify(withEvidence(healthy(), { commits: { state: 'missing', problem: 'commits.jsonl is missing' } }), OPTIONS);
     const needsCommits = CHECKS.filter((c) => c.needs.includes('commits')).map((c) => c.name);
-    assert.deepEqual(verdict.checks.filter((c) => c.valid === 'unknown' && c.name !== 'duplicates').map((c) => c.name), needsCommits);
+    assert.deepEqual(
+      verdict.checks.filter((c) => c.valid === 'unknown' && c.name !== 'duplicates').map((c) => c.name),
+      needsCommits,
+    );
     assert.match(checkOf(verdict, 'unsafe-commit').explanation, /it needs commits\.jsonl, and commits\.jsonl is missing/);
     assert.equal(verdict.valid, 'unknown');
   });
@@ -73,7 +85,10 @@ describe('evidence completeness', () => {
   });
 
   it('excuses a message whose delivery was the torn last line, and doubts a loss a nameless torn line may explain', () => {
-    const excused = verify(withEvidence(lossy(), { delivered: { torn: { line: 3, id: 'c', notSuccess: false } } }), { ...OPTIONS, assertedChecks: ['lost', 'unsafe-commit'] });
+    const excused = verify(withEvidence(lossy(), { delivered: { torn: { line: 3, id: 'c', notSuccess: false } } }), {
+      ...OPTIONS,
+      assertedChecks: ['lost', 'unsafe-commit'],
+    });
     assert.deepEqual([checkOf(excused, 'lost').valid, checkOf(excused, 'lost').figures.excused], [true, 1]);
     const answeredNo = verify(withEvidence(lossy(), { delivered: { torn: { line: 3, id: 'c', notSuccess: true } } }), OPTIONS);
     assert.equal(checkOf(answeredNo, 'lost').valid, false, 'a torn 503 excuses nothing');
@@ -81,18 +96,39 @@ describe('evidence completeness', () => {
     assert.equal(checkOf(nameless, 'lost').valid, 'unknown');
     assert.match(checkOf(nameless, 'lost').explanation, /torn last line of delivered\.jsonl lost its id/);
     const twoLost = healthy({ delivered: [answered('a', 10)], commits: [], offsets: finalOffsets({ 0: 0 }, { 0: 3 }) });
-    assert.equal(checkOf(verify(withEvidence(twoLost, { delivered: { torn: { line: 2, id: null, notSuccess: false } } }), OPTIONS), 'lost').valid, false, 'two lost, one torn line: still lost');
+    assert.equal(
+      checkOf(verify(withEvidence(twoLost, { delivered: { torn: { line: 2, id: null, notSuccess: false } } }), OPTIONS), 'lost').valid,
+      false,
+      'two lost, one torn line: still lost',
+    );
   });
 });
 
 describe('judgeRun', () => {
   it('builds from run.json facts the verdict verify builds, with the reading warnings first', () => {
-    const facts = { group: GROUP, topics: [TOPIC], drainEndedAt: 1000, maxDuplicates: 0, assertedChecks: ['lost', 'duplicates'], stepFindings: [] };
+    const facts = {
+      group: GROUP,
+      topics: [TOPIC],
+      drainEndedAt: 1000,
+      maxDuplicates: 0,
+      assertedChecks: ['lost', 'duplicates'],
+      stepFindings: [],
+    };
     const history = { ...lossy(), warnings: ['delivered.jsonl:3: dropped a torn last line'] };
-    const direct = verify(history, { group: GROUP, topics: [TOPIC], drainEndedAt: 1000, maxDuplicates: 0, assertedChecks: ['lost', 'duplicates'], findings: [] });
+    const direct = verify(history, {
+      group: GROUP,
+      topics: [TOPIC],
+      drainEndedAt: 1000,
+      maxDuplicates: 0,
+      assertedChecks: ['lost', 'duplicates'],
+      findings: [],
+    });
     const judged = judgeRun(history, facts);
     assert.deepEqual(judged, { ...direct, warnings: [...history.warnings, ...direct.warnings] });
-    assert.deepEqual(judgeRun(history, facts, { all: true }).judged, CHECKS.map((c) => c.name));
+    assert.deepEqual(
+      judgeRun(history, facts, { all: true }).judged,
+      CHECKS.map((c) => c.name),
+    );
     assert.throws(() => judgeRun(history, {}), /run\.json names no consumer group/);
   });
 });

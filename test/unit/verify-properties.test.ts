@@ -49,7 +49,8 @@ function simulate({ sizes, actions }: Scenario): Ledgers {
   const committed = sizes.map(() => 0);
   const deliver = (p: number, failures: number, dropFailures: boolean) => {
     const message = id(p, position[p]!);
-    for (let k = 0; k < failures; k++) history.delivered.push(dropFailures ? dropped(message, nowMs++) : answered(message, nowMs++, 503, nowMs++));
+    for (let k = 0; k < failures; k++)
+      history.delivered.push(dropFailures ? dropped(message, nowMs++) : answered(message, nowMs++, 503, nowMs++));
     history.delivered.push(answered(message, nowMs, 200, nowMs + 1));
     nowMs += 2;
     position[p]!++;
@@ -87,7 +88,10 @@ describe('random correct at-least-once histories', () => {
     fc.assert(
       fc.property(arbScenario, (scenario) => {
         const verdict = verify(simulate(scenario), OPTIONS);
-        assert.deepEqual(verdict.checks.filter((c) => c.judged && c.valid !== true).map((c) => `${c.name}: ${c.explanation}`), []);
+        assert.deepEqual(
+          verdict.checks.filter((c) => c.judged && c.valid !== true).map((c) => `${c.name}: ${c.explanation}`),
+          [],
+        );
         assert.equal(checkOf(verdict, 'duplicates').judged, false, 'without a bound duplicates are not judged');
         assert.equal(verdict.valid, true);
         assert.equal(checkOf(verdict, 'lost').figures.lost, 0);
@@ -116,101 +120,122 @@ describe('one injected anomaly is found by its check', () => {
     );
   const pickMessage = (history: Ledgers, pick: number) => history.log[pick % history.log.length]!;
 
-  it('a dropped delivery: lost', found(
-    (history, { pick }) => {
-      const victim = pickMessage(history, pick).id;
-      history.delivered = history.delivered.filter((d) => d.id !== victim || !isSuccess(d));
-    },
-    (history) => {
-      const result = checkOf(verify(history, OPTIONS), 'lost');
-      assert.equal(result.valid, false);
-      assert.equal(result.figures.lost, 1);
-      assert.equal(result.examples.length, 1);
-    },
-  ));
+  it(
+    'a dropped delivery: lost',
+    found(
+      (history, { pick }) => {
+        const victim = pickMessage(history, pick).id;
+        history.delivered = history.delivered.filter((d) => d.id !== victim || !isSuccess(d));
+      },
+      (history) => {
+        const result = checkOf(verify(history, OPTIONS), 'lost');
+        assert.equal(result.valid, false);
+        assert.equal(result.figures.lost, 1);
+        assert.equal(result.examples.length, 1);
+      },
+    ),
+  );
 
-  it('an early commit: unsafe-commit', found(
-    (history, { pick }) => {
-      const { partition } = pickMessage(history, pick);
-      const first = firstOk(history, id(partition, 0));
-      history.commits.push(commit(partition, 1, first.answeredAt! - 0.5));
-    },
-    (history) => {
-      const result = checkOf(verify(history, OPTIONS), 'unsafe-commit');
-      assert.equal(result.valid, false);
-      assert.equal(result.figures.unsafeCommits, 1);
-      assert.equal(result.figures.messagesExposed, 1);
-      assert.match(result.examples[0]!, /^p\d commit 1 at .* while offset 0 undelivered$/);
-    },
-  ));
+  it(
+    'an early commit: unsafe-commit',
+    found(
+      (history, { pick }) => {
+        const { partition } = pickMessage(history, pick);
+        const first = firstOk(history, id(partition, 0));
+        history.commits.push(commit(partition, 1, first.answeredAt! - 0.5));
+      },
+      (history) => {
+        const result = checkOf(verify(history, OPTIONS), 'unsafe-commit');
+        assert.equal(result.valid, false);
+        assert.equal(result.figures.unsafeCommits, 1);
+        assert.equal(result.figures.messagesExposed, 1);
+        assert.match(result.examples[0]!, /^p\d commit 1 at .* while offset 0 undelivered$/);
+      },
+    ),
+  );
 
-  it('a lowered commit: commit-regression', found(
-    (history, { pick }) => {
-      const { partition } = pickMessage(history, pick);
-      const last = history.commits.findLastIndex((c) => c.partition === partition);
-      history.commits[last] = { ...history.commits[last]!, offset: history.commits[last]!.offset - 1 };
-    },
-    (history) => {
-      const result = checkOf(verify(history, OPTIONS), 'commit-regression');
-      assert.equal(result.valid, false);
-      assert.equal(result.figures.regressions, 1);
-    },
-  ));
+  it(
+    'a lowered commit: commit-regression',
+    found(
+      (history, { pick }) => {
+        const { partition } = pickMessage(history, pick);
+        const last = history.commits.findLastIndex((c) => c.partition === partition);
+        history.commits[last] = { ...history.commits[last]!, offset: history.commits[last]!.offset - 1 };
+      },
+      (history) => {
+        const result = checkOf(verify(history, OPTIONS), 'commit-regression');
+        assert.equal(result.valid, false);
+        assert.equal(result.figures.regressions, 1);
+      },
+    ),
+  );
 
-  it('two deliveries swapped in time within a partition: order', found(
-    (history, { pick, pick2 }) => {
-      const candidates = history.log.filter((r) => history.log.some((s) => s.partition === r.partition && s.offset !== r.offset));
-      fc.pre(candidates.length > 0);
-      const one = candidates[pick % candidates.length]!;
-      const others = history.log.filter((r) => r.partition === one.partition && r.offset !== one.offset);
-      const other = others[pick2 % others.length]!;
-      const a = firstOk(history, one.id!);
-      const b = firstOk(history, other.id!);
-      [a.receivedAt, b.receivedAt] = [b.receivedAt, a.receivedAt];
-      [a.answeredAt, b.answeredAt] = [b.answeredAt, a.answeredAt];
-    },
-    (history) => {
-      const result = checkOf(verify(history, OPTIONS), 'order');
-      assert.equal(result.valid, false);
-      assert.ok(result.figures.outOfOrder! >= 1);
-    },
-  ));
+  it(
+    'two deliveries swapped in time within a partition: order',
+    found(
+      (history, { pick, pick2 }) => {
+        const candidates = history.log.filter((r) => history.log.some((s) => s.partition === r.partition && s.offset !== r.offset));
+        fc.pre(candidates.length > 0);
+        const one = candidates[pick % candidates.length]!;
+        const others = history.log.filter((r) => r.partition === one.partition && r.offset !== one.offset);
+        const other = others[pick2 % others.length]!;
+        const a = firstOk(history, one.id!);
+        const b = firstOk(history, other.id!);
+        [a.receivedAt, b.receivedAt] = [b.receivedAt, a.receivedAt];
+        [a.answeredAt, b.answeredAt] = [b.answeredAt, a.answeredAt];
+      },
+      (history) => {
+        const result = checkOf(verify(history, OPTIONS), 'order');
+        assert.equal(result.valid, false);
+        assert.ok(result.figures.outOfOrder! >= 1);
+      },
+    ),
+  );
 
-  it('a delivery with an unknown id: phantom', found(
-    (history) => {
-      history.delivered.push(answered('ghost', 5));
-    },
-    (history) => {
-      const result = checkOf(verify(history, OPTIONS), 'phantom-corrupt');
-      assert.equal(result.valid, false);
-      assert.equal(result.figures.phantomIds, 1);
-      assert.equal(result.figures.corruptDeliveries, 0);
-      assert.deepEqual(result.examples, ['ghost']);
-    },
-  ));
+  it(
+    'a delivery with an unknown id: phantom',
+    found(
+      (history) => {
+        history.delivered.push(answered('ghost', 5));
+      },
+      (history) => {
+        const result = checkOf(verify(history, OPTIONS), 'phantom-corrupt');
+        assert.equal(result.valid, false);
+        assert.equal(result.figures.phantomIds, 1);
+        assert.equal(result.figures.corruptDeliveries, 0);
+        assert.deepEqual(result.examples, ['ghost']);
+      },
+    ),
+  );
 
-  it('a changed checksum: corrupt', found(
-    (history, { pick }) => {
-      const index = pick % history.delivered.length;
-      history.delivered[index] = { ...history.delivered[index]!, checksum: 'tampered' };
-    },
-    (history) => {
-      const result = checkOf(verify(history, OPTIONS), 'phantom-corrupt');
-      assert.equal(result.valid, false);
-      assert.equal(result.figures.corruptDeliveries, 1);
-      assert.equal(result.figures.phantomIds, 0);
-    },
-  ));
+  it(
+    'a changed checksum: corrupt',
+    found(
+      (history, { pick }) => {
+        const index = pick % history.delivered.length;
+        history.delivered[index] = { ...history.delivered[index]!, checksum: 'tampered' };
+      },
+      (history) => {
+        const result = checkOf(verify(history, OPTIONS), 'phantom-corrupt');
+        assert.equal(result.valid, false);
+        assert.equal(result.figures.corruptDeliveries, 1);
+        assert.equal(result.figures.phantomIds, 0);
+      },
+    ),
+  );
 
-  it('an acked id removed from the log: broker-side-loss', found(
-    (history, { pick }) => {
-      history.log.splice(pick % history.log.length, 1);
-    },
-    (history) => {
-      const result = checkOf(verify(history, OPTIONS), 'broker-side-loss');
-      assert.equal(result.valid, false);
-      assert.equal(result.figures.missingFromLog, 1);
-      assert.equal(result.examples.length, 1);
-    },
-  ));
+  it(
+    'an acked id removed from the log: broker-side-loss',
+    found(
+      (history, { pick }) => {
+        history.log.splice(pick % history.log.length, 1);
+      },
+      (history) => {
+        const result = checkOf(verify(history, OPTIONS), 'broker-side-loss');
+        assert.equal(result.valid, false);
+        assert.equal(result.figures.missingFromLog, 1);
+        assert.equal(result.examples.length, 1);
+      },
+    ),
+  );
 });

@@ -27,15 +27,39 @@ describe('the verdict', () => {
   it('runs every check, in order', () => {
     assert.deepEqual(
       verify(healthy(), OPTIONS).checks.map((c) => c.name),
-      ['lost', 'duplicates', 'unsafe-commit', 'commit-during-outage', 'commit-regression', 'order', 'phantom-corrupt', 'broker-side-loss', 'indeterminate', 'recovery'],
+      [
+        'lost',
+        'duplicates',
+        'unsafe-commit',
+        'commit-during-outage',
+        'commit-regression',
+        'order',
+        'phantom-corrupt',
+        'broker-side-loss',
+        'indeterminate',
+        'recovery',
+      ],
     );
   });
 
   it('makes a check that throws unknown, and the verdict unknown rather than true', () => {
-    const throwing: Check = { name: 'boom', needs: [], run: () => { throw new Error('bug in the check'); } };
+    const throwing: Check = {
+      name: 'boom',
+      needs: [],
+      run: () => {
+        throw new Error('bug in the check');
+      },
+    };
     const verdict = verify(healthy(), OPTIONS, [...CHECKS, throwing]);
     assert.equal(verdict.valid, 'unknown');
-    assert.deepEqual(checkOf(verdict, 'boom'), { name: 'boom', valid: 'unknown', figures: {}, examples: [], explanation: 'The check could not decide: bug in the check', judged: true });
+    assert.deepEqual(checkOf(verdict, 'boom'), {
+      name: 'boom',
+      valid: 'unknown',
+      figures: {},
+      examples: [],
+      explanation: 'The check could not decide: bug in the check',
+      judged: true,
+    });
   });
 
   it('makes the checks that read a malformed log record unknown, and only those', () => {
@@ -44,7 +68,16 @@ describe('the verdict', () => {
     const verdict = verify(history, OPTIONS);
     assert.equal(verdict.valid, 'unknown');
     const unknown = verdict.checks.filter((c) => c.valid === 'unknown').map((c) => c.name);
-    assert.deepEqual(unknown, ['lost', 'duplicates', 'unsafe-commit', 'order', 'phantom-corrupt', 'broker-side-loss', 'indeterminate', 'recovery']);
+    assert.deepEqual(unknown, [
+      'lost',
+      'duplicates',
+      'unsafe-commit',
+      'order',
+      'phantom-corrupt',
+      'broker-side-loss',
+      'indeterminate',
+      'recovery',
+    ]);
     assert.equal(checkOf(verdict, 'commit-regression').valid, true);
     assert.match(checkOf(verdict, 'lost').explanation, /log record 2: offset is "1", not an integer/);
   });
@@ -96,7 +129,14 @@ describe('seed 000 stories', () => {
     );
     assert.equal(verdict.valid, true);
     assert.deepEqual(checkOf(verdict, 'lost').figures, { logged: 6, delivered: 6, lost: 0, deliveredAfterDrain: 0 });
-    assert.deepEqual(checkOf(verdict, 'duplicates').figures, { duplicateDeliveries: 1, duplicatedIds: 1, worstMultiplicity: 2, rewind: 1, retry: 0, unexplained: 0 });
+    assert.deepEqual(checkOf(verdict, 'duplicates').figures, {
+      duplicateDeliveries: 1,
+      duplicatedIds: 1,
+      worstMultiplicity: 2,
+      rewind: 1,
+      retry: 0,
+      unexplained: 0,
+    });
     assert.deepEqual(checkOf(verdict, 'commit-during-outage').figures, {
       outages: 1,
       commitsDuringOutage: 1,

@@ -42,7 +42,10 @@ describe('waitFor', () => {
       },
       { what: 'lag 0', timeoutMs: 50, intervalMs: 10 },
     );
-    await assert.rejects(failing, (error: unknown) => error instanceof ProbeFailedError && /the last check failed: ECONNREFUSED/.test((error as Error).message));
+    await assert.rejects(
+      failing,
+      (error: unknown) => error instanceof ProbeFailedError && /the last check failed: ECONNREFUSED/.test((error as Error).message),
+    );
     let calls = 0;
     const recovered = waitFor(
       () => {

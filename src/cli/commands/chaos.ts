@@ -37,8 +37,15 @@ export const chaosHelp: CommandHelp = {
   usage: 'kafka-chaos chaos [--sut NAME] [--cucumber-config FILE] [--dry-run] [--tags EXPR] [cucumber args…] [feature paths…]',
   flags: {
     sut: { type: 'string', value: 'NAME', summary: 'the SUT "the system under test" means (one declared in kafka-chaos.config.json)' },
-    'cucumber-config': { type: 'string', value: 'FILE', summary: 'the cucumber configuration file (default: cucumber.mjs in the current directory, if any)' },
-    'dry-run': { type: 'boolean', summary: 'only the preflight: config, scenarios, steps and SUTs are checked, nothing starts; exit 0 only if all is well' },
+    'cucumber-config': {
+      type: 'string',
+      value: 'FILE',
+      summary: 'the cucumber configuration file (default: cucumber.mjs in the current directory, if any)',
+    },
+    'dry-run': {
+      type: 'boolean',
+      summary: 'only the preflight: config, scenarios, steps and SUTs are checked, nothing starts; exit 0 only if all is well',
+    },
     tags: { type: 'string', value: 'EXPR', summary: 'run only the scenarios whose tags match, e.g. @smoke (replaces the configured tags)' },
   },
   notes: [
@@ -62,10 +69,14 @@ export function splitChaosArgs(args: readonly string[]): ChaosArgs {
   const result: ChaosArgs = { cucumberArgs: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (flag === '--sut' || flag === '--cucumber-config') {
       const value = inline ?? args[++i];
-      if (value === undefined || value.startsWith('--')) throw new ConfigError(`${flag} needs a value`, { fix: `e.g. ${flag === '--sut' ? '--sut my-forwarder' : '--cucumber-config cucumber.mjs'}` });
+      if (value === undefined || value.startsWith('--'))
+        throw new ConfigError(`${flag} needs a value`, {
+          fix: `e.g. ${flag === '--sut' ? '--sut my-forwarder' : '--cucumber-config cucumber.mjs'}`,
+        });
       if (flag === '--sut') result.sut = value;
       else result.configFile = value;
     } else result.cucumberArgs.push(arg);
@@ -113,7 +124,12 @@ async function configure(args: ChaosArgs, environment: IRunEnvironment, config: 
 }
 
 /** Everything that can be known before a cluster starts; throws or prints, and says whether all is well. */
-async function preflight(configured: Configured, support: Awaited<ReturnType<typeof loadSupport>>, environment: IRunEnvironment, config: ChaosConfig): Promise<boolean> {
+async function preflight(
+  configured: Configured,
+  support: Awaited<ReturnType<typeof loadSupport>>,
+  environment: IRunEnvironment,
+  config: ChaosConfig,
+): Promise<boolean> {
   const { configuration } = configured;
   const compiled = await compileScenarios(configuration, support, environment);
   const selection = selectionProblem({
@@ -129,7 +145,11 @@ async function preflight(configured: Configured, support: Awaited<ReturnType<typ
   });
   if (selection && compiled.problems.every((p) => p.kind !== 'unparsable')) throw new ConfigError(selection);
   const requestedSut = (configuration.runtime.worldParameters as { sut?: string } | undefined)?.sut;
-  const checked = checkScenarios(compiled.scenarios, { brokers: config.kafka.brokers, declaredSuts: Object.keys(config.sut), requestedSut });
+  const checked = checkScenarios(compiled.scenarios, {
+    brokers: config.kafka.brokers,
+    declaredSuts: Object.keys(config.sut),
+    requestedSut,
+  });
   const problems = [...compiled.problems, ...checked.problems, ...(await sutProblems(checked.suts, config))];
   problems.sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line);
   if (problems.length === 0) return true;
@@ -165,9 +185,18 @@ export async function chaosCommand(args: string[]): Promise<number> {
     images: last?.images,
   });
 
-  const lines = runFacts.featureWallTimes().map((f) => `  ${formatSeconds(f.wallMs).padStart(6)}  ${f.scenarios} scenario${f.scenarios === 1 ? ' ' : 's'}${f.failed > 0 ? ` (${f.failed} failed)` : ''}  ${f.feature}`);
-  console.error(`kafka-chaos: ${runFacts.scenarios.length} scenarios in ${formatSeconds(Date.now() - started)}; per feature:\n${lines.join('\n')}`);
-  console.error(`kafka-chaos: Allure results in ${path.relative(process.cwd(), resultsDir) || resultsDir}; evidence under ${runFacts.environments.map((e) => e.runDir).join(', ') || '(no environment started)'}`);
+  const lines = runFacts
+    .featureWallTimes()
+    .map(
+      (f) =>
+        `  ${formatSeconds(f.wallMs).padStart(6)}  ${f.scenarios} scenario${f.scenarios === 1 ? ' ' : 's'}${f.failed > 0 ? ` (${f.failed} failed)` : ''}  ${f.feature}`,
+    );
+  console.error(
+    `kafka-chaos: ${runFacts.scenarios.length} scenarios in ${formatSeconds(Date.now() - started)}; per feature:\n${lines.join('\n')}`,
+  );
+  console.error(
+    `kafka-chaos: Allure results in ${path.relative(process.cwd(), resultsDir) || resultsDir}; evidence under ${runFacts.environments.map((e) => e.runDir).join(', ') || '(no environment started)'}`,
+  );
   if (success) return EXIT.ok;
   return runFacts.reliabilityFailures().length > 0 ? EXIT.reliabilityFailure : EXIT.notJudged;
 }

@@ -14,7 +14,11 @@ export const cleanHelp = {
   summary: "stop what a killed runner left behind (this project's runs only; --run ID, --force, --all-projects)",
   usage: 'kafka-chaos clean [--run ID] [--force] [--all-projects]',
   flags: {
-    run: { type: 'string', value: 'ID', summary: 'only this run (its id: the folder name under reports/runs), whichever project it belongs to' },
+    run: {
+      type: 'string',
+      value: 'ID',
+      summary: 'only this run (its id: the folder name under reports/runs), whichever project it belongs to',
+    },
     force: { type: 'boolean', summary: 'also stop runs whose runner is still alive' },
     'all-projects': { type: 'boolean', summary: "also runs of other runs directories (another checkout's, another user's)" },
   },
@@ -27,24 +31,32 @@ export async function cleanCommand(args: string[]): Promise<number> {
   const options = { runId: flags.run, force: flags.force, runsRoot };
   const reports = await cleanOrphans(options);
   const containerReports = await cleanContainers(options);
-  const elsewhere = new Set([...reports, ...containerReports].filter((r) => r.elsewhere).map((r) => `${r.runId} (${r.runsRoot || 'no runs directory named'})`));
+  const elsewhere = new Set(
+    [...reports, ...containerReports].filter((r) => r.elsewhere).map((r) => `${r.runId} (${r.runsRoot || 'no runs directory named'})`),
+  );
   if (reports.length === 0 && containerReports.length === 0) console.log('clean: nothing of any kafka-chaos run is running');
   for (const report of reports.filter((r) => !r.elsewhere)) {
     if (report.runnerAlive && !flags.force) {
-      console.log(`clean: run ${report.runId} is still running (its runner lives); left ${report.pids.length} processes alone (--force stops them)`);
+      console.log(
+        `clean: run ${report.runId} is still running (its runner lives); left ${report.pids.length} processes alone (--force stops them)`,
+      );
     } else {
       console.log(`clean: run ${report.runId}: stopped ${report.killed.length} processes (${report.killed.join(', ')})`);
     }
   }
   for (const report of containerReports.filter((r) => !r.elsewhere)) {
     if (!report.removed) {
-      console.log(`clean: run ${report.runId} is still running (its runner lives); left ${report.containers.length} containers alone (--force removes them)`);
+      console.log(
+        `clean: run ${report.runId} is still running (its runner lives); left ${report.containers.length} containers alone (--force removes them)`,
+      );
     } else {
       console.log(`clean: run ${report.runId}: removed ${report.containers.length} containers and ${report.networks.length} networks`);
     }
   }
   if (elsewhere.size > 0) {
-    console.log(`clean: left alone ${elsewhere.size} run${elsewhere.size === 1 ? '' : 's'} of other runs directories than ${runsRoot}: ${[...elsewhere].join(', ')} (--all-projects includes them)`);
+    console.log(
+      `clean: left alone ${elsewhere.size} run${elsewhere.size === 1 ? '' : 's'} of other runs directories than ${runsRoot}: ${[...elsewhere].join(', ')} (--all-projects includes them)`,
+    );
   }
   return EXIT.ok;
 }

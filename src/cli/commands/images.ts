@@ -15,7 +15,9 @@ export const imagesHelp = {
     'kafka-version': { ...COMMON_FLAGS.kafkaVersion("the Kafka image's version"), type: 'string' },
     quiet: COMMON_FLAGS.quiet,
   },
-  notes: ['Where images come from: KAFKA_CHAOS_IMAGES=pull (public images), local (built from docker/, no registry) or auto (the default).'],
+  notes: [
+    'Where images come from: KAFKA_CHAOS_IMAGES=pull (public images), local (built from docker/, no registry) or auto (the default).',
+  ],
 } as const satisfies CommandHelp;
 
 export async function imagesCommand(args: string[]): Promise<number> {

@@ -11,16 +11,21 @@ export const upHelp: CommandHelp = {
   summary: 'bring the environment up, print its addresses, hold it until Ctrl-C',
   usage: 'kafka-chaos up',
   flags: {},
-  notes: ['Takes no arguments: the cluster (kafka.brokers, kafka.version) and runtime come from kafka-chaos.config.json, CHAOS_RUNTIME and KAFKA_VERSION.'],
+  notes: [
+    'Takes no arguments: the cluster (kafka.brokers, kafka.version) and runtime come from kafka-chaos.config.json, CHAOS_RUNTIME and KAFKA_VERSION.',
+  ],
 };
 
 export async function upCommand(args: string[]): Promise<number> {
-  if (args.length > 0) throw new ConfigError(`up takes no arguments (got ${args.join(' ')})`, { fix: 'configure the environment in kafka-chaos.config.json' });
+  if (args.length > 0)
+    throw new ConfigError(`up takes no arguments (got ${args.join(' ')})`, { fix: 'configure the environment in kafka-chaos.config.json' });
   const started = Date.now();
   const env = await environmentFromConfig().start();
   try {
     const toxiproxy = env.network.proxies.length;
-    console.log(`up: ${env.runtime} runtime, Kafka ${env.cluster.kafkaVersion}, ${env.cluster.ids.length} brokers ready in ${Date.now() - started} ms`);
+    console.log(
+      `up: ${env.runtime} runtime, Kafka ${env.cluster.kafkaVersion}, ${env.cluster.ids.length} brokers ready in ${Date.now() - started} ms`,
+    );
     console.log(`  run directory        ${env.run.root}`);
     console.log(`  harness bootstrap    ${env.cluster.bootstrap('harness').join(',')}`);
     console.log(`  SUT bootstrap        ${env.cluster.bootstrap('sut').join(',')}   (KAFKA_BOOTSTRAP_SERVERS)`);

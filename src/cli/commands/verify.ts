@@ -50,7 +50,8 @@ function overridesFrom(flags: ReturnType<typeof parseFlags<typeof FLAGS>>): Judg
   if (flags.topic !== undefined) overrides.topics = [flags.topic];
   if (flags['max-duplicates'] !== undefined) {
     const bound = Number(flags['max-duplicates']);
-    if (!(Number.isInteger(bound) && bound >= 0)) throw new ConfigError(`--max-duplicates must be a whole number ≥ 0, not ${flags['max-duplicates']}`);
+    if (!(Number.isInteger(bound) && bound >= 0))
+      throw new ConfigError(`--max-duplicates must be a whole number ≥ 0, not ${flags['max-duplicates']}`);
     overrides.maxDuplicates = bound;
   }
   return overrides;
@@ -74,10 +75,15 @@ export async function verifyCommand(args: string[]): Promise<number> {
     return 0;
   }
   const dir = args[0];
-  if (!dir || dir.startsWith('--')) throw new ConfigError('verify needs a run directory', { fix: 'kafka-chaos verify reports/runs/<run-id> [--all] [--max-duplicates N] (see verify --help)' });
+  if (!dir || dir.startsWith('--'))
+    throw new ConfigError('verify needs a run directory', {
+      fix: 'kafka-chaos verify reports/runs/<run-id> [--all] [--max-duplicates N] (see verify --help)',
+    });
   const overrides = overridesFrom(parseFlags(args.slice(1), FLAGS));
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new ConfigError(`${dir} is not a directory`, { fix: 'give verify a run directory (with run.json) or a run root (with scenarios/)' });
+    throw new ConfigError(`${dir} is not a directory`, {
+      fix: 'give verify a run directory (with run.json) or a run root (with scenarios/)',
+    });
   }
   const scenarios = scenarioDirs(dir);
   if (scenarios.length === 0) {
@@ -98,6 +104,8 @@ export async function verifyCommand(args: string[]): Promise<number> {
     }
   }
   const worst = worstExit(codes);
-  console.log(`\n${scenarios.length} scenarios: ${codes.filter((c) => c === 0).length} hold, ${codes.filter((c) => c === 1).length} violated, ${codes.filter((c) => c === 2).length} undecided`);
+  console.log(
+    `\n${scenarios.length} scenarios: ${codes.filter((c) => c === 0).length} hold, ${codes.filter((c) => c === 1).length} violated, ${codes.filter((c) => c === 2).length} undecided`,
+  );
   return worst;
 }

@@ -20,7 +20,9 @@ export interface ContainerCleanReport {
   elsewhere: boolean;
 }
 
-export async function cleanContainers(options: { runId?: string; force?: boolean; runsRoot?: string } = {}): Promise<ContainerCleanReport[]> {
+export async function cleanContainers(
+  options: { runId?: string; force?: boolean; runsRoot?: string } = {},
+): Promise<ContainerCleanReport[]> {
   if (!(await dockerAnswers())) return [];
   const docker = dockerClient();
   const filter = { label: [options.runId ? `${LABEL.runId}=${options.runId}` : LABEL.runId] };
@@ -34,7 +36,16 @@ export async function cleanContainers(options: { runId?: string; force?: boolean
     let report = byRun.get(runId);
     if (!report) {
       const runsRoot = labels?.[LABEL.runsRoot] ?? '';
-      report = { runId, containers: [], networks: [], runnerAlive: false, removed: false, runsRoot, elsewhere: !inLane(runsRoot, options.runsRoot), runners: new Set() };
+      report = {
+        runId,
+        containers: [],
+        networks: [],
+        runnerAlive: false,
+        removed: false,
+        runsRoot,
+        elsewhere: !inLane(runsRoot, options.runsRoot),
+        runners: new Set(),
+      };
       byRun.set(runId, report);
     }
     if (labels?.[LABEL.runner]) report.runners.add(labels[LABEL.runner]!);

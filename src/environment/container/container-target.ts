@@ -52,7 +52,8 @@ export async function startTargetContainer(
     const control = new TargetControl({ port: CONTROL_PORT, secret, host });
     await waitFor(
       async () => {
-        if (!container.running) throw new ProcessExitedError(`the HTTP target container exited at start (see ${container.logPath}): ${container.tail(3)}`);
+        if (!container.running)
+          throw new ProcessExitedError(`the HTTP target container exited at start (see ${container.logPath}): ${container.tail(3)}`);
         return (await control.state()).listening;
       },
       { what: `the HTTP target at ${host}:${DATA_PORT}`, timeoutMs: options.timeoutMs, hint: `see ${container.logPath}` },

@@ -37,7 +37,8 @@ export async function startToxiproxyContainer(
     const apiUrl = `${shownUrl}/${secret}`;
     await waitFor(
       async () => {
-        if (!container.running) throw new ProcessExitedError(`the toxiproxy container exited at start (see ${container.logPath}): ${container.tail(3)}`);
+        if (!container.running)
+          throw new ProcessExitedError(`the toxiproxy container exited at start (see ${container.logPath}): ${container.tail(3)}`);
         const response = await fetch(`${apiUrl}/version`, { signal: AbortSignal.timeout(1000) });
         return response.ok;
       },

@@ -139,7 +139,10 @@ export class RunContainer implements NodeLifecycle, AsyncDisposable {
       return await container.start();
     } catch (error) {
       // A container that failed to start may still exist: leave nothing behind.
-      await this.docker.getContainer(runResourceName(spec.runId, spec.name)).remove({ force: true, v: true }).catch(() => undefined);
+      await this.docker
+        .getContainer(runResourceName(spec.runId, spec.name))
+        .remove({ force: true, v: true })
+        .catch(() => undefined);
       throw new ProcessExitedError(`container ${spec.name} (${spec.image}) could not start: ${describeError(error)}`, { cause: error });
     }
   }

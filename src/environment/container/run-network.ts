@@ -13,7 +13,13 @@ export interface RunNetwork extends AsyncDisposable {
 
 export async function createRunNetwork(docker: Docker, runId: string): Promise<RunNetwork> {
   const name = runResourceName(runId, 'net');
-  const network = await docker.createNetwork({ Name: name, Driver: 'bridge', Internal: true, CheckDuplicate: true, Labels: runLabels(runId, 'network') });
+  const network = await docker.createNetwork({
+    Name: name,
+    Driver: 'bridge',
+    Internal: true,
+    CheckDuplicate: true,
+    Labels: runLabels(runId, 'network'),
+  });
   const remove = async () => {
     await network.remove().catch((error: { statusCode?: number }) => {
       if (error.statusCode !== 404) throw error;

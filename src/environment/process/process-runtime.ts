@@ -35,7 +35,13 @@ export class ProcessRuntime implements Runtime {
       proxyListen: (name) => at(name),
       proxyAdvertised: (name) => at(name),
     });
-    run.annotate({ runtime: this.kind, kafkaVersion: kafka.version, kafkaSource: kafka.source, brokers: ids.length, toxiproxy: toxiproxyBin.version });
+    run.annotate({
+      runtime: this.kind,
+      kafkaVersion: kafka.version,
+      kafkaSource: kafka.source,
+      brokers: ids.length,
+      toxiproxy: toxiproxyBin.version,
+    });
 
     const stack = new ResourceStack();
     try {

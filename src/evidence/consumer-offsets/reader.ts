@@ -111,7 +111,10 @@ export class ByteReader {
   end(what: string): void {
     const left = this.buffer.length - this.position;
     if (left !== 0) {
-      throw new MalformedConsumerOffsetsRecordError(this.part, `${left} unexpected trailing bytes after ${what} (${this.buffer.length} bytes in all)`);
+      throw new MalformedConsumerOffsetsRecordError(
+        this.part,
+        `${left} unexpected trailing bytes after ${what} (${this.buffer.length} bytes in all)`,
+      );
     }
   }
 }
