@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { resolveJava } from '../setup/java.js';
+import { stripAnsi } from '../util/ansi.js';
 import { ConfigError, EnvironmentError, MissingToolError, TimeoutError } from '../util/errors.js';
 import { writeCategories } from './allure-extras.js';
 
@@ -63,7 +64,7 @@ export function carryHistory(reportDir: string, resultsDir: string): boolean {
 function lastWords(output: string): string {
   const lines = output
     .split('\n')
-    .map((line) => line.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').trim())
+    .map((line) => stripAnsi(line).trim())
     .filter((line) => line.length > 0 && !line.startsWith('at '));
   return lines.at(-1) ?? 'no output';
 }

@@ -11,6 +11,8 @@
 // error's message (its formatted error, e.g. "AssertionError [ERR_ASSERTION]: Message loss: …",
 // is what allure-cucumberjs reports as the status message).
 
+import { stripAnsi } from '../util/ansi.js';
+
 export interface AllureCategory {
   name: string;
   description: string;
@@ -65,6 +67,6 @@ export function categoryOf(
   status: AllureCategory['matchedStatuses'][number],
   categories = CATEGORIES,
 ): string | undefined {
-  const withoutAnsi = message.replace(/\u001b\[[0-9;]*[a-zA-Z]/g, '');
+  const withoutAnsi = stripAnsi(message);
   return categories.find((c) => c.matchedStatuses.includes(status) && new RegExp(`^(?:${c.messageRegex})$`, 's').test(withoutAnsi))?.name;
 }

@@ -15,13 +15,19 @@ export interface CatalogueEntry {
   /**
    * Range checks of the step's plain arguments ({int}), run before the step and by the
    * preflight, so "0 partitions" fails before any cluster starts. Throws ConfigError.
+   * A method signature on purpose: its parameters are checked bivariantly, so each entry's
+   * validator may take its own step's argument types, e.g. (n: number).
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  validate?: (...args: any[]) => void;
+  validate?(...args: unknown[]): void;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const entry = (kind: StepKind, pattern: string, example: string, summary: string, validate?: (...args: any[]) => void): CatalogueEntry => ({
+const entry = (
+  kind: StepKind,
+  pattern: string,
+  example: string,
+  summary: string,
+  validate?: CatalogueEntry['validate'],
+): CatalogueEntry => ({
   kind,
   pattern,
   example,

@@ -4,6 +4,7 @@
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { stripAnsi } from '../util/ansi.js';
 import { EnvironmentError } from '../util/errors.js';
 
 export interface RunToolOptions {
@@ -57,9 +58,7 @@ export function runTool(command: string, args: readonly string[], options: RunTo
  * colour codes and without the "$ command" line at the top of a log, which is not the tool speaking.
  */
 export function outputLines(output: string): string[] {
-  const ansi = /\u001b\[[0-9;]*[A-Za-z]/g;
-  return output
-    .replace(ansi, '')
+  return stripAnsi(output)
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('$ '));

@@ -26,7 +26,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T
   const deadline = Date.now() + options.timeoutMs;
   const intervalMs = options.intervalMs ?? 250;
   let lastError: unknown;
-  let lastProbeFailed = false;
+  let lastProbeFailed: boolean;
   for (;;) {
     options.signal?.throwIfAborted();
     try {

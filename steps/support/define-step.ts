@@ -11,8 +11,7 @@ import type { ChaosWorld } from './world.js';
 /** The catalogue ids defined so far (a test checks that every entry is). */
 export const definedSteps = new Set<StepId>();
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function defineStep<Args extends any[]>(id: StepId, body: (this: ChaosWorld, ...args: Args) => Promise<void>): void {
+export function defineStep<Args extends unknown[]>(id: StepId, body: (this: ChaosWorld, ...args: Args) => Promise<void>): void {
   const entry = STEPS[id];
   if (definedSteps.has(id)) throw new Error(`step "${id}" is defined twice`);
   definedSteps.add(id);

@@ -109,7 +109,7 @@ describe('verify on a real pipeline: a forwarder that commits before it delivers
       produced.close();
 
       await outage.inject();
-      let skipped = 0;
+      let skipped: number;
       const fleet = await env.startSut({
         sut: 'forwarder',
         topic,

@@ -6,22 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { commitsDuring, EvidenceIndex, verify } from '../../src/verify/index.js';
 import { resolveOptions } from '../../src/verify/types.js';
-import {
-  answered,
-  check,
-  checkOf,
-  commit,
-  dropped,
-  event,
-  fault,
-  finalOffsets,
-  healthy,
-  ledgers,
-  logged,
-  messages,
-  OPTIONS,
-  produced,
-} from '../support/verify-fixtures.js';
+import { answered, check, checkOf, commit, fault, finalOffsets, healthy, logged, messages, OPTIONS } from '../support/verify-fixtures.js';
 
 describe('unsafe-commit', () => {
   it('holds when every commit follows the 2xx of the offsets below it (answeredAt ≤ commit time)', () => {

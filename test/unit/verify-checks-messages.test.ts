@@ -12,8 +12,6 @@ import {
   commit,
   dropped,
   event,
-  fault,
-  finalOffsets,
   healthy,
   ledgers,
   logged,
