@@ -1,7 +1,7 @@
 // The Allure report, built for real and read in a real browser: Debian's Chromium, headless,
 // driven by playwright-core (no browser download), opening the report from a loopback server
 // and refusing any request beyond it.
-//  1. Hand-built results (allure-results-fixture.ts: a passing scenario, a "Message loss:" failure
+//  1. Hand-built results (test/support/allure-results-fixture.ts: a passing scenario, a "Message loss:" failure
 //     and an "Environment failure:" broken one) go through `buildAllureReport` — what `npm run
 //     report` runs — twice, the second keeping the first's history. The Categories page must
 //     group the two failures apart; the failing scenario's page must show the timeline chart and
@@ -23,7 +23,7 @@ import { describe, it } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildAllureReport } from '../../src/report/allure-report.js';
 import { projectRoot } from '../../src/setup/project-paths.js';
-import { FAILING, writeFixtureResults } from './allure-results-fixture.js';
+import { FAILING, writeFixtureResults } from '../support/allure-results-fixture.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.join(projectRoot, 'reports', 'screenshots');

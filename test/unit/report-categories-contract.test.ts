@@ -17,7 +17,7 @@ import {
 import { EnvironmentError } from '../../src/util/errors.js';
 import { verify } from '../../src/verify/index.js';
 import { OPTIONS, answered, commit, healthy, ledgers, messages } from '../support/verify-fixtures.js';
-import { allureViewOf } from './report-cucumber-error.js';
+import { allureViewOf } from '../support/report-cucumber-error.js';
 
 const REPORT_CATEGORY: Record<string, string> = {
   'Message loss': 'Message loss',

@@ -8,7 +8,7 @@ import { chartSeries, MAX_POINTS } from '../../src/report/timeline-series.js';
 import { timelineSvg } from '../../src/report/timeline-svg.js';
 import { buildTimeline, type Timeline, type TimelineSecond } from '../../src/verify/index.js';
 import { GROUP, answered, commit, fault, ledgers, produced } from '../support/verify-fixtures.js';
-import { findAll, parseMarkup, textOf, type MarkupElement } from './report-markup-parse.js';
+import { findAll, parseMarkup, textOf, type MarkupElement } from '../support/report-markup-parse.js';
 
 const P0 = 'orders/0';
 

@@ -7,7 +7,7 @@ import { verdictTableHtml } from '../../src/report/verdict-html.js';
 import { verdictTable } from '../../src/cli/verdict-table.js';
 import { verify } from '../../src/verify/index.js';
 import { OPTIONS, answered, commit, finalOffsets, healthy } from '../support/verify-fixtures.js';
-import { findAll, parseMarkup, textOf } from './report-markup-parse.js';
+import { findAll, parseMarkup, textOf } from '../support/report-markup-parse.js';
 
 const lossy = () =>
   healthy({ delivered: [answered('a', 10), answered('b', 20)], commits: [commit(0, 2, 40)], offsets: finalOffsets({ 0: 2 }, { 0: 3 }) });

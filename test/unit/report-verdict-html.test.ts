@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { verdictTableHtml } from '../../src/report/verdict-html.js';
 import { verify, type CheckResult, type Verdict } from '../../src/verify/index.js';
 import { OPTIONS, healthy } from '../support/verify-fixtures.js';
-import { findAll, parseMarkup, textOf } from './report-markup-parse.js';
+import { findAll, parseMarkup, textOf } from '../support/report-markup-parse.js';
 
 const check = (name: string, valid: CheckResult['valid'], extra: Partial<CheckResult> = {}): CheckResult => ({
   name,

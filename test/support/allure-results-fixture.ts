@@ -15,8 +15,8 @@ import { timelineSvg } from '../../src/report/timeline-svg.js';
 import { verdictTableHtml } from '../../src/report/verdict-html.js';
 import { EnvironmentFailure, failureFor } from '../../src/scenario/failure-category.js';
 import { buildTimeline, verify } from '../../src/verify/index.js';
-import { GROUP, OPTIONS, answered, commit, fault, finalOffsets, ledgers, logged, produced } from '../support/verify-fixtures.js';
-import { allureViewOf } from '../unit/report-cucumber-error.js';
+import { GROUP, OPTIONS, answered, commit, fault, finalOffsets, ledgers, logged, produced } from './verify-fixtures.js';
+import { allureViewOf } from './report-cucumber-error.js';
 
 export const FAILING = 'A forwarder that commits before it sends loses what is produced while the HTTP server is down';
 const T0 = 1_750_000_000_000;

@@ -1,4 +1,4 @@
-// A strict little XML parser for the report renderers' tests (not a test file itself): it fails
+// A strict little XML parser for the report renderers' tests: it fails
 // on an unbalanced or mis-nested tag, an unquoted or repeated attribute, a raw "<" or a stray "&"
 // in text, and an unknown entity — whatever a browser's XML parser would reject in an SVG — and
 // returns the element tree so tests can look for the elements they expect.

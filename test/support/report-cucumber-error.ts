@@ -1,4 +1,4 @@
-// What Allure records of an error a cucumber step throws (not a test file itself): the path an
+// What Allure records of an error a cucumber step throws: the path an
 // error takes through cucumber-js (its formatError turns it into the step result's message) and
 // allure-cucumberjs (which takes that message as the status message and derives failed/broken
 // from the error's type with allure-js-commons' getStatusFromError). Uses the real functions, so
