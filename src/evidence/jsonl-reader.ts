@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { readFragment, type TornLine } from './ledger-status.js';
+import type { TornLine } from './ledger-records.js';
+import { readFragment } from './ledger-status.js';
 import type { RecordShape } from './record-shape.js';
 
 export interface JsonlReadResult<T> {

@@ -9,8 +9,6 @@
 //   faults.jsonl     FaultRecord      each fault's inject and heal
 //   events.jsonl     EventRecord      SUT starts/stops/crashes, scenario steps, drain start/end
 
-import type { LedgerEvidence } from './ledger-status.js';
-
 /**
  * ok: acked with a partition and offset. failed: a definite refusal, never written.
  * indeterminate: a timeout or disconnect — it may or may not be in the log (Jepsen's :info);
@@ -109,6 +107,32 @@ export interface EventRecord {
   subject?: string;
   detail?: Record<string, unknown>;
 }
+
+// How each ledger read (ledger-status.ts works these out): present, missing or corrupt.
+export type LedgerState = 'present' | 'missing' | 'corrupt';
+
+/** A last line cut short by a crash mid-write: dropped, the rest of the ledger judged. */
+export interface TornLine {
+  /** 1-based line number in the file. */
+  line: number;
+  /** The message (or fault) id recovered from the fragment; null when it was cut before the id. */
+  id: string | null;
+  /** A delivery fragment that shows it was not a 2xx (a 5xx status, a dropped request): nothing to excuse. */
+  notSuccess: boolean;
+}
+
+export interface LedgerStatus {
+  state: LedgerState;
+  /** The file name inside the run directory, e.g. "delivered.jsonl". */
+  file: string;
+  /** For missing or corrupt: one line naming the file (and line) and why. */
+  problem?: string;
+  /** Records read (after dropping a torn last line). */
+  records: number;
+  torn?: TornLine;
+}
+
+export type LedgerEvidence = Record<LedgerName, LedgerStatus>;
 
 /** Every ledger of a run, in memory: what the checker judges. */
 export interface Ledgers {

@@ -2,33 +2,9 @@
 // writer was killed mid-line, the torn last line that was dropped. The checker turns this into
 // 'unknown' for exactly the checks that need a missing or corrupt ledger; a torn line only
 // excuses the message it carried (its id, when the fragment still holds it).
+// The types (LedgerStatus, TornLine, …) live in ledger-records.ts, beside the Ledgers that carry them.
 
-import { LEDGER_FILES, type LedgerName } from './ledger-records.js';
-
-export type LedgerState = 'present' | 'missing' | 'corrupt';
-
-/** A last line cut short by a crash mid-write: dropped, the rest of the ledger judged. */
-export interface TornLine {
-  /** 1-based line number in the file. */
-  line: number;
-  /** The message (or fault) id recovered from the fragment; null when it was cut before the id. */
-  id: string | null;
-  /** A delivery fragment that shows it was not a 2xx (a 5xx status, a dropped request): nothing to excuse. */
-  notSuccess: boolean;
-}
-
-export interface LedgerStatus {
-  state: LedgerState;
-  /** The file name inside the run directory, e.g. "delivered.jsonl". */
-  file: string;
-  /** For missing or corrupt: one line naming the file (and line) and why. */
-  problem?: string;
-  /** Records read (after dropping a torn last line). */
-  records: number;
-  torn?: TornLine;
-}
-
-export type LedgerEvidence = Record<LedgerName, LedgerStatus>;
+import { LEDGER_FILES, type LedgerEvidence, type LedgerName, type LedgerStatus, type TornLine } from './ledger-records.js';
 
 /** The status of a ledger that read whole. */
 export function presentStatus(ledger: LedgerName, records: number): LedgerStatus {

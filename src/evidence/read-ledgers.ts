@@ -13,10 +13,12 @@ import {
   LEDGER_NAMES,
   type FaultRecord,
   type FinalOffsets,
+  type LedgerEvidence,
   type LedgerName,
   type Ledgers,
+  type LedgerStatus,
 } from './ledger-records.js';
-import { presentStatus, type LedgerEvidence, type LedgerStatus } from './ledger-status.js';
+import { presentStatus } from './ledger-status.js';
 import { OFFSETS_SHAPE, RECORD_SHAPES } from './record-shape.js';
 import { readRunFacts, type RunFacts } from './run-json.js';
 

@@ -8,8 +8,23 @@ import type { ProducedRecord } from '../evidence/ledger-records.js';
 import { committedOffsets, endOffsets } from '../environment/kafka-clients.js';
 import { deliveredCounts } from '../traffic/await-delivery.js';
 import { waitFor } from '../util/wait-for.js';
+import type { SutFleet } from '../environment/runtime.js';
 import type { PooledEnvironment } from './environment-pool.js';
-import type { ScenarioSession } from './scenario-session.js';
+import type { FaultBook } from './fault-book.js';
+import type { ScenarioEvidence } from './scenario-evidence.js';
+import type { DeclaredTopic } from './scenario-names.js';
+
+/**
+ * What the probes read of a scenario; a ScenarioSession is one. Declared here rather than
+ * imported, so the session can call the probes without the two modules importing each other.
+ */
+export interface ProbedScenario {
+  readonly evidence: ScenarioEvidence | undefined;
+  readonly pooledEnvironment: PooledEnvironment | undefined;
+  readonly faults: FaultBook;
+  readonly sut: { fleet: SutFleet; topic: DeclaredTopic; group: string } | undefined;
+  lag(): Promise<number | undefined>;
+}
 
 /** Messages in the topic the group has not committed past, over all partitions. */
 export async function groupLag(admin: Admin, group: string, topic: string): Promise<number> {
@@ -26,7 +41,7 @@ export async function committedSum(admin: Admin, group: string, topic: string): 
 }
 
 /** The scenario's sends so far, as written to its produced.jsonl (background production included). */
-export async function producedSoFar(session: ScenarioSession, topic?: string): Promise<{ ok: string[]; all: number }> {
+export async function producedSoFar(session: ProbedScenario, topic?: string): Promise<{ ok: string[]; all: number }> {
   const evidence = session.evidence;
   if (!evidence) return { ok: [], all: 0 };
   evidence.produced.flush();
@@ -42,7 +57,7 @@ export async function deliveredOf(pooled: PooledEnvironment, ids: readonly strin
 }
 
 /** "produced 1500 · delivered 812/1500 · lag 688 · faults: target-down target 4s". */
-export async function progressText(session: ScenarioSession): Promise<string> {
+export async function progressText(session: ProbedScenario): Promise<string> {
   const pooled = session.pooledEnvironment;
   if (!pooled) return 'no environment yet';
   const produced = await producedSoFar(session);
@@ -70,7 +85,7 @@ export const COMMIT_SETTLE_MS = 12_000;
  * runs, give its commits up to COMMIT_SETTLE_MS to reach the log end, so the verdict does not
  * catch a commit in flight. Never fails: the checker judges what is there.
  */
-export async function settleCommits(session: ScenarioSession, pooled: PooledEnvironment): Promise<void> {
+export async function settleCommits(session: ProbedScenario, pooled: PooledEnvironment): Promise<void> {
   const sut = session.sut;
   if (!sut || !sut.fleet.instances.some((i) => i.state === 'running')) return;
   try {

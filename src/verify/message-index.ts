@@ -8,7 +8,7 @@ import type { Ledgers, ResolvedOptions } from './types.js';
 import { isSuccess } from './types.js';
 import { requireIdOrNull, requireInteger, requireOneOf, requireString, requireTime } from './evidence-shape.js';
 import type { PartitionRegistry } from './partitions.js';
-import type { TornLine } from '../evidence/ledger-status.js';
+import type { TornLine } from '../evidence/ledger-records.js';
 
 export interface PartitionPositions {
   /** The partition's log offsets, ascending. */

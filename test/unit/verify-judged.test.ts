@@ -5,8 +5,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LEDGER_NAMES, type LedgerName, type Ledgers } from '../../src/evidence/ledger-records.js';
-import { presentStatus, type LedgerEvidence, type LedgerStatus } from '../../src/evidence/ledger-status.js';
+import { LEDGER_NAMES, type LedgerEvidence, type LedgerName, type Ledgers, type LedgerStatus } from '../../src/evidence/ledger-records.js';
+import { presentStatus } from '../../src/evidence/ledger-status.js';
 import { CHECKS, judgeRun, verify } from '../../src/verify/index.js';
 import { GROUP, OPTIONS, TOPIC, answered, checkOf, commit, finalOffsets, healthy } from '../support/verify-fixtures.js';
 

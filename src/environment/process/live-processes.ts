@@ -2,18 +2,21 @@
 // exit of the runner, they are stopped: no broker or SUT outlives the run that started it.
 // (A runner killed with SIGKILL cannot react; `npm run chaos:clean` finds those by label.)
 
-import type { ManagedProcess } from './managed-process.js';
+/** What this registry needs of a live process (a ManagedProcess is one): a way to kill it. */
+export interface KillableProcess {
+  signal(signal: NodeJS.Signals): void;
+}
 
 const disposers = new Set<() => Promise<void>>();
 let installed = false;
 
 export const liveProcesses = {
-  items: new Set<ManagedProcess>(),
-  add(process_: ManagedProcess): void {
+  items: new Set<KillableProcess>(),
+  add(process_: KillableProcess): void {
     this.items.add(process_);
     installHandlers();
   },
-  delete(process_: ManagedProcess): void {
+  delete(process_: KillableProcess): void {
     this.items.delete(process_);
   },
 };
