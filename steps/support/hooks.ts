@@ -10,7 +10,7 @@ import { defaultSut } from '../../src/scenario/default-sut.js';
 import { environmentPool } from '../../src/scenario/environment-pool.js';
 import { EnvironmentFailure } from '../../src/scenario/failure-category.js';
 import { categoryOfMessage, runFacts } from '../../src/scenario/run-facts.js';
-import { verdictTable } from '../../src/cli/verdict-table.js';
+import { verdictTable } from '../../src/report/verdict-table.js';
 import { scenarioAttachments } from '../../src/scenario/scenario-report.js';
 import { ScenarioSession } from '../../src/scenario/scenario-session.js';
 import { ConfigError, describeError } from '../../src/util/errors.js';

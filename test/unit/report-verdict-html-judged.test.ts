@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { verdictTableHtml } from '../../src/report/verdict-html.js';
-import { verdictTable } from '../../src/cli/verdict-table.js';
+import { verdictTable } from '../../src/report/verdict-table.js';
 import { verify } from '../../src/verify/index.js';
 import { OPTIONS, answered, commit, finalOffsets, healthy } from '../support/verify-fixtures.js';
 import { findAll, parseMarkup, textOf } from '../support/report-markup-parse.js';

@@ -12,7 +12,7 @@ import { readRunFacts } from '../../evidence/run-json.js';
 import { ConfigError, describeError } from '../../util/errors.js';
 import { buildTimeline, judgeRun, optionsFromFacts, type JudgeOverrides, type Verdict } from '../../verify/index.js';
 import { parseFlags } from '../args.js';
-import { verdictTable } from '../verdict-table.js';
+import { verdictTable } from '../../report/verdict-table.js';
 
 export const VERIFY_USAGE = `usage: kafka-chaos verify <run-dir | run-root> [options]
   Judges a run from its ledgers; a run root (scenarios/<NN-slug>/ inside) is judged scenario by scenario.
