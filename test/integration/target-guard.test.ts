@@ -34,9 +34,21 @@ async function ledgerRecord(target: TargetProcess, id: string): Promise<Delivery
 /** One POST through `agent`, answering the status and whether it reused a kept-alive socket. */
 function send(url: string, body: Buffer, headers: http.OutgoingHttpHeaders, agent: http.Agent, chunked = false) {
   return new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+    // Settled once the answer has arrived and the whole body has been written: a 413 comes back
+    // before the client has sent its body, and only then is the socket free for the next request.
+    let answered: { status: number; reused: boolean } | undefined;
+    let written = false;
+    const settle = () => answered && written && resolve(answered);
     const request = http.request(url, { method: 'POST', headers, agent }, (response) => {
       response.resume();
-      response.once('end', () => resolve({ status: response.statusCode!, reused: request.reusedSocket }));
+      response.once('end', () => {
+        answered = { status: response.statusCode!, reused: request.reusedSocket };
+        settle();
+      });
+    });
+    request.once('finish', () => {
+      written = true;
+      settle();
     });
     request.once('error', reject);
     if (chunked) {
