@@ -15,7 +15,7 @@ import { JsonlWriter } from '../../src/evidence/jsonl-writer.js';
 import { LEDGER_FILES, type DeliveryRecord, type EventRecord, type ProducedRecord } from '../../src/evidence/ledger-records.js';
 import { readLedgers } from '../../src/evidence/read-ledgers.js';
 import { RunDirectory } from '../../src/evidence/run-directory.js';
-import { FaultLedger } from '../../src/faults/fault-ledger.js';
+import { FaultLedger } from '../../src/evidence/fault-ledger.js';
 import { TargetOutage } from '../../src/faults/target-outage.js';
 import { awaitDelivery } from '../../src/traffic/await-delivery.js';
 import { collectEvidence } from '../../src/traffic/collect-evidence.js';
@@ -125,6 +125,9 @@ describe('forwarder modes on a real pipeline, judged by the checker', () => {
   async function stopAndRestart(c: Case, mode: string): Promise<{ committedAtStop: number; verdict: Verdict }> {
     await c.startForwarder(mode, { FORWARDER_ON_ERROR: 'stop' });
     await awaitDelivery(suite.env.target.ledgerPath, c.ok(await c.producer.produce({ count: 1 })), 30_000);
+    // The forwarder commits after the target's answer, so the delivery is seen before its commit:
+    // the baseline is taken once that commit has landed, or it would count against the stop.
+    await waitFor(async () => (await c.committedSum()) === 1, { what: 'the first message\'s commit', timeoutMs: 30_000 });
     const committedBefore = await c.committedSum();
     await c.outage.inject();
     await c.producer.produce({ count: 20 });
