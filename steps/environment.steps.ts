@@ -3,70 +3,213 @@
 import type { DataTable } from '@cucumber/cucumber';
 import { targetUp } from '../src/scenario/scenario-faults.js';
 import { ConfigError } from '../src/util/errors.js';
+import { brokers, instances, partitions, replicas, requireInRange } from './support/argument-ranges.js';
 import { defineStep } from './support/define-step.js';
 
 /** The reference forwarder's retry knobs: a short backoff, so an outage's end is noticed within a second. */
 const RETRYING = { FORWARDER_ON_ERROR: 'retry', FORWARDER_RETRY_INITIAL_MS: '100', FORWARDER_RETRY_MAX_MS: '1000' };
 const STOPPING = { FORWARDER_ON_ERROR: 'stop' };
 
-defineStep('cluster', async function (count: number) {
-  await this.session.useCluster(count);
-});
+defineStep(
+  {
+    id: 'cluster',
+    kind: 'environment',
+    pattern: 'a Kafka cluster of {int} broker(s)',
+    example: 'a Kafka cluster of 3 brokers',
+    summary: 'KRaft brokers (shared by the feature unless @fresh-cluster)',
+    validate: (n: number) => brokers(n),
+  },
+  async function (count: number) {
+    await this.session.useCluster(count);
+  },
+);
 
-defineStep('clusterVersion', async function (count: number, version: string) {
-  await this.session.useCluster(count, version);
-});
+defineStep(
+  {
+    id: 'clusterVersion',
+    kind: 'environment',
+    pattern: 'a Kafka cluster of {int} broker(s) running Kafka {version}',
+    example: 'a Kafka cluster of 3 brokers running Kafka 3.9.1',
+    summary: 'the same, on a given Kafka version',
+    validate: (n: number) => brokers(n),
+  },
+  async function (count: number, version: string) {
+    await this.session.useCluster(count, version);
+  },
+);
 
-defineStep('topic', async function (name: string, count: number) {
-  await this.session.declareTopic(name, count);
-});
+defineStep(
+  {
+    id: 'topic',
+    kind: 'environment',
+    pattern: 'a topic {string} with {int} partition(s)',
+    example: 'a topic "orders" with 3 partitions',
+    summary: 'replication factor 3 (or the broker count), min in-sync 2',
+    validate: (_t: string, p: number) => partitions(p),
+  },
+  async function (name: string, count: number) {
+    await this.session.declareTopic(name, count);
+  },
+);
 
-defineStep('topicRf', async function (name: string, count: number, factor: number) {
-  await this.session.declareTopic(name, count, factor);
-});
+defineStep(
+  {
+    id: 'topicRf',
+    kind: 'environment',
+    pattern: 'a topic {string} with {int} partition(s) and replication factor {int}',
+    example: 'a topic "orders" with 3 partitions and replication factor 3',
+    summary: 'min in-sync replicas 2 (at most the factor)',
+    validate: (_t: string, p: number, r: number) => (partitions(p), replicas(r)),
+  },
+  async function (name: string, count: number, factor: number) {
+    await this.session.declareTopic(name, count, factor);
+  },
+);
 
-defineStep('topicRfIsr', async function (name: string, count: number, factor: number, insync: number) {
-  await this.session.declareTopic(name, count, factor, insync);
-});
+defineStep(
+  {
+    id: 'topicRfIsr',
+    kind: 'environment',
+    pattern: 'a topic {string} with {int} partition(s), replication factor {int} and min in-sync replicas {int}',
+    example: 'a topic "orders" with 3 partitions, replication factor 3 and min in-sync replicas 2',
+    summary: 'every durability setting spelled out',
+    validate: (_t: string, p: number, r: number, i: number) => (partitions(p), replicas(r), requireInRange(i, 'in-sync replicas', 1, r)),
+  },
+  async function (name: string, count: number, factor: number, insync: number) {
+    await this.session.declareTopic(name, count, factor, insync);
+  },
+);
 
-defineStep('targetUp', async function () {
-  await targetUp(this.session);
-});
+defineStep(
+  {
+    id: 'targetUp',
+    kind: 'environment',
+    pattern: 'the HTTP target is up',
+    example: 'the HTTP target is up',
+    summary: 'the recording target listens and answers 200',
+  },
+  async function () {
+    await targetUp(this.session);
+  },
+);
 
-defineStep('sut', async function (topic: string, group: string) {
-  await this.session.startSut({ topic, group, instances: 1 });
-});
+defineStep(
+  {
+    id: 'sut',
+    kind: 'environment',
+    pattern: 'the system under test consumes {string} as group {string}',
+    example: 'the system under test consumes "orders" as group "billing"',
+    summary: 'starts 1 instance of the default SUT',
+    sut: 'default',
+  },
+  async function (topic: string, group: string) {
+    await this.session.startSut({ topic, group, instances: 1 });
+  },
+);
 
-defineStep('sutInstances', async function (topic: string, group: string, count: number) {
-  await this.session.startSut({ topic, group, instances: count });
-});
+defineStep(
+  {
+    id: 'sutInstances',
+    kind: 'environment',
+    pattern: 'the system under test consumes {string} as group {string} with {int} instance(s)',
+    example: 'the system under test consumes "orders" as group "billing" with 2 instances',
+    summary: 'K instances in one group',
+    sut: 'default',
+    validate: (_t: string, _g: string, n: number) => instances(n),
+  },
+  async function (topic: string, group: string, count: number) {
+    await this.session.startSut({ topic, group, instances: count });
+  },
+);
 
-defineStep('sutNamed', async function (sut: string, topic: string, group: string) {
-  await this.session.startSut({ sut, topic, group, instances: 1 });
-});
+defineStep(
+  {
+    id: 'sutNamed',
+    kind: 'environment',
+    pattern: 'the system under test {string} consumes {string} as group {string}',
+    example: 'the system under test "my-forwarder" consumes "orders" as group "billing"',
+    summary: 'a SUT named in kafka-chaos.config.json',
+    sut: 'named',
+  },
+  async function (sut: string, topic: string, group: string) {
+    await this.session.startSut({ sut, topic, group, instances: 1 });
+  },
+);
 
-defineStep('sutNamedInstances', async function (sut: string, topic: string, group: string, count: number) {
-  await this.session.startSut({ sut, topic, group, instances: count });
-});
+defineStep(
+  {
+    id: 'sutNamedInstances',
+    kind: 'environment',
+    pattern: 'the system under test {string} consumes {string} as group {string} with {int} instance(s)',
+    example: 'the system under test "my-forwarder" consumes "orders" as group "billing" with 2 instances',
+    summary: 'the same, K instances',
+    sut: 'named',
+    validate: (_s: string, _t: string, _g: string, n: number) => instances(n),
+  },
+  async function (sut: string, topic: string, group: string, count: number) {
+    await this.session.startSut({ sut, topic, group, instances: count });
+  },
+);
 
-defineStep('sutEnv', async function (topic: string, group: string, table: DataTable) {
-  const rows = table.raw();
-  if (rows.some((row) => row.length !== 2 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(row[0]!))) {
-    throw new ConfigError('the env table needs two columns: a variable name and its value', {
-      fix: 'write rows like | FORWARDER_ON_ERROR | retry |',
-    });
-  }
-  await this.session.startSut({ topic, group, instances: 1, env: Object.fromEntries(rows.map(([name, value]) => [name!, value!])) });
-});
+defineStep(
+  {
+    id: 'sutEnv',
+    kind: 'environment',
+    pattern: 'the system under test consumes {string} as group {string} with env:',
+    example: 'the system under test consumes "orders" as group "billing" with env:',
+    summary: 'extra environment from a two-column table (| NAME | value |)',
+    sut: 'default',
+  },
+  async function (topic: string, group: string, table: DataTable) {
+    const rows = table.raw();
+    if (rows.some((row) => row.length !== 2 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(row[0]!))) {
+      throw new ConfigError('the env table needs two columns: a variable name and its value', {
+        fix: 'write rows like | FORWARDER_ON_ERROR | retry |',
+      });
+    }
+    await this.session.startSut({ topic, group, instances: 1, env: Object.fromEntries(rows.map(([name, value]) => [name!, value!])) });
+  },
+);
 
-defineStep('forwarderStops', async function (topic: string, group: string) {
-  await this.session.startSut({ sut: 'forwarder', topic, group, instances: 1, env: STOPPING });
-});
+defineStep(
+  {
+    id: 'forwarderStops',
+    kind: 'environment',
+    pattern: 'the forwarder consumes {string} as group {string} and stops on the first error',
+    example: 'the forwarder consumes "sdc-test-1" as group "sdc-test-c1" and stops on the first error',
+    summary: 'the reference forwarder, FORWARDER_ON_ERROR=stop (seed 000)',
+    sut: 'forwarder',
+  },
+  async function (topic: string, group: string) {
+    await this.session.startSut({ sut: 'forwarder', topic, group, instances: 1, env: STOPPING });
+  },
+);
 
-defineStep('forwarderRetries', async function (topic: string, group: string) {
-  await this.session.startSut({ sut: 'forwarder', topic, group, instances: 1, env: RETRYING });
-});
+defineStep(
+  {
+    id: 'forwarderRetries',
+    kind: 'environment',
+    pattern: 'the forwarder consumes {string} as group {string} and retries on errors',
+    example: 'the forwarder consumes "orders" as group "billing" and retries on errors',
+    summary: 'the reference forwarder, FORWARDER_ON_ERROR=retry (backoff capped at 1 s)',
+    sut: 'forwarder',
+  },
+  async function (topic: string, group: string) {
+    await this.session.startSut({ sut: 'forwarder', topic, group, instances: 1, env: RETRYING });
+  },
+);
 
-defineStep('forwarderRetriesInstances', async function (topic: string, group: string, count: number) {
-  await this.session.startSut({ sut: 'forwarder', topic, group, instances: count, env: RETRYING });
-});
+defineStep(
+  {
+    id: 'forwarderRetriesInstances',
+    kind: 'environment',
+    pattern: 'the forwarder consumes {string} as group {string} with {int} instance(s) and retries on errors',
+    example: 'the forwarder consumes "orders" as group "billing" with 2 instances and retries on errors',
+    summary: 'the same, K instances',
+    sut: 'forwarder',
+    validate: (_t: string, _g: string, n: number) => instances(n),
+  },
+  async function (topic: string, group: string, count: number) {
+    await this.session.startSut({ sut: 'forwarder', topic, group, instances: count, env: RETRYING });
+  },
+);

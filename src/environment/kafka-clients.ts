@@ -134,3 +134,18 @@ export async function endOffsets(admin: Admin, topic: string): Promise<Map<numbe
   const offsets = await admin.fetchTopicOffsets(topic);
   return new Map(offsets.map((o) => [o.partition, Number(o.high)]));
 }
+
+/**
+ * The partitions whose in-sync replicas are fewer than their replicas ("orders-2 isr 1,3 of
+ * 1,2,3"), over every topic of the cluster, internal ones included: empty when every replica
+ * has caught up — what a rolling restart waits for before the next broker, and what a heal
+ * leaves behind.
+ */
+export async function underReplicated(admin: Admin): Promise<string[]> {
+  const { topics } = await admin.fetchTopicMetadata();
+  return topics.flatMap((topic) =>
+    topic.partitions
+      .filter((p) => p.isr.length < p.replicas.length)
+      .map((p) => `${topic.name}-${p.partitionId} isr ${[...p.isr].sort().join(',') || 'none'} of ${[...p.replicas].sort().join(',')}`),
+  );
+}

@@ -56,8 +56,21 @@ export class LinkNetwork {
     return names;
   }
 
-  async cutLink(a: number, b: number): Promise<string[]> {
-    const names = this.proxies.filter((p) => (p.from === a && p.to === b) || (p.from === b && p.to === a)).map((p) => p.name);
+  /**
+   * The proxies of one link: between two brokers, every proxy either way (controller and
+   * replication traffic); from a kind of client to a broker, that client's proxies to it.
+   */
+  proxiesOf(from: ClientKind | number, to: number): string[] {
+    return this.proxies
+      .filter((p) =>
+        typeof from === 'number' ? (p.from === from && p.to === to) || (p.from === to && p.to === from) : p.kind === from && p.to === to,
+      )
+      .map((p) => p.name);
+  }
+
+  /** Disables the proxies of one link; returns their names (what restore() takes to heal it). */
+  async cutLink(from: ClientKind | number, to: number): Promise<string[]> {
+    const names = this.proxiesOf(from, to);
     await this.setEnabled(names, false);
     return names;
   }

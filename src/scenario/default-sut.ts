@@ -3,12 +3,12 @@
 // besides the reference forwarder, else — when the user declares none — the reference
 // forwarder. With two or more of the user's own SUTs and no --sut it is a usage error, never
 // a silent fallback to the forwarder: a scenario must not pass without starting the user's
-// service. The preflight finds such steps before anything starts (SUT_STEPS says which steps
-// start a SUT and how they name it); the step itself fails the same way if it gets that far.
+// service. The preflight finds such steps before anything starts (each step's descriptor says
+// whether it starts a SUT and how it names it); the step itself fails the same way if it gets that far.
 
 import { loadConfig } from '../config/chaos-config.js';
 import { ConfigError } from '../util/errors.js';
-import type { StepId } from './step-catalogue.js';
+import { stepById } from './step-registry.js';
 
 /** The reference forwarder's name in every config. */
 export const FORWARDER = 'forwarder';
@@ -30,26 +30,14 @@ export function defaultSut(requested: string | undefined, declared: readonly str
   );
 }
 
-/** How each step that starts a SUT names it: not at all (the default), by its first argument, or as the forwarder. */
-export const SUT_STEPS: Partial<Record<StepId, 'default' | 'named' | 'forwarder'>> = {
-  sut: 'default',
-  sutInstances: 'default',
-  sutEnv: 'default',
-  sutNamed: 'named',
-  sutNamedInstances: 'named',
-  forwarderStops: 'forwarder',
-  forwarderRetries: 'forwarder',
-  forwarderRetriesInstances: 'forwarder',
-};
-
 /** The SUT a step starts (undefined: it starts none). Throws ConfigError as defaultSut does. */
 export function sutOfStep(
-  id: StepId | undefined,
+  id: string | undefined,
   values: readonly unknown[],
   requested: string | undefined,
   declared: readonly string[],
 ): string | undefined {
-  const how = id === undefined ? undefined : SUT_STEPS[id];
+  const how = id === undefined ? undefined : stepById(id)?.sut;
   if (how === undefined) return undefined;
   if (how === 'forwarder') return FORWARDER;
   return defaultSut(how === 'named' ? String(values[0]) : requested, declared);

@@ -10,7 +10,7 @@ import { sutOfStep } from './default-sut.js';
 import type { CompiledScenario, CompiledStep, StepProblem } from './preflight.js';
 import type { LinkSpec } from './parameters.js';
 import { ScenarioNames } from './scenario-names.js';
-import { STEPS, type StepId } from './step-catalogue.js';
+import { stepById } from './step-registry.js';
 
 export interface ScenarioFacts {
   /** kafka.brokers of the config: the cluster of a scenario that declares none. */
@@ -30,13 +30,13 @@ export interface ScenarioCheck {
 /** What an argument of a step names, read from its pattern: `{broker}`, "a topic {string}", … */
 type Role = 'broker' | 'link' | 'topic' | 'group' | 'partition' | 'other';
 
-const ROLES = new Map<StepId, Role[]>();
+const ROLES = new Map<string, Role[]>();
 
 /** The roles of a step's arguments, in order (memoised per step id). */
-export function argumentRoles(id: StepId): Role[] {
+export function argumentRoles(id: string): Role[] {
   let roles = ROLES.get(id);
   if (!roles) {
-    const pattern = STEPS[id].pattern;
+    const pattern = stepById(id)?.pattern ?? '';
     roles = [...pattern.matchAll(/\{(\w*)\}/g)].map((m): Role => {
       const before = pattern.slice(0, m.index);
       if (m[1] === 'broker' || m[1] === 'link') return m[1];

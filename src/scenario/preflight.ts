@@ -2,7 +2,7 @@
 // run, which executes nothing) and check each step — it must match exactly one step definition,
 // and its arguments must parse ("0 partitions", "for 2 hours" do not). Each problem names the
 // step text, its feature:line and the closest known step pattern. The compiled scenarios (each
-// step with its catalogue id and parsed arguments) go on to preflight-scenarios.ts, which checks
+// step with its registered id and parsed arguments) go on to preflight-scenarios.ts, which checks
 // what only a whole scenario and the config can tell (replication vs brokers, the SUT).
 
 import { Writable } from 'node:stream';
@@ -10,7 +10,7 @@ import { runCucumber, type IRunConfiguration, type IRunEnvironment, type ISuppor
 import type { Envelope, GherkinDocument } from '@cucumber/messages';
 import { describeError } from '../util/errors.js';
 import { closestStep, type KnownStep } from './closest-pattern.js';
-import { catalogueEntries, type StepId } from './step-catalogue.js';
+import { stepEntries } from './step-registry.js';
 
 export interface StepProblem {
   /** unrunnable: the step parses, but cannot run in this scenario or with this config. */
@@ -35,9 +35,9 @@ function stepDefinitionsOf(support: ISupportCodeLibrary): StepDefinitionLike[] {
   return (support as unknown as { stepDefinitions?: StepDefinitionLike[] }).stepDefinitions ?? [];
 }
 
-/** The known steps: each definition's pattern, with the catalogue's example where there is one. */
+/** The known steps: each definition's pattern, with its registered example where there is one. */
 export function knownSteps(support: ISupportCodeLibrary): KnownStep[] {
-  const examples = new Map(catalogueEntries().map((e) => [e.pattern, e.example]));
+  const examples = new Map(stepEntries().map((e) => [e.pattern, e.example]));
   return stepDefinitionsOf(support).map((d) => {
     const pattern = typeof d.pattern === 'string' ? d.pattern : d.pattern.source;
     return { pattern, example: examples.get(pattern) };
@@ -72,7 +72,7 @@ const sink = () =>
 
 /** A step that matched one definition and whose arguments parsed. */
 export interface CompiledStep {
-  id: StepId | undefined;
+  id: string | undefined;
   /** The parsed arguments, as the step's body receives them. */
   values: unknown[];
   uri: string;
@@ -152,7 +152,7 @@ export async function compileScenarios(
 
   const definitions = new Map(stepDefinitionsOf(support).map((d) => [d.id, d]));
   const known = knownSteps(support);
-  const catalogue = new Map(catalogueEntries().map((e) => [e.pattern, e]));
+  const catalogue = new Map(stepEntries().map((e) => [e.pattern, e]));
   const scenarios: CompiledScenario[] = [];
   const seen = new Set<string>();
   for (const testCase of testCases) {

@@ -16,7 +16,7 @@ import { LEDGER_FILES, type DeliveryRecord, type EventRecord, type ProducedRecor
 import { readLedgers, type LoadedLedgers } from '../evidence/read-ledgers.js';
 import { RunDirectory } from '../evidence/run-directory.js';
 import { ledgerLineCounts, readRunFacts } from '../evidence/run-json.js';
-import { FaultLedger } from '../faults/fault-ledger.js';
+import { FaultLedger } from '../evidence/fault-ledger.js';
 import { collectEvidence } from '../traffic/collect-evidence.js';
 import { buildTimeline, judgeRun, type Timeline, type Verdict } from '../verify/index.js';
 

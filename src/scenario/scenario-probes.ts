@@ -10,7 +10,7 @@ import { deliveredCounts } from '../traffic/await-delivery.js';
 import { waitFor } from '../util/wait-for.js';
 import type { SutFleet } from '../environment/runtime.js';
 import type { PooledEnvironment } from './environment-pool.js';
-import type { FaultBook } from './fault-book.js';
+import type { FaultBook } from '../faults/fault-book.js';
 import type { ScenarioEvidence } from './scenario-evidence.js';
 import type { DeclaredTopic } from './scenario-names.js';
 

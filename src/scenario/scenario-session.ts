@@ -7,10 +7,10 @@
 import type { SutFleet } from '../environment/runtime.js';
 import { createTopic } from '../environment/kafka-clients.js';
 import { LEDGER_FILES } from '../evidence/ledger-records.js';
+import { FaultBook } from '../faults/fault-book.js';
 import { ConfigError, describeError } from '../util/errors.js';
 import { ResourceStack } from '../util/resource-stack.js';
 import { CATEGORIES, EnvironmentFailure, type ReliabilityAssertionError } from './failure-category.js';
-import { FaultBook } from './fault-book.js';
 import type { EnvironmentPool, PooledEnvironment } from './environment-pool.js';
 import { runFacts } from './run-facts.js';
 import { ScenarioEvidence, scenarioFolderName, type Judgement } from './scenario-evidence.js';
@@ -56,9 +56,6 @@ export interface StepFinding {
 
 /** Every ledger a scenario folder holds once its evidence is collected: an absent one is missing evidence. */
 const SCENARIO_LEDGERS = Object.keys(LEDGER_FILES);
-
-/** Faults that act on Kafka itself: while one acts, a refused send is a finding, not a broken environment. */
-const CLUSTER_FAULTS = /^(isolate-broker|kill-broker|pause-broker|restart-broker|link-)/;
 
 export class ScenarioSession {
   readonly names: ScenarioNames;
@@ -175,9 +172,12 @@ export class ScenarioSession {
     return this.sut;
   }
 
-  /** A send refused while no fault acts on the cluster means the cluster is unwell: an environment failure. */
+  /**
+   * Whether a fault acts on Kafka itself (a broker's process or the network): while one does, a
+   * refused send is a finding; with none, it means the cluster is unwell — an environment failure.
+   */
   clusterFaultActive(): boolean {
-    return this.faults.list().some((f) => CLUSTER_FAULTS.test(f.fault));
+    return this.faults.actsOn('broker', 'network');
   }
 
   /**

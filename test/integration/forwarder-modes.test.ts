@@ -16,12 +16,12 @@ import { LEDGER_FILES, type DeliveryRecord, type EventRecord, type ProducedRecor
 import { readLedgers } from '../../src/evidence/read-ledgers.js';
 import { RunDirectory } from '../../src/evidence/run-directory.js';
 import { FaultLedger } from '../../src/evidence/fault-ledger.js';
-import { TargetOutage } from '../../src/faults/target-outage.js';
 import { awaitDelivery } from '../../src/traffic/await-delivery.js';
 import { collectEvidence } from '../../src/traffic/collect-evidence.js';
 import { HarnessProducer } from '../../src/traffic/harness-producer.js';
 import { waitFor } from '../../src/util/wait-for.js';
 import { verify, type CheckResult, type Verdict } from '../../src/verify/index.js';
+import { targetOutage } from '../support/harness-faults.js';
 import { environmentForSuite } from '../support/test-environment.js';
 
 const PARTITIONS = 2;
@@ -40,7 +40,7 @@ describe('forwarder modes on a real pipeline, judged by the checker', () => {
     const produced = new JsonlWriter<ProducedRecord>(run.file(LEDGER_FILES.produced));
     const faults = new FaultLedger(run);
     const producer = new HarnessProducer(env.kafka(`producer-${label}`), { topic, partitions: PARTITIONS, ledger: produced });
-    const outage = new TargetOutage(env.target, faults);
+    const outage = await targetOutage(env, faults);
     let fleet: SutFleet | undefined;
     const ok = (records: ProducedRecord[]) => records.filter((r) => r.outcome === 'ok').map((r) => r.id);
     return {
@@ -127,7 +127,7 @@ describe('forwarder modes on a real pipeline, judged by the checker', () => {
     await awaitDelivery(suite.env.target.ledgerPath, c.ok(await c.producer.produce({ count: 1 })), 30_000);
     // The forwarder commits after the target's answer, so the delivery is seen before its commit:
     // the baseline is taken once that commit has landed, or it would count against the stop.
-    await waitFor(async () => (await c.committedSum()) === 1, { what: 'the first message\'s commit', timeoutMs: 30_000 });
+    await waitFor(async () => (await c.committedSum()) === 1, { what: "the first message's commit", timeoutMs: 30_000 });
     const committedBefore = await c.committedSum();
     await c.outage.inject();
     await c.producer.produce({ count: 20 });

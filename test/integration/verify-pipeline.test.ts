@@ -13,14 +13,14 @@ import { describe, it } from 'node:test';
 import { committedOffsets, createTopic, endOffsets } from '../../src/environment/kafka-clients.js';
 import { JsonlWriter } from '../../src/evidence/jsonl-writer.js';
 import { LEDGER_FILES, type ProducedRecord } from '../../src/evidence/ledger-records.js';
-import { FaultLedger } from '../../src/faults/fault-ledger.js';
-import { TargetOutage } from '../../src/faults/target-outage.js';
+import { FaultLedger } from '../../src/evidence/fault-ledger.js';
 import { projectRoot } from '../../src/setup/project-paths.js';
 import { awaitDelivery } from '../../src/traffic/await-delivery.js';
 import { collectEvidence } from '../../src/traffic/collect-evidence.js';
 import { HarnessProducer } from '../../src/traffic/harness-producer.js';
 import { waitFor } from '../../src/util/wait-for.js';
 import type { CheckResult, Verdict } from '../../src/verify/index.js';
+import { targetOutage } from '../support/harness-faults.js';
 import { environmentForSuite } from '../support/test-environment.js';
 
 const exec = promisify(execFile);
@@ -52,7 +52,7 @@ describe('verify on a real pipeline: the correct forwarder through a 10 s target
       await createTopic(admin, { topic, partitions: 2 });
       const produced = new JsonlWriter<ProducedRecord>(env.run.file(LEDGER_FILES.produced));
       const faults = new FaultLedger(env.run);
-      const outage = new TargetOutage(env.target, faults);
+      const outage = await targetOutage(env, faults);
       const fleet = await env.startSut({
         sut: 'forwarder',
         topic,
@@ -102,7 +102,7 @@ describe('verify on a real pipeline: a forwarder that commits before it delivers
       await createTopic(admin, { topic, partitions: 2 });
       const produced = new JsonlWriter<ProducedRecord>(env.run.file(LEDGER_FILES.produced));
       const faults = new FaultLedger(env.run);
-      const outage = new TargetOutage(env.target, faults);
+      const outage = await targetOutage(env, faults);
       const producer = new HarnessProducer(env.kafka('producer'), { topic, partitions: 2, ledger: produced });
       await producer.produce({ count: 200 });
       await producer.disconnect();

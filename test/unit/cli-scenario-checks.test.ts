@@ -6,31 +6,34 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { selectionProblem, type SelectionFacts } from '../../src/cli/commands/chaos-selection.js';
-import { SUT_STEPS, sutOfStep } from '../../src/scenario/default-sut.js';
+import { sutOfStep } from '../../src/scenario/default-sut.js';
+import { loadHarnessSteps } from '../../src/scenario/harness-steps.js';
 import type { CompiledScenario, CompiledStep } from '../../src/scenario/preflight.js';
 import { argumentRoles, checkScenarios, type ScenarioFacts } from '../../src/scenario/preflight-scenarios.js';
 import { MAX_DURATION_MS, MAX_TIMER_MS, parseLink } from '../../src/scenario/parameters.js';
-import { STEPS, type StepId } from '../../src/scenario/step-catalogue.js';
+import { stepById, stepEntries } from '../../src/scenario/step-registry.js';
 import { commandProblem } from '../../src/scenario/sut-preflight.js';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-checks-'));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 let line = 0;
-const step = (id: StepId, ...values: unknown[]): CompiledStep => ({
+const step = (id: string, ...values: unknown[]): CompiledStep => ({
   id,
   values,
   uri: 'features/x.feature',
   line: ++line,
-  text: STEPS[id].example,
+  text: stepById(id)?.example ?? assert.fail(`no step ${id}`),
 });
 const scenario = (...steps: CompiledStep[]): CompiledScenario => ({ uri: 'features/x.feature', name: 's', steps });
 const FACTS: ScenarioFacts = { brokers: 3, declaredSuts: ['forwarder'], requestedSut: undefined };
 const details = (scenarios: CompiledScenario[], facts = FACTS) => checkScenarios(scenarios, facts).problems.map((p) => p.detail ?? '');
 
 describe('the scenario preflight', () => {
+  before(() => loadHarnessSteps()); // fills the step registry, as a run does
+
   it("reads each argument's role from the step pattern", () => {
     assert.deepEqual(argumentRoles('brokerIsolatedFor'), ['broker', 'other']);
     assert.deepEqual(argumentRoles('linkCutFor'), ['link', 'other']);
@@ -40,8 +43,13 @@ describe('the scenario preflight', () => {
   });
 
   it('knows how every step that starts a SUT names it', () => {
-    const starting = (Object.keys(STEPS) as StepId[]).filter((id) => /consumes \{string\} as group \{string\}/.test(STEPS[id].pattern));
-    assert.deepEqual(starting.sort(), Object.keys(SUT_STEPS).sort());
+    const starting = stepEntries().filter((s) => /consumes \{string\} as group \{string\}/.test(s.pattern));
+    assert.equal(starting.length, 8);
+    assert.deepEqual(
+      starting.filter((s) => s.sut === undefined).map((s) => s.id),
+      [],
+      'steps that start a SUT without saying how they name it',
+    );
   });
 
   it('takes the cluster size from the cluster step, else the config', () => {

@@ -9,7 +9,7 @@ import { after, describe, it } from 'node:test';
 import { readJsonl } from '../../src/evidence/jsonl-reader.js';
 import { LEDGER_FILES, type FaultRecord } from '../../src/evidence/ledger-records.js';
 import { readLedgers } from '../../src/evidence/read-ledgers.js';
-import { FaultLedger } from '../../src/faults/fault-ledger.js';
+import { FaultLedger } from '../../src/evidence/fault-ledger.js';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-faults-'));
 const runDir = { file: (name: string) => path.join(scratch, name) };

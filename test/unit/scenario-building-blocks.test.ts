@@ -9,9 +9,10 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { clearResults, splitChaosArgs } from '../../src/cli/commands/chaos.js';
 import { readLedgers } from '../../src/evidence/read-ledgers.js';
-import { FaultLedger } from '../../src/faults/fault-ledger.js';
+import { FaultLedger } from '../../src/evidence/fault-ledger.js';
 import { defaultSut } from '../../src/scenario/default-sut.js';
-import { FaultBook } from '../../src/scenario/fault-book.js';
+import { FaultBook } from '../../src/faults/fault-book.js';
+import type { FaultContext, FaultKind, FaultLayer, FaultSubject } from '../../src/faults/fault-kind.js';
 import { formatSeconds, withProgress } from '../../src/scenario/progress-line.js';
 import { scenarioFolderName } from '../../src/scenario/scenario-evidence.js';
 import { ScenarioNames } from '../../src/scenario/scenario-names.js';
@@ -19,6 +20,28 @@ import { describeFaults } from '../../src/scenario/scenario-report.js';
 import { ConfigError } from '../../src/util/errors.js';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-scenario-'));
+
+/** A hand-made fault kind: its inject does nothing (or throws `failure`), its heal calls `onHeal`. */
+function kind<Params extends object>(
+  name: string,
+  layer: FaultLayer,
+  subject: (params: Params) => FaultSubject,
+  onHeal?: () => unknown,
+  failure?: string,
+): FaultKind<Params> {
+  return {
+    name,
+    layer,
+    summary: name,
+    subject,
+    example: () => ({}) as Params,
+    async inject() {
+      if (failure) throw new Error(failure);
+      return onHeal ? { heal: async () => void onHeal() } : {};
+    },
+  };
+}
+const CTX = {} as FaultContext; // the hand-made kinds act on nothing
 
 describe('scenario building blocks', () => {
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -48,53 +71,48 @@ describe('scenario building blocks', () => {
     assert.equal(scenarioFolderName(12, '???'), '12-scenario');
   });
 
-  it('books faults with their heals, heals by match or all, and records both in faults.jsonl', async () => {
+  it('books faults with their heals, heals by kind and subject or all, and records both in faults.jsonl', async () => {
     const dir = path.join(scratch, 'book');
     fs.mkdirSync(dir);
     const ledger = new FaultLedger({ file: (name: string) => path.join(dir, name) });
     const book = new FaultBook(ledger);
     const undone: string[] = [];
-    const down = await book.inject(
+    const targetDown = kind<object>(
       'target-down',
       'target',
-      {},
-      async () => undefined,
-      async () => undone.push('target'),
+      () => ({ on: 'target' }),
+      () => undone.push('target'),
     );
-    await book.inject(
+    const isolate = kind<{ broker: number }>(
       'isolate-broker',
-      'broker-2',
-      { broker: 2 },
-      async () => undefined,
-      async () => undone.push('broker-2'),
+      'network',
+      (p) => ({ on: 'broker', broker: p.broker }),
+      () => undone.push('broker'),
     );
-    book.instant('sut-scale', 'sut', { from: 1, to: 3 });
-    assert.match(book.describeActive(), /^target-down target \ds, isolate-broker broker-2 \ds$/);
-    await assert.rejects(
-      book.inject(
-        'kill-broker',
-        'broker-1',
-        {},
-        async () => {
-          throw new Error('no such broker');
-        },
-        async () => undone.push('never'),
-      ),
-      /no such broker/,
-    );
-    assert.equal(book.list().length, 2, 'a fault whose act failed is not booked');
-    assert.equal(await book.healWhere((f) => f.subject === 'broker-2'), 1);
+    const scale = kind<{ to: number }>('sut-scale', 'sut', () => ({ on: 'sut' }));
+    const failing = kind<object>('kill-broker', 'broker', () => ({ on: 'broker', broker: 1 }), undefined, 'no such broker');
+    const down = await book.inject(targetDown, {}, CTX);
+    await book.inject(isolate, { broker: 2 }, CTX);
+    await book.inject(isolate, { broker: 3 }, CTX);
+    await book.inject(scale, { to: 3 }, CTX);
+    assert.match(book.describeActive(), /^target-down target \ds, isolate-broker broker-2 \ds, isolate-broker broker-3 \ds$/);
+    assert.ok(book.actsOn('network') && book.actsOn('target') && !book.actsOn('broker'), 'a scale-out is over at once');
+    await assert.rejects(book.inject(failing, {}, CTX), /no such broker/);
+    assert.equal(book.list().length, 3, 'a fault whose inject failed is not booked');
+    assert.equal(await book.healKinds([isolate], (s) => s.on === 'broker' && s.broker === 2), 1);
+    assert.equal(await book.healKinds([targetDown], (s) => s.on === 'broker'), 0, 'kind and subject must both match');
     await down.heal();
     await down.heal();
-    assert.equal(await book.healAll(), 0);
-    assert.deepEqual(undone, ['broker-2', 'target']);
+    assert.equal(await book.healAll(), 1);
+    assert.deepEqual(undone, ['broker', 'target', 'broker']);
     assert.equal(book.describeActive(), 'none');
     ledger.close();
     const { faults } = await readLedgers(dir);
-    assert.deepEqual(faults.map((f) => [f.fault, f.healedAt !== null]).sort(), [
-      ['isolate-broker', true],
-      ['sut-scale', true],
-      ['target-down', true],
+    assert.deepEqual(faults.map((f) => [f.fault, f.subject, f.healedAt !== null]).sort(), [
+      ['isolate-broker', 'broker-2', true],
+      ['isolate-broker', 'broker-3', true],
+      ['sut-scale', 'sut', true],
+      ['target-down', 'target', true],
     ]);
     const text = describeFaults(faults, faults[0]!.injectedAt);
     assert.match(text, /^target-down target: 0\.0s → \d+\.\ds \(\d+\.\ds\)$/m);
@@ -106,20 +124,26 @@ describe('scenario building blocks', () => {
     const book = new FaultBook(new FaultLedger({ file: (name: string) => path.join(scratch, `heal-${name}`) }));
     const healed: string[] = [];
     await book.inject(
-      'a',
-      'x',
+      kind<object>(
+        'a',
+        'target',
+        () => ({ on: 'target' }),
+        () => healed.push('a'),
+      ),
       {},
-      async () => undefined,
-      async () => healed.push('a'),
+      CTX,
     );
     await book.inject(
-      'b',
-      'y',
+      kind<object>(
+        'b',
+        'network',
+        () => ({ on: 'cluster' }),
+        () => {
+          throw new Error('toxiproxy gone');
+        },
+      ),
       {},
-      async () => undefined,
-      async () => {
-        throw new Error('toxiproxy gone');
-      },
+      CTX,
     );
     await assert.rejects(book.healAll(), /toxiproxy gone/);
     assert.deepEqual(healed, ['a']);

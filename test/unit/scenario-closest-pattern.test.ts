@@ -2,11 +2,16 @@
 // optional text and alternatives) and the edit distance that ranks the candidates.
 
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { closestStep, editDistance, expressionVariants, normalizeStepText } from '../../src/scenario/closest-pattern.js';
-import { catalogueEntries } from '../../src/scenario/step-catalogue.js';
+import { loadHarnessSteps } from '../../src/scenario/harness-steps.js';
+import { stepEntries } from '../../src/scenario/step-registry.js';
 
-const known = catalogueEntries().map((e) => ({ pattern: e.pattern, example: e.example }));
+let known: Array<{ pattern: string; example: string }> = [];
+before(async () => {
+  await loadHarnessSteps();
+  known = stepEntries().map((e) => ({ pattern: e.pattern, example: e.example }));
+});
 
 describe('closest step pattern', () => {
   it('computes the Levenshtein distance', () => {

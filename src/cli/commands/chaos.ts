@@ -15,12 +15,12 @@ import { loadConfiguration, loadSupport, runCucumber, type IRunConfiguration, ty
 import { loadConfig, type ChaosConfig } from '../../config/chaos-config.js';
 import { writeAllureExtras } from '../../report/allure-extras.js';
 import { defaultSut } from '../../scenario/default-sut.js';
+import { HARNESS_STEPS } from '../../scenario/harness-steps.js';
 import { compileScenarios, formatStepProblems } from '../../scenario/preflight.js';
 import { checkScenarios } from '../../scenario/preflight-scenarios.js';
 import { formatSeconds } from '../../scenario/progress-line.js';
 import { runFacts } from '../../scenario/run-facts.js';
 import { sutProblems } from '../../scenario/sut-preflight.js';
-import { projectRoot } from '../../setup/project-paths.js';
 import { ConfigError } from '../../util/errors.js';
 import type { CommandHelp } from '../args.js';
 import { checkCucumberArgs } from '../cucumber-options.js';
@@ -30,7 +30,6 @@ import { selectionProblem } from './chaos-selection.js';
 export const DEFAULT_RESULTS_DIR = path.join('reports', 'allure-results');
 
 /** The harness's step definitions: loaded in every project, so the step vocabulary is always there. */
-const HARNESS_STEPS = path.join(projectRoot, 'dist', 'steps', '**', '*.js');
 
 export const chaosHelp: CommandHelp = {
   summary: 'run the Gherkin scenarios (features/**/*.feature) against the system under test',

@@ -2,8 +2,8 @@
 // appended under the same id when it comes — so a runner killed mid-fault still leaves the
 // fault on disk, as a window that never closed (healedAt null).
 
-import { JsonlWriter } from '../evidence/jsonl-writer.js';
-import { LEDGER_FILES, type FaultRecord } from '../evidence/ledger-records.js';
+import { JsonlWriter } from './jsonl-writer.js';
+import { LEDGER_FILES, type FaultRecord } from './ledger-records.js';
 
 export interface ActiveFault {
   /** Marks the fault healed now and writes that. */
@@ -18,8 +18,9 @@ export class FaultLedger {
     this.writer = new JsonlWriter<FaultRecord>(runDir.file(LEDGER_FILES.faults));
   }
 
-  injected(fault: string, subject: string, params: Record<string, unknown> = {}): ActiveFault {
-    const record: FaultRecord = { id: `${fault}-${++this.count}`, fault, subject, params, injectedAt: Date.now(), healedAt: null };
+  /** Records a fault acting since `atMs` (default now: when its act took effect). */
+  injected(fault: string, subject: string, params: Record<string, unknown> = {}, atMs = Date.now()): ActiveFault {
+    const record: FaultRecord = { id: `${fault}-${++this.count}`, fault, subject, params, injectedAt: atMs, healedAt: null };
     this.write(record);
     let healed = false;
     return {

@@ -1,0 +1,103 @@
+// The step registry against the real step definitions (dist/steps, loaded as cucumber loads
+// them): every definition is registered with its descriptor and every descriptor defined, every
+// example runs the definition of its own step and no other, its arguments parse and pass the
+// step's range checks, `kafka-chaos steps` lists them all, and docs/steps.md holds the table the
+// registry prints now — so the page cannot go stale.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
+import { faultKinds } from '../../src/faults/fault-registry.js';
+import { currentBody, GENERATED_SECTIONS } from '../../src/scenario/generated-docs.js';
+import { loadHarnessSteps } from '../../src/scenario/harness-steps.js';
+import { formatSteps, stepById, stepEntries, stepsMarkdown } from '../../src/scenario/step-registry.js';
+import { projectRoot } from '../../src/setup/project-paths.js';
+
+interface Definition {
+  pattern: string | RegExp;
+  expression: { match(text: string): ReadonlyArray<{ getValue(thisObj: unknown): unknown }> | null };
+}
+
+describe('the step registry', () => {
+  let definitions: Definition[] = [];
+
+  before(async () => {
+    const support: ISupportCodeLibrary = await loadHarnessSteps();
+    definitions = (support as unknown as { stepDefinitions: Definition[] }).stepDefinitions;
+  });
+
+  it('registers every step definition, and every registered step is defined', () => {
+    const patterns = new Set(stepEntries().map((e) => e.pattern));
+    assert.deepEqual(
+      definitions.map((d) => String(d.pattern)).filter((p) => !patterns.has(p)),
+      [],
+      'definitions without a descriptor',
+    );
+    assert.equal(definitions.length, stepEntries().length);
+    assert.ok(stepEntries().length >= 80, `${stepEntries().length} steps`);
+  });
+
+  it('keeps each fault step in its fault family file under steps/faults/, where a grep finds it', () => {
+    const folder = path.join(projectRoot, 'steps', 'faults');
+    const sources = fs
+      .readdirSync(folder)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => fs.readFileSync(path.join(folder, f), 'utf8'));
+    const literal = (pattern: string) => `pattern: '${pattern.replace(/\\/g, '\\\\')}'`;
+    const elsewhere = stepEntries()
+      .filter((e) => e.kind === 'fault')
+      .filter((e) => !sources.some((source) => source.includes(literal(e.pattern))));
+    assert.deepEqual(
+      elsewhere.map((e) => e.pattern),
+      [],
+      'fault steps defined outside steps/faults/',
+    );
+  });
+
+  it('matches every example to its own step and only to it, with arguments that parse and validate', () => {
+    for (const entry of stepEntries()) {
+      const matching = definitions.filter((d) => d.expression.match(entry.example) !== null);
+      assert.deepEqual(
+        matching.map((d) => String(d.pattern)),
+        [entry.pattern],
+        `example "${entry.example}"`,
+      );
+      const values = matching[0]!.expression.match(entry.example)!.map((a) => a.getValue(null));
+      assert.doesNotThrow(() => entry.validate?.(...values), `arguments of "${entry.example}"`);
+    }
+  });
+
+  it('rejects out-of-range arguments through the steps’ checks', () => {
+    assert.throws(() => stepById('cluster')!.validate!(0), /0 brokers is out of range/);
+    assert.throws(() => stepById('topicRfIsr')!.validate!('t', 3, 2, 3), /3 in-sync replicas is out of range/);
+    assert.throws(() => stepById('sutScales')!.validate!(21), /out of range/);
+  });
+
+  it('prints every pattern and example, grouped by kind', () => {
+    const text = formatSteps();
+    for (const entry of stepEntries()) {
+      assert.ok(text.includes(`  ${entry.pattern}\n      e.g. ${entry.example}\n`), entry.pattern);
+    }
+    assert.deepEqual(
+      text.split('\n').filter((l) => /^\S/.test(l)),
+      ['environment:', 'traffic:', 'fault:', 'wait:', 'assertion:'],
+    );
+  });
+
+  it('docs/steps.md holds the step and fault tables the registries print now', () => {
+    for (const section of GENERATED_SECTIONS) {
+      const body = currentBody(section);
+      assert.ok(body !== undefined, `${section.file} marks a generated table with ${section.start} … ${section.end}`);
+      assert.equal(body, section.body(), `${section.file} is stale: run \`npm run docs\` (it rewrites the tables from the registries)`);
+    }
+    assert.ok(
+      stepsMarkdown().includes(
+        '| fault | `{link} is limited to {int} KB/s` | `the link between the SUT and broker 2 is limited to 64 KB/s` | a bandwidth toxic, both directions |',
+      ),
+    );
+    const faults = GENERATED_SECTIONS[1]!.body();
+    for (const kind of faultKinds()) assert.ok(faults.includes(`| \`${kind.name}\` | ${kind.layer} |`), kind.name);
+  });
+});
