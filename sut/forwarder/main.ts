@@ -14,8 +14,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel, type Consumer, type ConsumerRunConfig } from 'kafkajs';
 import { ConfigError, loadConfig, type ForwarderConfig } from './forwarder-config.js';
 import { emit, stderrLogCreator, warn } from './event-log.js';
-import { HandoffQueue } from './handoff-queue.js';
-import { parallelBatchHandler } from './parallel-batch.js';
+import { HandoffQueue } from './modes/auto-commit.js';
+import { parallelBatchHandler } from './modes/unordered-parallel.js';
 import { RecordNotDelivered, RecordProcessor } from './record-processor.js';
 
 const EXIT_OK = 0;

@@ -12,7 +12,7 @@
 // The broken modes (README.md) bend this core in the one place each real bug lives: when the
 // commit happens (commit-before-send), what a failure means (ignore-errors, skip-after-retries),
 // how often a record is posted (double-send). The other two replace the driver around it:
-// parallel-batch.ts (unordered-parallel) and handoff-queue.ts (auto-commit).
+// modes/unordered-parallel.ts and modes/auto-commit.ts.
 
 import type { Consumer, EachMessagePayload, KafkaMessage } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -8,7 +8,7 @@
 
 import type { EachBatchPayload } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RecordProcessor } from './record-processor.js';
+import type { RecordProcessor } from '../record-processor.js';
 
 export function parallelBatchHandler(processor: RecordProcessor, jitterMs: number): (payload: EachBatchPayload) => Promise<void> {
   return (payload) => {

@@ -10,8 +10,8 @@
 
 import type { EachMessagePayload, KafkaMessage } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { emit } from './event-log.js';
-import type { RecordPosition, RecordProcessor } from './record-processor.js';
+import { emit } from '../event-log.js';
+import type { RecordPosition, RecordProcessor } from '../record-processor.js';
 
 interface Queued {
   where: RecordPosition;
