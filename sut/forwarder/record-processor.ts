@@ -14,7 +14,7 @@
 // how often a record is posted (double-send). The other two replace the driver around it:
 // modes/unordered-parallel.ts and modes/auto-commit.ts.
 
-import type { Consumer, EachMessagePayload, KafkaMessage } from 'kafkajs';
+import type { Consumer, ConsumerRunConfig, EachMessagePayload, KafkaMessage } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ForwarderConfig } from './forwarder-config.js';
 import { deliver, type DeliveryResult } from './http-delivery.js';
@@ -47,6 +47,9 @@ export function backoffMs(attempt: number, initialMs: number, maxMs: number): nu
 
 /** What became of a record: a 2xx, or given up on purpose by a broken mode (and so committed). */
 export type Settled = 'delivered' | 'skipped';
+
+/** How kafkajs drives a processor: the parts of consumer.run's options that a mode decides. */
+export type Drive = Pick<ConsumerRunConfig, 'autoCommit' | 'eachMessage' | 'eachBatch'>;
 
 /** Where a record sits, as the events name it. */
 export interface RecordPosition {
