@@ -82,12 +82,23 @@ export class RecordProcessor {
     private readonly onStoppedOnError: () => void,
   ) {}
 
-  /** The kafkajs eachMessage handler of the one-record-at-a-time modes. */
-  readonly eachMessage = (payload: EachMessagePayload): Promise<void> => {
-    const refused = this.refusal();
-    if (refused) return Promise.reject(refused);
-    return this.track(this.process(payload));
-  };
+  /** The kafkajs eachMessage handler of the correct forwarder: deliver the record, then commit it. */
+  readonly eachMessage = this.eachMessageWith(async ({ topic, partition, message, heartbeat }) => {
+    await this.settle({ topic, partition, offset: message.offset }, message, heartbeat);
+    await this.commit(topic, partition, message.offset);
+  });
+
+  /**
+   * An eachMessage handler running `step` for each record: refused once the pipeline stopped or
+   * is shutting down, and tracked so a graceful stop waits for it.
+   */
+  eachMessageWith(step: (payload: EachMessagePayload) => Promise<void>): (payload: EachMessagePayload) => Promise<void> {
+    return (payload) => {
+      const refused = this.refusal();
+      if (refused) return Promise.reject(refused);
+      return this.track(step(payload));
+    };
+  }
 
   /** Why no new record may start (the pipeline stopped, or is shutting down), if so. */
   refusal(): RecordNotDelivered | undefined {
@@ -124,18 +135,6 @@ export class RecordProcessor {
     }
   }
 
-  private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const where = { topic, partition, offset: message.offset };
-    const mode = this.config.mode;
-    // commit-before-send: the offset is committed before the record is safe.
-    if (mode === 'commit-before-send') await this.commit(topic, partition, message.offset);
-    const settled = await this.settle(where, message, heartbeat);
-    // double-send: the send is issued again after it succeeded (a retry wrapper that also
-    // fires on success, a copy-pasted second post). The second answer is not even looked at.
-    if (mode === 'double-send' && settled === 'delivered') await this.withHeartbeats(heartbeat, () => this.post(message));
-    if (mode !== 'commit-before-send') await this.commit(topic, partition, message.offset);
-  }
-
   /**
    * Delivers one record under the error policy. Resolves 'delivered' after a 2xx, or 'skipped'
    * when a broken mode gives the record up (so the caller commits it anyway). Throws when the
@@ -146,7 +145,7 @@ export class RecordProcessor {
     const mode = this.config.mode;
     let lastRetryLog = 0;
     for (let attempt = 1; ; attempt++) {
-      const { result, groupChange } = await this.withHeartbeats(heartbeat, () => this.post(message));
+      const { result, groupChange } = await this.postWithHeartbeats(message, heartbeat);
       if (result.ok) return 'delivered';
 
       if (this.stopping) {
@@ -218,13 +217,13 @@ export class RecordProcessor {
   }
 
   /**
-   * Runs `fn` (an HTTP request of up to the HTTP timeout) while heartbeating, so a slow server
-   * does not cost the group membership. A group change seen meanwhile is returned, not thrown:
-   * a delivered record is still worth trying to commit.
+   * One POST of `message` (up to the HTTP timeout) while heartbeating, so a slow server does not
+   * cost the group membership. A group change seen meanwhile is returned, not thrown: a
+   * delivered record is still worth trying to commit.
    */
-  private async withHeartbeats(
+  async postWithHeartbeats(
+    message: KafkaMessage,
     heartbeat: () => Promise<void>,
-    fn: () => Promise<DeliveryResult>,
   ): Promise<{ result: DeliveryResult; groupChange: Error | undefined }> {
     let groupChange: Error | undefined;
     const beat = (): void => {
@@ -234,7 +233,7 @@ export class RecordProcessor {
     };
     const timer = setInterval(beat, HEARTBEAT_POLL_MS);
     try {
-      const result = await fn();
+      const result = await this.post(message);
       return { result, groupChange };
     } finally {
       clearInterval(timer);

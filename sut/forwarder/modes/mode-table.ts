@@ -5,6 +5,8 @@
 import type { ForwarderConfig, ForwarderMode } from '../forwarder-config.js';
 import type { Drive, RecordProcessor } from '../record-processor.js';
 import { autoCommit } from './auto-commit.js';
+import { commitBeforeSend } from './commit-before-send.js';
+import { doubleSend } from './double-send.js';
 import { unorderedParallel } from './unordered-parallel.js';
 
 type Strategy = (processor: RecordProcessor, config: ForwarderConfig) => Drive;
@@ -13,11 +15,11 @@ type Strategy = (processor: RecordProcessor, config: ForwarderConfig) => Drive;
 const STRATEGIES: Record<ForwarderMode, Strategy> = {
   correct: (processor) => ({ autoCommit: false, eachMessage: processor.eachMessage }),
   'auto-commit': autoCommit,
-  'commit-before-send': (processor) => ({ autoCommit: false, eachMessage: processor.eachMessage }),
+  'commit-before-send': commitBeforeSend,
   'ignore-errors': (processor) => ({ autoCommit: false, eachMessage: processor.eachMessage }),
   'skip-after-retries': (processor) => ({ autoCommit: false, eachMessage: processor.eachMessage }),
   'unordered-parallel': unorderedParallel,
-  'double-send': (processor) => ({ autoCommit: false, eachMessage: processor.eachMessage }),
+  'double-send': doubleSend,
 };
 
 /** How kafkajs is to drive `processor` in the configured mode. */
