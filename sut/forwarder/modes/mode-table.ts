@@ -7,6 +7,8 @@ import type { Drive, RecordProcessor } from '../record-processor.js';
 import { autoCommit } from './auto-commit.js';
 import { commitBeforeSend } from './commit-before-send.js';
 import { doubleSend } from './double-send.js';
+import { ignoreErrors } from './ignore-errors.js';
+import { skipAfterRetries } from './skip-after-retries.js';
 import { unorderedParallel } from './unordered-parallel.js';
 
 type Strategy = (processor: RecordProcessor, config: ForwarderConfig) => Drive;
@@ -16,8 +18,8 @@ const STRATEGIES: Record<ForwarderMode, Strategy> = {
   correct: (processor) => ({ autoCommit: false, eachMessage: processor.eachMessage }),
   'auto-commit': autoCommit,
   'commit-before-send': commitBeforeSend,
-  'ignore-errors': (processor) => ({ autoCommit: false, eachMessage: processor.eachMessage }),
-  'skip-after-retries': (processor) => ({ autoCommit: false, eachMessage: processor.eachMessage }),
+  'ignore-errors': ignoreErrors,
+  'skip-after-retries': skipAfterRetries,
   'unordered-parallel': unorderedParallel,
   'double-send': doubleSend,
 };
