@@ -11,11 +11,10 @@
 // hung), 2 bad configuration, 3 pipeline stopped on a record error (stop mode).
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Kafka, logLevel, type Consumer, type ConsumerRunConfig } from 'kafkajs';
+import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { ConfigError, loadConfig, type ForwarderConfig } from './forwarder-config.js';
 import { emit, stderrLogCreator, warn } from './event-log.js';
-import { HandoffQueue } from './handoff-queue.js';
-import { parallelBatchHandler } from './parallel-batch.js';
+import { driveFor } from './modes/mode-table.js';
 import { RecordNotDelivered, RecordProcessor } from './record-processor.js';
 
 const EXIT_OK = 0;
@@ -29,8 +28,6 @@ const IN_FLIGHT_GRACE_MS = 5000;
 const SHUTDOWN_DEADLINE_MS = 20_000;
 /** How long a topic may stay unknown at startup before the forwarder gives up (exit 1). */
 const SUBSCRIBE_PATIENCE_MS = 15_000;
-/** auto-commit mode: records fetched and queued but not yet posted, at most. */
-const HANDOFF_CAPACITY = 1000;
 
 function readConfig(): ForwarderConfig {
   try {
@@ -131,7 +128,9 @@ async function main(): Promise<void> {
   try {
     await consumer.connect();
     await subscribeWithPatience(consumer, config);
-    await consumer.run(runOptions(config, processor));
+    // One partition at a time and one record at a time within it: the StreamSets pipeline model,
+    // which keeps each partition's records in offset order (all modes but unordered-parallel).
+    await consumer.run({ partitionsConsumedConcurrently: 1, ...driveFor(config, processor) });
   } catch (error) {
     if (exiting) return;
     exiting = true;
@@ -142,21 +141,6 @@ async function main(): Promise<void> {
     await consumer.disconnect().catch(() => undefined);
     process.exit(EXIT_CRASHED);
   }
-}
-
-/** How kafkajs drives the processor: the correct way, or the way a broken mode gets it wrong. */
-function runOptions(config: ForwarderConfig, processor: RecordProcessor): ConsumerRunConfig {
-  // One partition at a time and one record at a time within it: the StreamSets pipeline model,
-  // which keeps each partition's records in offset order (all modes but unordered-parallel).
-  const common = { partitionsConsumedConcurrently: 1 };
-  if (config.mode === 'auto-commit') {
-    // kafkajs's defaults: autoCommit on, committing what eachMessage returned from.
-    return { ...common, autoCommit: true, eachMessage: new HandoffQueue(processor, HANDOFF_CAPACITY).eachMessage };
-  }
-  if (config.mode === 'unordered-parallel') {
-    return { ...common, autoCommit: false, eachBatch: parallelBatchHandler(processor, config.parallelJitterMs) };
-  }
-  return { ...common, autoCommit: false, eachMessage: processor.eachMessage };
 }
 
 /**

@@ -1,6 +1,7 @@
-// The at-least-once core: what happens to one Kafka record. Deliver it over HTTP; only after a
-// 2xx commit its offset + 1, for its own topic-partition, so Kafka never holds a commit for a
-// record the server has not acknowledged. A failed delivery never moves the offset:
+// The at-least-once core, and with FORWARDER_MODE=correct the whole of what happens to one Kafka
+// record. Deliver it over HTTP; only after a 2xx commit its offset + 1, for its own
+// topic-partition, so Kafka never holds a commit for a record the server has not acknowledged.
+// A failed delivery never moves the offset; FORWARDER_ON_ERROR says what it leads to:
 //   stop  — StreamSets' "On Record Error: Stop Pipeline": report it, commit nothing, and let
 //           main.ts disconnect and exit 3; the record is delivered again on the next start.
 //   retry — the same record again with capped exponential backoff until it is delivered, while
@@ -9,14 +10,16 @@
 // A record given up on is signalled to kafkajs by throwing (RecordNotDelivered or the group
 // error itself): kafkajs then neither resolves its offset nor continues with the batch.
 //
-// The broken modes (README.md) bend this core in the one place each real bug lives: when the
-// commit happens (commit-before-send), what a failure means (ignore-errors, skip-after-retries),
-// how often a record is posted (double-send). The other two replace the driver around it:
-// parallel-batch.ts (unordered-parallel) and handoff-queue.ts (auto-commit).
+// No broken mode (README.md) lives here. Each is a file in modes/ that puts these same parts
+// together the wrong way — commits too early, posts twice, gives a failed record up, drives
+// kafkajs differently — and modes/mode-table.ts picks one. So the parts are public: settle
+// (one record under a failure policy, resolving only after a 2xx), commit, postWithHeartbeats,
+// and eachMessageWith / refusal / track, which keep a graceful stop and a stopped pipeline
+// working for any driver.
 
-import type { Consumer, EachMessagePayload, KafkaMessage } from 'kafkajs';
+import type { Consumer, ConsumerRunConfig, EachMessagePayload, KafkaMessage } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ForwarderConfig } from './forwarder-config.js';
+import type { ForwarderConfig, OnError } from './forwarder-config.js';
 import { deliver, type DeliveryResult } from './http-delivery.js';
 import { emit, warn } from './event-log.js';
 
@@ -45,8 +48,15 @@ export function backoffMs(attempt: number, initialMs: number, maxMs: number): nu
   return Math.min(maxMs, initialMs * 2 ** Math.min(attempt - 1, 30));
 }
 
-/** What became of a record: a 2xx, or given up on purpose by a broken mode (and so committed). */
-export type Settled = 'delivered' | 'skipped';
+/**
+ * What a failed delivery attempt (not during shutdown) leads to: stop the pipeline, or retry the
+ * record. The correct forwarder's is FORWARDER_ON_ERROR itself. A policy may instead throw, to
+ * end the record its own way: settle passes the error on and commits nothing.
+ */
+export type FailurePolicy = (where: RecordPosition, attempt: number, result: DeliveryResult) => OnError;
+
+/** How kafkajs drives a processor: the parts of consumer.run's options that a mode decides. */
+export type Drive = Pick<ConsumerRunConfig, 'autoCommit' | 'eachMessage' | 'eachBatch'>;
 
 /** Where a record sits, as the events name it. */
 export interface RecordPosition {
@@ -58,7 +68,6 @@ export interface RecordPosition {
 // kafkajs sends a heartbeat only when its heartbeatInterval has passed, so asking often is free.
 const HEARTBEAT_POLL_MS = 1000;
 const RETRY_LOG_INTERVAL_MS = 1000;
-const SKIP_LOG_INTERVAL_MS = 1000;
 
 export class RecordProcessor {
   private stopping = false;
@@ -69,22 +78,31 @@ export class RecordProcessor {
   private readonly wakeSleeps = new AbortController();
   private inFlight: Promise<void> | undefined;
   private readonly skippedHeaders = new Set<string>();
-  private skippedRecords = 0;
-  private lastSkipLog = 0;
 
   constructor(
     private readonly config: ForwarderConfig,
     private readonly consumer: Consumer,
-    /** Stop mode gave up on a record: the owner disconnects and exits 3. Called once. */
+    /** FORWARDER_ON_ERROR=stop gave up on a record: the owner disconnects and exits 3. Called once. */
     private readonly onStoppedOnError: () => void,
   ) {}
 
-  /** The kafkajs eachMessage handler of the one-record-at-a-time modes. */
-  readonly eachMessage = (payload: EachMessagePayload): Promise<void> => {
-    const refused = this.refusal();
-    if (refused) return Promise.reject(refused);
-    return this.track(this.process(payload));
-  };
+  /** The kafkajs eachMessage handler of the correct forwarder: deliver the record, then commit it. */
+  readonly eachMessage = this.eachMessageWith(async ({ topic, partition, message, heartbeat }) => {
+    await this.settle({ topic, partition, offset: message.offset }, message, heartbeat);
+    await this.commit(topic, partition, message.offset);
+  });
+
+  /**
+   * An eachMessage handler running `step` for each record: refused once the pipeline stopped or
+   * is shutting down, and tracked so a graceful stop waits for it.
+   */
+  eachMessageWith(step: (payload: EachMessagePayload) => Promise<void>): (payload: EachMessagePayload) => Promise<void> {
+    return (payload) => {
+      const refused = this.refusal();
+      if (refused) return Promise.reject(refused);
+      return this.track(step(payload));
+    };
+  }
 
   /** Why no new record may start (the pipeline stopped, or is shutting down), if so. */
   refusal(): RecordNotDelivered | undefined {
@@ -121,44 +139,29 @@ export class RecordProcessor {
     }
   }
 
-  private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const where = { topic, partition, offset: message.offset };
-    const mode = this.config.mode;
-    // commit-before-send: the offset is committed before the record is safe.
-    if (mode === 'commit-before-send') await this.commit(topic, partition, message.offset);
-    const settled = await this.settle(where, message, heartbeat);
-    // double-send: the send is issued again after it succeeded (a retry wrapper that also
-    // fires on success, a copy-pasted second post). The second answer is not even looked at.
-    if (mode === 'double-send' && settled === 'delivered') await this.withHeartbeats(heartbeat, () => this.post(message));
-    if (mode !== 'commit-before-send') await this.commit(topic, partition, message.offset);
-  }
-
   /**
-   * Delivers one record under the error policy. Resolves 'delivered' after a 2xx, or 'skipped'
-   * when a broken mode gives the record up (so the caller commits it anyway). Throws when the
-   * record must stay uncommitted: RecordNotDelivered (stopped on error, shutting down) or the
-   * group error (a rebalance took the partition away).
+   * Delivers one record under `onFailure` (FORWARDER_ON_ERROR unless given). Resolves only after
+   * a 2xx. Throws when the record must stay uncommitted: RecordNotDelivered (stopped on error,
+   * shutting down), the group error (a rebalance took the partition away), or whatever the
+   * policy threw.
    */
-  async settle(where: RecordPosition, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<Settled> {
-    const mode = this.config.mode;
+  async settle(
+    where: RecordPosition,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+    onFailure: FailurePolicy = () => this.config.onError,
+  ): Promise<void> {
     let lastRetryLog = 0;
     for (let attempt = 1; ; attempt++) {
-      const { result, groupChange } = await this.withHeartbeats(heartbeat, () => this.post(message));
-      if (result.ok) return 'delivered';
+      const { result, groupChange } = await this.postWithHeartbeats(message, heartbeat);
+      if (result.ok) return;
 
       if (this.stopping) {
         emit('record-abandoned', { ...where, reason: 'shutdown', attempts: attempt, ...outcome(result) });
         throw new RecordNotDelivered('forwarder is shutting down');
       }
 
-      // ignore-errors: "log and move on" — the failed record is skipped and its offset committed.
-      // skip-after-retries: a bounded retry policy whose exhaustion is treated as done.
-      if (mode === 'ignore-errors' || (mode === 'skip-after-retries' && attempt >= this.config.skipAfterAttempts)) {
-        this.noteSkipped(where, attempt, result);
-        return 'skipped';
-      }
-
-      if (this.config.onError === 'stop' && mode !== 'skip-after-retries') {
+      if (onFailure(where, attempt, result) === 'stop') {
         this.halted = true;
         emit('stopped-on-error', { ...where, ...outcome(result) });
         this.onStoppedOnError();
@@ -215,13 +218,13 @@ export class RecordProcessor {
   }
 
   /**
-   * Runs `fn` (an HTTP request of up to the HTTP timeout) while heartbeating, so a slow server
-   * does not cost the group membership. A group change seen meanwhile is returned, not thrown:
-   * a delivered record is still worth trying to commit.
+   * One POST of `message` (up to the HTTP timeout) while heartbeating, so a slow server does not
+   * cost the group membership. A group change seen meanwhile is returned, not thrown: a
+   * delivered record is still worth trying to commit.
    */
-  private async withHeartbeats(
+  async postWithHeartbeats(
+    message: KafkaMessage,
     heartbeat: () => Promise<void>,
-    fn: () => Promise<DeliveryResult>,
   ): Promise<{ result: DeliveryResult; groupChange: Error | undefined }> {
     let groupChange: Error | undefined;
     const beat = (): void => {
@@ -231,7 +234,7 @@ export class RecordProcessor {
     };
     const timer = setInterval(beat, HEARTBEAT_POLL_MS);
     try {
-      const result = await fn();
+      const result = await this.post(message);
       return { result, groupChange };
     } finally {
       clearInterval(timer);
@@ -262,15 +265,6 @@ export class RecordProcessor {
     return undefined;
   }
 
-  /** One event for the first skip and then at most one a second, with the running total. */
-  private noteSkipped(where: RecordPosition, attempts: number, result: DeliveryResult): void {
-    this.skippedRecords++;
-    const now = Date.now();
-    if (now - this.lastSkipLog < SKIP_LOG_INTERVAL_MS) return;
-    this.lastSkipLog = now;
-    emit('record-skipped', { ...where, attempts, ...outcome(result), skippedSoFar: this.skippedRecords });
-  }
-
   private warnSkipped(name: string, why: string): void {
     if (this.skippedHeaders.has(name)) return;
     this.skippedHeaders.add(name);
@@ -278,6 +272,7 @@ export class RecordProcessor {
   }
 }
 
-function outcome(result: DeliveryResult): { status: number } | { error: string } {
+/** A failed attempt as the events name it: the HTTP status, or the error. */
+export function outcome(result: DeliveryResult): { status: number } | { error: string } {
   return result.status !== undefined ? { status: result.status } : { error: result.error ?? 'unknown error' };
 }

@@ -8,13 +8,18 @@
 
 import type { EachBatchPayload } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RecordProcessor } from './record-processor.js';
+import type { ForwarderConfig } from '../forwarder-config.js';
+import type { Drive, RecordProcessor } from '../record-processor.js';
 
-export function parallelBatchHandler(processor: RecordProcessor, jitterMs: number): (payload: EachBatchPayload) => Promise<void> {
-  return (payload) => {
-    const refused = processor.refusal();
-    if (refused) return Promise.reject(refused);
-    return processor.track(postBatchConcurrently(processor, jitterMs, payload));
+export function unorderedParallel(processor: RecordProcessor, config: ForwarderConfig): Drive {
+  const jitterMs = config.parallelJitterMs;
+  return {
+    autoCommit: false,
+    eachBatch: (payload) => {
+      const refused = processor.refusal();
+      if (refused) return Promise.reject(refused);
+      return processor.track(postBatchConcurrently(processor, jitterMs, payload));
+    },
   };
 }
 

@@ -10,19 +10,26 @@
 
 import type { EachMessagePayload, KafkaMessage } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { emit } from './event-log.js';
-import type { RecordPosition, RecordProcessor } from './record-processor.js';
+import { emit } from '../event-log.js';
+import type { Drive, RecordPosition, RecordProcessor } from '../record-processor.js';
 
 interface Queued {
   where: RecordPosition;
   message: KafkaMessage;
 }
 
+/** Records fetched and queued but not yet posted, at most. */
+const HANDOFF_CAPACITY = 1000;
 const ROOM_POLL_MS = 100;
 // The worker runs outside kafkajs's eachMessage, so it has no heartbeat of its own to give.
 const noHeartbeat = (): Promise<void> => Promise.resolve();
 
-export class HandoffQueue {
+/** kafkajs's defaults: autoCommit on, committing what eachMessage returned from. */
+export function autoCommit(processor: RecordProcessor): Drive {
+  return { autoCommit: true, eachMessage: new HandoffQueue(processor, HANDOFF_CAPACITY).eachMessage };
+}
+
+class HandoffQueue {
   private readonly queue: Queued[] = [];
   private draining = false;
 

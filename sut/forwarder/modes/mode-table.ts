@@ -1,0 +1,30 @@
+// Which FORWARDER_MODE drives the record processor how: the one place a mode is chosen. `correct`
+// is the at-least-once core as record-processor.ts defines it; every other entry is a deliberate
+// bug (sut/forwarder/README.md) kept in a file of its own, built only from the core's parts.
+
+import type { ForwarderConfig, ForwarderMode } from '../forwarder-config.js';
+import type { Drive, RecordProcessor } from '../record-processor.js';
+import { autoCommit } from './auto-commit.js';
+import { commitBeforeSend } from './commit-before-send.js';
+import { doubleSend } from './double-send.js';
+import { ignoreErrors } from './ignore-errors.js';
+import { skipAfterRetries } from './skip-after-retries.js';
+import { unorderedParallel } from './unordered-parallel.js';
+
+type Strategy = (processor: RecordProcessor, config: ForwarderConfig) => Drive;
+
+// A Record over every mode, so a mode added to MODES without a strategy does not compile.
+const STRATEGIES: Record<ForwarderMode, Strategy> = {
+  correct: (processor) => ({ autoCommit: false, eachMessage: processor.eachMessage }),
+  'auto-commit': autoCommit,
+  'commit-before-send': commitBeforeSend,
+  'ignore-errors': ignoreErrors,
+  'skip-after-retries': skipAfterRetries,
+  'unordered-parallel': unorderedParallel,
+  'double-send': doubleSend,
+};
+
+/** How kafkajs is to drive `processor` in the configured mode. */
+export function driveFor(config: ForwarderConfig, processor: RecordProcessor): Drive {
+  return STRATEGIES[config.mode](processor, config);
+}
