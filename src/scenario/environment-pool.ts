@@ -5,7 +5,7 @@
 // the run ends. Starting and resetting failures are environment failures, never the SUT's.
 
 import type { Admin, Kafka } from 'kafkajs';
-import { environmentFromConfig } from '../cli/commands/environment-from-config.js';
+import { environmentFromConfig } from '../config/environment-from-config.js';
 import type { StartedEnvironment } from '../environment/runtime.js';
 import { classifyStepError } from './failure-category.js';
 import { runFacts } from './run-facts.js';
