@@ -1,7 +1,7 @@
 // Traffic steps: messages produced by the harness, in a batch or continuously.
 
 import type { ProductionSummary } from '../src/traffic/harness-producer.js';
-import { EnvironmentFailure } from '../src/scenario/failure-category.js';
+import { EnvironmentError } from '../src/util/errors.js';
 import type { ScenarioSession } from '../src/scenario/scenario-session.js';
 import { keys } from './support/argument-ranges.js';
 import { defineStep } from './support/define-step.js';
@@ -22,7 +22,7 @@ async function produce(
   });
   // With no fault acting on Kafka, a refused or lost send says the cluster is unwell — not the SUT.
   if (summary.ok < count && !session.clusterFaultActive()) {
-    throw new EnvironmentFailure(
+    throw new EnvironmentError(
       `only ${summary.ok} of ${count} sends to "${topicName}" were acked with no fault acting on the cluster (${summary.failed} failed, ${summary.indeterminate} indeterminate)`,
     );
   }

@@ -1,12 +1,12 @@
 // Flag parsing and help for the CLI. Each command declares its flags once, as data (name, type,
 // what it does): parseFlags accepts exactly those, and `kafka-chaos <command> --help` prints
 // them, so the help cannot drift from what is accepted. Anything unknown is a usage error
-// (exit 2) naming the flag and the ones accepted.
+// (exit 2) naming the flag and the ones accepted. The parser itself is util's (parse-flags.ts),
+// re-exported here for the commands.
 
-import { parseArgs } from 'node:util';
-import { ConfigError } from '../util/errors.js';
+import type { FlagType } from '../util/parse-flags.js';
 
-export type FlagType = 'string' | 'boolean';
+export { parseFlags, type FlagType } from '../util/parse-flags.js';
 
 export interface FlagSpec {
   type: FlagType;
@@ -38,22 +38,6 @@ export const COMMON_FLAGS = {
 /** The flag types of a help's flags, in the shape parseFlags takes. */
 export function flagTypes<T extends Record<string, FlagSpec>>(flags: T): { [K in keyof T]: T[K]['type'] } {
   return Object.fromEntries(Object.entries(flags).map(([name, spec]) => [name, spec.type])) as never;
-}
-
-export function parseFlags<T extends Record<string, FlagType>>(
-  args: string[],
-  flags: T,
-): { [K in keyof T]?: T[K] extends 'string' ? string : boolean } {
-  const options = Object.fromEntries(Object.entries(flags).map(([name, type]) => [name, { type }]));
-  try {
-    return parseArgs({ args, options, allowPositionals: false }).values as never;
-  } catch (error) {
-    const known =
-      Object.keys(flags)
-        .map((f) => `--${f}`)
-        .join(', ') || '(none)';
-    throw new ConfigError(`${(error as Error).message.split('\n')[0]}`, { fix: `accepted flags: ${known}` });
-  }
 }
 
 /** `--help` or `-h` among a command's own arguments (before a `--` that ends them). */

@@ -1,7 +1,10 @@
 // The CLI's exit codes, which CI relies on: 0 all held, 1 a reliability check failed, 2 an
-// environment, usage or evidence problem (nothing was said about the SUT). EXIT_CODE_TABLE says
-// what each code means per command; docs/exit-codes.md shows the same table, and a unit test
-// checks the two agree and runs each row's `example` to see the code happen.
+// environment, usage or evidence problem (nothing was said about the SUT). A failure's code
+// follows its kind (src/util/errors.ts), here and nowhere else: EXIT_OF_KIND. EXIT_CODE_TABLE
+// says what each code means per command; docs/exit-codes.md shows the same table, and a unit
+// test checks the two agree and runs each row's `example` to see the code happen.
+
+import { ChaosError, type ErrorKind } from '../util/errors.js';
 
 export const EXIT = {
   /** Everything held (or, for tools, the command did what it says). */
@@ -13,6 +16,28 @@ export const EXIT = {
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** The code of a failure of each kind: only a verdict on the SUT exits 1. */
+export const EXIT_OF_KIND: Readonly<Record<ErrorKind, ExitCode>> = {
+  reliability: EXIT.reliabilityFailure,
+  environment: EXIT.notJudged,
+  usage: EXIT.notJudged,
+};
+
+/** The code for an error that ended a command. One that is no ChaosError is a harness bug: the environment's. */
+export function exitCodeOfError(error: unknown): ExitCode {
+  return EXIT_OF_KIND[error instanceof ChaosError ? error.kind : 'environment'];
+}
+
+/**
+ * The code of a command that failed, from the kinds of its failures (a run's scenarios, a run
+ * root's directories): a reliability failure anywhere outranks the rest; none at all is still
+ * a failure — of the environment (a pending or undefined step, a crash).
+ */
+export function exitCodeOfFailures(kinds: Iterable<ErrorKind>): ExitCode {
+  const codes = [...kinds].map((kind) => EXIT_OF_KIND[kind]);
+  return codes.includes(EXIT.reliabilityFailure) ? EXIT.reliabilityFailure : EXIT.notJudged;
+}
 
 export interface ExitCodeRow {
   /** The command as typed after `kafka-chaos` ("(none)" for the bare program). */

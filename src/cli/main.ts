@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // kafka-chaos command line: one subcommand per file under commands/. Errors print as one line
-// (cause and fix) and exit 2: an environment or usage failure is never a verdict on the SUT.
+// (cause and fix) and exit by their kind — an environment or usage failure (2) is never a
+// verdict on the SUT.
 // `kafka-chaos <command> --help` prints the command's flags (declared once, in its file) and
 // exits 0; exit codes are exit-codes.ts's (docs/exit-codes.md).
 
@@ -13,7 +14,7 @@ import { stepsCommand, stepsHelp } from './commands/steps.js';
 import { chaosCommand, chaosHelp } from './commands/chaos.js';
 import { upCommand, upHelp } from './commands/up.js';
 import { verifyCommand } from './commands/verify.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, exitCodeOfError } from './exit-codes.js';
 
 interface Command {
   summary: string;
@@ -69,6 +70,6 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     console.error(`kafka-chaos: ${describeError(error)}`);
-    process.exitCode = EXIT.notJudged;
+    process.exitCode = exitCodeOfError(error);
   },
 );

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { DEFAULT_KAFKA_VERSION } from '../setup/kafka-distribution.js';
 import type { RuntimeKind, SutDefinition } from '../environment/runtime.js';
 import { IMAGE_NAMES } from '../images/image-source.js';
-import { MAX_TIMER_MS } from '../scenario/parameters.js';
 import { projectRoot } from '../setup/project-paths.js';
 import { ConfigError } from '../util/errors.js';
+import { MAX_TIMER_MS } from '../util/timers.js';
 
 export interface ChaosConfig {
   kafka: { version: string; brokers: number };

@@ -8,7 +8,7 @@ import type { RunDirectory } from '../evidence/run-directory.js';
 import type { ResourceStack } from '../util/resource-stack.js';
 import { harnessKafka } from './kafka-clients.js';
 import type { LinkNetwork } from './link-network.js';
-import { onInterrupt } from './process/live-processes.js';
+import { onInterrupt } from './live-processes.js';
 import type { RuntimeKind, StartedCluster, StartedEnvironment, SutDefinition, SutFleet, SutLaunch } from './runtime.js';
 import { shownEnv } from './sut-contract.js';
 

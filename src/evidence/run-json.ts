@@ -5,7 +5,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { ChaosError } from '../util/errors.js';
+import { EnvironmentError } from '../util/errors.js';
 import { LEDGER_FILES, LEDGER_NAMES, type LedgerName } from './ledger-records.js';
 
 /** A reliability failure a step raised that is not a check's own verdict ("Pipeline did not stop: …"). */
@@ -38,7 +38,7 @@ export interface RunFacts {
 }
 
 /** run.json cannot be read, or says something the checker cannot use. */
-export class RunFileError extends ChaosError {}
+export class RunFileError extends EnvironmentError {}
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;

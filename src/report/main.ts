@@ -4,9 +4,9 @@
 // generator failed — printed as one line with its fix. Paths default to the project's reports/.
 
 import path from 'node:path';
-import { parseFlags } from '../cli/args.js';
 import { projectRoot } from '../setup/project-paths.js';
 import { ConfigError, describeError } from '../util/errors.js';
+import { parseFlags } from '../util/parse-flags.js';
 import { buildAllureReport } from './allure-report.js';
 
 async function main(args: string[]): Promise<number> {

@@ -5,10 +5,9 @@
 // the run ends. Starting and resetting failures are environment failures, never the SUT's.
 
 import type { Admin, Kafka } from 'kafkajs';
-import { environmentFromConfig } from '../cli/commands/environment-from-config.js';
+import { environmentFromConfig } from '../config/environment-from-config.js';
 import type { StartedEnvironment } from '../environment/runtime.js';
-import { describeError } from '../util/errors.js';
-import { EnvironmentFailure } from './failure-category.js';
+import { classifyStepError } from './failure-category.js';
 import { runFacts } from './run-facts.js';
 
 export interface ClusterRequest {
@@ -52,7 +51,7 @@ export class EnvironmentPool {
     try {
       env = await builder.start();
     } catch (error) {
-      throw new EnvironmentFailure(`the environment did not start: ${describeError(error)}`, { cause: error });
+      throw classifyStepError(error, 'the environment did not start');
     }
     const kafka = env.kafka('kafka-chaos-scenarios');
     const admin = kafka.admin();
@@ -60,7 +59,7 @@ export class EnvironmentPool {
       await admin.connect();
     } catch (error) {
       await env.stop().catch(() => undefined);
-      throw new EnvironmentFailure(`the harness could not connect to the new cluster: ${describeError(error)}`, { cause: error });
+      throw classifyStepError(error, 'the harness could not connect to the new cluster');
     }
     this.current = { env, featureUri: request.featureUri, brokers: env.cluster.ids.length, kafka, admin, scenarios: 1 };
     this.broken = false;
@@ -101,7 +100,7 @@ export class EnvironmentPool {
       return undefined;
     } catch (error) {
       this.broken = true;
-      return new EnvironmentFailure(`the environment could not be reset after the scenario: ${describeError(error)}`, { cause: error });
+      return classifyStepError(error, 'the environment could not be reset after the scenario');
     }
   }
 

@@ -1,11 +1,12 @@
 // How a failed scenario reads: every failure message starts with its category, which the
 // report's categories.json matches on. A Then step fails only through the checker's verdict
 // (a ReliabilityAssertionError, named so Allure counts it "failed" — a product defect); anything
-// else that goes wrong is the harness's or the machine's, and reads "Environment failure:"
-// (an EnvironmentFailure, which Allure counts "broken") — never as a verdict on the SUT.
+// else that goes wrong is the harness's or the machine's: classifyStepError makes it an
+// EnvironmentError reading "Environment failure:" (which Allure counts "broken") — never a
+// verdict on the SUT.
 
 import { UNDECIDED_FINDING } from '../evidence/run-json.js';
-import { describeError } from '../util/errors.js';
+import { EnvironmentError, ReliabilityError, describeError, type ErrorKind } from '../util/errors.js';
 import type { CheckResult, Verdict } from '../verify/index.js';
 
 export const CATEGORIES = {
@@ -37,12 +38,24 @@ export function categoryOfCheck(name: string): FailureCategory {
 }
 
 /**
+ * Whose failure a scenario that failed under `category` is, which its exit code follows: the
+ * environment's for "Environment failure", and also for "Checker could not decide" — missing
+ * evidence says nothing about the SUT — else the SUT's. Unset (no category): the environment's.
+ */
+export function kindOfCategory(category: string | undefined): ErrorKind {
+  return category === undefined || category === CATEGORIES.environment || category === CATEGORIES.undecided ? 'environment' : 'reliability';
+}
+
+/**
  * A Then step's claim about the SUT did not hold (or could not be decided). `fromVerdict`: the
  * claim is the named checks' own verdict, which `kafka-chaos verify` re-judges from the ledgers;
  * any other claim (the pipeline stopped, N messages wait) is recorded in run.json as a step
  * finding, so that verify reaches the same outcome on the same folder.
  */
-export class ReliabilityAssertionError extends Error {
+export class ReliabilityAssertionError extends ReliabilityError {
+  /** 'reliability', except for an undecided claim (kindOfCategory): it exits 2, not 1. */
+  override readonly kind: ErrorKind;
+
   constructor(
     readonly category: FailureCategory,
     detail: string,
@@ -50,6 +63,8 @@ export class ReliabilityAssertionError extends Error {
     readonly fromVerdict = false,
   ) {
     super(`${category}: ${detail}`);
+    this.kind = kindOfCategory(category);
+    // Allure counts an error "failed" (a product defect), not "broken", by an "assert" in its name.
     this.name = 'ReliabilityAssertionError';
     // A verdict on the SUT, not a harness bug: where in the harness it was raised tells a reader
     // nothing, and the report shows the stack as part of the failure message.
@@ -57,18 +72,19 @@ export class ReliabilityAssertionError extends Error {
   }
 }
 
-/** The scenario could not run as written: the cluster, the machine, the config, the harness. */
-export class EnvironmentFailure extends Error {
-  constructor(detail: string, options: { cause?: unknown } = {}) {
-    super(detail.startsWith(`${CATEGORIES.environment}:`) ? detail : `${CATEGORIES.environment}: ${detail}`, options);
-    this.name = 'EnvironmentFailure';
-  }
-}
+const ENVIRONMENT_PREFIX = `${CATEGORIES.environment}:`;
 
-/** What a step's error means for the scenario: a reliability verdict stays one, all else is the environment's. */
-export function classifyStepError(error: unknown): Error {
-  if (error instanceof ReliabilityAssertionError || error instanceof EnvironmentFailure) return error;
-  return new EnvironmentFailure(describeError(error), { cause: error });
+/**
+ * What a step's (or a hook's) error means for the scenario: a reliability verdict stays one; all
+ * else — the cluster, the machine, the config, the harness — is the environment's, an
+ * EnvironmentError whose message leads with "Environment failure:" (and `context`, what was being
+ * done, when given) for the report's categories.json. Classifying twice changes nothing.
+ */
+export function classifyStepError(error: unknown, context?: string): ReliabilityAssertionError | EnvironmentError {
+  if (error instanceof ReliabilityAssertionError) return error;
+  if (error instanceof EnvironmentError && error.message.startsWith(ENVIRONMENT_PREFIX)) return error;
+  const detail = context === undefined ? describeError(error) : `${context}: ${describeError(error)}`;
+  return new EnvironmentError(detail.startsWith(ENVIRONMENT_PREFIX) ? detail : `${ENVIRONMENT_PREFIX} ${detail}`, { cause: error });
 }
 
 /** One line for a check: its explanation, its figures and a few examples. */

@@ -5,8 +5,7 @@
 
 import { ConfigError } from '../util/errors.js';
 
-/** The longest delay Node's timers hold: a longer one overflows and fires after 1 ms. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+export { MAX_TIMER_MS } from '../util/timers.js';
 
 /** The longest duration a step may name: every wait and fault window in a scenario is bounded (and far below MAX_TIMER_MS). */
 export const MAX_DURATION_MS = 10 * 60_000;

@@ -2,7 +2,8 @@
 // and the chaos command (which reads it after cucumber returns): the environments it started,
 // for environment.properties, and each scenario's outcome, for the exit code and the summary.
 
-import { CATEGORIES } from './failure-category.js';
+import type { ErrorKind } from '../util/errors.js';
+import { CATEGORIES, kindOfCategory } from './failure-category.js';
 
 export interface EnvironmentFacts {
   runtime: string;
@@ -38,13 +39,13 @@ class RunFacts {
     this.scenarios.push(outcome);
   }
 
-  /** Scenarios that failed through a verdict on the SUT (not through the environment). */
-  reliabilityFailures(): ScenarioOutcome[] {
-    // "Checker could not decide" is missing evidence, not a finding: like an environment failure it exits 2.
-    return this.scenarios.filter(
-      (s) =>
-        s.status === 'FAILED' && s.category !== undefined && s.category !== CATEGORIES.environment && s.category !== CATEGORIES.undecided,
-    );
+  /**
+   * Whose failure each failed scenario was, by its category (kindOfCategory), for the exit code:
+   * only a verdict on the SUT is 'reliability' — "Checker could not decide" is missing evidence,
+   * not a finding, and like an environment failure it exits 2.
+   */
+  failureKinds(): ErrorKind[] {
+    return this.scenarios.filter((s) => s.status === 'FAILED').map((s) => kindOfCategory(s.category));
   }
 
   /** Feature → wall time from its first scenario's start to its last one's end, in run order. */

@@ -8,9 +8,9 @@ import type { SutFleet } from '../environment/runtime.js';
 import { createTopic } from '../environment/kafka-clients.js';
 import { LEDGER_FILES } from '../evidence/ledger-records.js';
 import { FaultBook } from '../faults/fault-book.js';
-import { ConfigError, describeError } from '../util/errors.js';
+import { ConfigError } from '../util/errors.js';
 import { ResourceStack } from '../util/resource-stack.js';
-import { CATEGORIES, EnvironmentFailure, type ReliabilityAssertionError } from './failure-category.js';
+import { CATEGORIES, classifyStepError, type ReliabilityAssertionError } from './failure-category.js';
 import type { EnvironmentPool, PooledEnvironment } from './environment-pool.js';
 import { runFacts } from './run-facts.js';
 import { ScenarioEvidence, scenarioFolderName, type Judgement } from './scenario-evidence.js';
@@ -233,7 +233,7 @@ export class ScenarioSession {
       this.stale = false;
       return judged;
     } catch (error) {
-      throw new EnvironmentFailure(`the scenario's evidence could not be collected: ${describeError(error)}`, { cause: error });
+      throw classifyStepError(error, "the scenario's evidence could not be collected");
     }
   }
 
@@ -254,9 +254,7 @@ export class ScenarioSession {
       return [];
     } catch (error) {
       const errors = error instanceof AggregateError ? error.errors : [error];
-      return errors.map((e: unknown) =>
-        e instanceof EnvironmentFailure ? e : new EnvironmentFailure(`after the scenario: ${describeError(e)}`, { cause: e }),
-      );
+      return errors.map((e: unknown) => classifyStepError(e, 'after the scenario'));
     }
   }
 

@@ -6,9 +6,9 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readBack } from '../traffic/read-back.js';
-import { ProbeFailedError, TimeoutError } from '../util/errors.js';
+import { EnvironmentError, ProbeFailedError, TimeoutError } from '../util/errors.js';
 import { waitFor } from '../util/wait-for.js';
-import { CATEGORIES, EnvironmentFailure, ReliabilityAssertionError, failureOfTimeout } from './failure-category.js';
+import { CATEGORIES, ReliabilityAssertionError, failureOfTimeout } from './failure-category.js';
 import { formatSeconds, withProgress } from './progress-line.js';
 import { committedSum, deliveredOf, groupLag, producedSoFar, progressText } from './scenario-probes.js';
 import type { ScenarioSession } from './scenario-session.js';
@@ -102,8 +102,7 @@ async function timeoutFinding(
   what: string,
   beforeJudging?: () => void,
 ): Promise<unknown> {
-  if (error instanceof ProbeFailedError)
-    return new EnvironmentFailure(`could not observe the pipeline: ${error.message}`, { cause: error });
+  if (error instanceof ProbeFailedError) return new EnvironmentError(`could not observe the pipeline: ${error.message}`, { cause: error });
   if (!(error instanceof TimeoutError)) return error;
   beforeJudging?.();
   const judged = await session.judgement();
@@ -149,8 +148,7 @@ export async function awaitStopped(session: ScenarioSession, withinMs: number): 
       waitFor(probe, { what: 'the pipeline to stop', timeoutMs: withinMs, intervalMs: 500 }),
     );
   } catch (error) {
-    if (error instanceof ProbeFailedError)
-      throw new EnvironmentFailure(`could not observe the pipeline: ${error.message}`, { cause: error });
+    if (error instanceof ProbeFailedError) throw new EnvironmentError(`could not observe the pipeline: ${error.message}`, { cause: error });
     if (!(error instanceof TimeoutError)) throw error;
     const running = sut.fleet.instances.filter((i) => i.state !== 'stopped').length;
     const now = Date.now();

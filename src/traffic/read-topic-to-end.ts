@@ -5,7 +5,7 @@
 
 import crypto from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
-import { ChaosError } from '../util/errors.js';
+import { EnvironmentError } from '../util/errors.js';
 import { waitFor } from '../util/wait-for.js';
 
 export async function readTopicToEnd(
@@ -31,7 +31,7 @@ export async function readTopicToEnd(
     const done = () => [...high].every(([partition, end]) => (reached.get(partition) ?? 0) >= end);
     if (done()) return;
     // An error of onRecord ends the read (a ChaosError that is not retriable ends waitFor).
-    let failure: ChaosError | undefined;
+    let failure: EnvironmentError | undefined;
 
     // Batches of only control records (transaction markers) or aborted records never reach
     // eachBatch, but kafkajs reports them with this event: without it a log ending in a marker
@@ -51,7 +51,7 @@ export async function readTopicToEnd(
           try {
             onRecord(batch.partition, message);
           } catch (error) {
-            failure ??= new ChaosError(`handling ${topic}-${batch.partition}@${offset} failed`, { cause: error });
+            failure ??= new EnvironmentError(`handling ${topic}-${batch.partition}@${offset} failed`, { cause: error });
           }
           advance(batch.partition, offset + 1);
         }

@@ -8,12 +8,12 @@ import { After, AfterAll, Before, Status } from '@cucumber/cucumber';
 import { allureLabelsMessage, ALLURE_RUNTIME_MESSAGE_MEDIA_TYPE } from '../../src/scenario/allure-labels.js';
 import { defaultSut } from '../../src/scenario/default-sut.js';
 import { environmentPool } from '../../src/scenario/environment-pool.js';
-import { EnvironmentFailure } from '../../src/scenario/failure-category.js';
+import { classifyStepError } from '../../src/scenario/failure-category.js';
 import { categoryOfMessage, runFacts } from '../../src/scenario/run-facts.js';
 import { verdictTable } from '../../src/report/verdict-table.js';
 import { scenarioAttachments } from '../../src/scenario/scenario-report.js';
 import { ScenarioSession } from '../../src/scenario/scenario-session.js';
-import { ConfigError, describeError } from '../../src/util/errors.js';
+import { ConfigError, EnvironmentError, describeError } from '../../src/util/errors.js';
 import type { ChaosWorld } from './world.js';
 
 let scenarioNumber = 0;
@@ -29,7 +29,7 @@ Before({ name: 'kafka-chaos: scenario session' }, async function (this: ChaosWor
   try {
     if (requestedSut !== undefined) defaultSut(requestedSut); // an unknown --sut fails before the scenario does anything
   } catch (error) {
-    throw new EnvironmentFailure(describeError(error), { cause: error });
+    throw classifyStepError(error);
   }
   this.session = new ScenarioSession(
     {
@@ -65,7 +65,7 @@ After({ name: 'kafka-chaos: verdict, evidence and teardown' }, async function (t
   const session = this.session;
   if (!session) return; // the Before hook itself failed
   const original = this.stepError?.original;
-  const environmentFailed = this.stepError?.classified instanceof EnvironmentFailure;
+  const environmentFailed = this.stepError?.classified instanceof EnvironmentError;
   let note: string | undefined;
   // A scenario that ended in an environment failure is not judged: its evidence is not the SUT's.
   if (session.sut && session.evidence && !environmentFailed) {

@@ -248,7 +248,7 @@ describe('the Allure report in headless Chromium', () => {
         // Open both categories down to their scenarios, for the screenshot.
         const tree = page.locator('.tree__content');
         for (const name of ['Environment failure', 'Message loss']) await tree.getByText(name, { exact: true }).click();
-        for (const prefix of ['EnvironmentFailure: Environment failure:', 'ReliabilityAssertionError: Message loss:'])
+        for (const prefix of ['EnvironmentError: Environment failure:', 'ReliabilityAssertionError: Message loss:'])
           await tree.getByText(prefix).click();
         await tree.getByText(FAILING).waitFor({ timeout: 5000 });
         await keepScreenshot(page, dir, 'allure-categories.png');

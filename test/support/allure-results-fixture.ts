@@ -2,7 +2,7 @@
 // result JSON per scenario and, beside it, its After hook's container holding the attachments —
 // the real renderers' verdict table, verdict.json and timeline chart over hand-built evidence of
 // seed 000's story. The status and message of each come from the cucumber layer's own errors
-// (ReliabilityAssertionError, EnvironmentFailure) through cucumber-js's formatter and
+// (a ReliabilityAssertionError, a classified EnvironmentError) through cucumber-js's formatter and
 // allure-js-commons' status rule, as they would in a real run.
 
 import assert from 'node:assert/strict';
@@ -13,7 +13,8 @@ import type { Ledgers } from '../../src/evidence/ledger-records.js';
 import { writeAllureExtras } from '../../src/report/allure-extras.js';
 import { timelineSvg } from '../../src/report/timeline-svg.js';
 import { verdictTableHtml } from '../../src/report/verdict-html.js';
-import { EnvironmentFailure, failureFor } from '../../src/scenario/failure-category.js';
+import { classifyStepError, failureFor } from '../../src/scenario/failure-category.js';
+import { EnvironmentError } from '../../src/util/errors.js';
 import { buildTimeline, verify } from '../../src/verify/index.js';
 import { GROUP, OPTIONS, answered, commit, fault, finalOffsets, ledgers, logged, produced } from './verify-fixtures.js';
 import { allureViewOf } from './report-cucumber-error.js';
@@ -155,7 +156,7 @@ export function writeFixtureResults(resultsDir: string): void {
   writeResult(resultsDir, { name: FAILING, error, attachments: failing.attachments });
   writeResult(resultsDir, {
     name: 'A broker that never starts is an environment failure',
-    error: new EnvironmentFailure('broker 2 did not become ready within 60 s — see logs/broker-2.log'),
+    error: classifyStepError(new EnvironmentError('broker 2 did not become ready within 60 s — see logs/broker-2.log')),
     attachments: [{ name: 'broker-2.log (tail)', type: 'text/plain', ext: 'txt', content: 'ERROR Exiting Kafka due to fatal exception\n' }],
   });
   writeAllureExtras(resultsDir, {

@@ -1,8 +1,68 @@
-// Named errors: a fix in the message, retriable flags, subclass names, one-line descriptions.
+// Named errors: one family under ChaosError, each of a kind; a fix in the message, retriable
+// flags, subclass names, one-line descriptions.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ChaosError, ConfigError, EnvironmentError, MissingToolError, TimeoutError, describeError } from '../../src/util/errors.js';
+import * as errors from '../../src/util/errors.js';
+import {
+  ChaosError,
+  ConfigError,
+  EnvironmentError,
+  MissingToolError,
+  ReliabilityError,
+  TimeoutError,
+  UsageError,
+  describeError,
+  type ErrorKind,
+} from '../../src/util/errors.js';
+
+/** Every error class errors.ts exports, with the kind it must carry; a new one must be added here. */
+const EXPECTED_KIND: Record<string, ErrorKind> = {
+  ChaosError: 'environment',
+  EnvironmentError: 'environment',
+  MissingToolError: 'environment',
+  FetchError: 'environment',
+  PortInUseError: 'environment',
+  TimeoutError: 'environment',
+  ProbeFailedError: 'environment',
+  ProcessExitedError: 'environment',
+  ReliabilityError: 'reliability',
+  UsageError: 'usage',
+  ConfigError: 'usage',
+};
+
+const ROOTS = [EnvironmentError, ReliabilityError, UsageError];
+
+describe('the error family', () => {
+  // Every exported function whose prototype is an Error's is an error class.
+  const classes = (Object.entries(errors) as [string, unknown][]).filter(
+    (entry): entry is [string, new (message: string) => Error] =>
+      typeof entry[1] === 'function' && (entry[1] as { prototype?: unknown }).prototype instanceof Error,
+  );
+
+  it('exports only ChaosErrors, each of the kind it is listed with', () => {
+    assert.deepEqual(classes.map(([name]) => name).sort(), Object.keys(EXPECTED_KIND).sort());
+    for (const [name, ErrorClass] of classes) {
+      const error = new ErrorClass('x');
+      assert.ok(error instanceof ChaosError, `${name} is a ChaosError`);
+      assert.equal(error.kind, EXPECTED_KIND[name], name);
+      assert.equal(error.name, name);
+    }
+  });
+
+  it('roots every class but ChaosError itself under the one root its kind names', () => {
+    for (const [name, ErrorClass] of classes.filter(([name]) => name !== 'ChaosError')) {
+      const error = new ErrorClass('x') as ChaosError;
+      const roots = ROOTS.filter((root) => error instanceof root);
+      assert.equal(roots.length, 1, `${name} under exactly one root`);
+      assert.equal(new roots[0]!('x').kind, error.kind, name);
+    }
+  });
+
+  it('files a bare ChaosError as the environment\u2019s: never a verdict on the SUT', () => {
+    assert.equal(new ChaosError('x').kind, 'environment');
+  });
+});
 
 describe('ChaosError', () => {
   it('appends the fix to the message and keeps it', () => {

@@ -1,8 +1,8 @@
-// No import cycles in src/, steps/ and sut/: the folders' layering (DESIGN.md: who may import
-// whom) only holds if the module graph is a DAG, and a cycle makes load order — and with it which
-// module sees the other half-initialised — depend on who is imported first. The graph and the
-// cycle finder (test/support/import-graph.ts) are checked on hand-built graphs first, so "no
-// cycle found" in the project means none is there.
+// No import cycles in src/, steps/ and sut/: the folders' layering (CONTRIBUTING.md, Layers;
+// test/unit/layers.test.ts) only holds if the module graph is a DAG, and a cycle makes load
+// order — and with it which module sees the other half-initialised — depend on who is imported
+// first. The graph and the cycle finder (test/support/import-graph.ts) are checked on hand-built
+// graphs first, so "no cycle found" in the project means none is there.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -7,14 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { categoryOf } from '../../src/report/categories.js';
-import {
-  CATEGORIES,
-  EnvironmentFailure,
-  ReliabilityAssertionError,
-  classifyStepError,
-  failureFor,
-} from '../../src/scenario/failure-category.js';
-import { EnvironmentError } from '../../src/util/errors.js';
+import { CATEGORIES, ReliabilityAssertionError, classifyStepError, failureFor } from '../../src/scenario/failure-category.js';
+import { ConfigError, EnvironmentError } from '../../src/util/errors.js';
 import { verify } from '../../src/verify/index.js';
 import { OPTIONS, answered, commit, healthy, ledgers, messages } from '../support/verify-fixtures.js';
 import { allureViewOf } from '../support/report-cucumber-error.js';
@@ -51,8 +45,9 @@ describe('a step\u2019s error, as Allure sees it, lands in its category', () => 
 
   it('files an environment failure, and any other error a step throws, as broken Environment failure', () => {
     for (const error of [
-      new EnvironmentFailure('broker 2 did not become ready within 60 s'),
+      classifyStepError(new EnvironmentError('broker 2 did not become ready within 60 s')),
       classifyStepError(new EnvironmentError('Docker is not running', { fix: 'start dockerd' })),
+      classifyStepError(new ConfigError('no SUT named "x"'), 'the environment did not start'),
       classifyStepError(new TypeError("Cannot read properties of undefined (reading 'topic')")),
     ]) {
       const view = allureViewOf(error);

@@ -7,15 +7,15 @@ import { describe, it } from 'node:test';
 import { categoryOf } from '../../src/report/categories.js';
 import {
   CATEGORIES,
-  EnvironmentFailure,
   ReliabilityAssertionError,
   categoryOfCheck,
   classifyStepError,
+  kindOfCategory,
   failureFor,
   failureOfTimeout,
 } from '../../src/scenario/failure-category.js';
 import { categoryOfMessage } from '../../src/scenario/run-facts.js';
-import { ConfigError, EnvironmentError, TimeoutError } from '../../src/util/errors.js';
+import { ChaosError, ConfigError, EnvironmentError, ReliabilityError, TimeoutError } from '../../src/util/errors.js';
 import type { CheckResult, Validity, Verdict } from '../../src/verify/index.js';
 
 const result = (name: string, valid: Validity, figures: Record<string, number> = {}): CheckResult => ({
@@ -105,19 +105,43 @@ describe('verdict → failure category', () => {
       new Error('boom'),
     ]) {
       const classified = classifyStepError(error);
-      assert.ok(classified instanceof EnvironmentFailure);
+      assert.ok(classified instanceof EnvironmentError && classified.kind === 'environment', String(classified));
       assert.equal(classified.message, `Environment failure: ${error.message}`);
+      assert.equal(classified.cause, error);
+      assert.equal(classifyStepError(classified), classified, 'classifying twice changes nothing');
+      assert.equal(classifyStepError(classified, 'after the scenario'), classified);
     }
     const verdictFailure = new ReliabilityAssertionError(CATEGORIES.loss, '1 lost');
     assert.equal(classifyStepError(verdictFailure), verdictFailure);
-    const already = new EnvironmentFailure('Environment failure: twice?');
-    assert.equal(already.message, 'Environment failure: twice?');
+    assert.equal(classifyStepError(verdictFailure, 'after the scenario'), verdictFailure);
+    // A plain error that already reads "Environment failure:" gets no second prefix.
+    assert.equal(classifyStepError(new Error('Environment failure: twice?')).message, 'Environment failure: twice?');
+  });
+
+  it('puts what was being done between the prefix and the cause, which it keeps', () => {
+    const cause = new TimeoutError('broker 2 not ready', { cause: new Error('ECONNREFUSED') });
+    const classified = classifyStepError(cause, 'the environment did not start');
+    assert.equal(classified.message, 'Environment failure: the environment did not start: broker 2 not ready (cause: ECONNREFUSED)');
+    assert.equal(classified.cause, cause);
+  });
+
+  it('makes a verdict a ReliabilityError whose kind is the SUT\u2019s, except when undecided', () => {
+    for (const category of Object.values(CATEGORIES).filter((c) => c !== CATEGORIES.environment)) {
+      const failure = new ReliabilityAssertionError(category, 'x');
+      assert.ok(failure instanceof ReliabilityError && failure instanceof ChaosError, category);
+      // Missing evidence says nothing about the SUT: like an environment failure, it exits 2.
+      assert.equal(failure.kind, category === CATEGORIES.undecided ? 'environment' : 'reliability', category);
+      assert.equal(failure.kind, kindOfCategory(category));
+    }
+    assert.equal(kindOfCategory(CATEGORIES.environment), 'environment');
+    assert.equal(kindOfCategory(undefined), 'environment');
+    assert.equal(kindOfCategory(CATEGORIES.duplicates), 'reliability');
   });
 
   it('produces messages the report’s categories.json files where the scenario meant', () => {
     const loss = new ReliabilityAssertionError(CATEGORIES.loss, '1 of 2 never got a 2xx');
     assert.equal(categoryOf(`${loss.name}: ${loss.message}\n    at Then`, 'failed'), 'Message loss');
-    const env = new EnvironmentFailure('the environment did not start');
+    const env = classifyStepError(new EnvironmentError('the environment did not start'));
     assert.equal(categoryOf(`${env.name}: ${env.message}`, 'broken'), 'Environment failure');
     assert.equal(categoryOfMessage(`${loss.name}: ${loss.message}`), 'Message loss');
     assert.equal(categoryOfMessage(env.message), 'Environment failure');
@@ -126,6 +150,6 @@ describe('verdict → failure category', () => {
 
   it('names its errors so Allure counts a verdict "failed" and the environment "broken"', () => {
     assert.match(new ReliabilityAssertionError(CATEGORIES.order, 'x').name, /assert/i);
-    assert.doesNotMatch(new EnvironmentFailure('x').name, /assert|expectation/i);
+    assert.doesNotMatch(classifyStepError(new Error('x')).name, /assert|expectation/i);
   });
 });

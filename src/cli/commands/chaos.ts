@@ -24,7 +24,7 @@ import { sutProblems } from '../../scenario/sut-preflight.js';
 import { ConfigError } from '../../util/errors.js';
 import type { CommandHelp } from '../args.js';
 import { checkCucumberArgs } from '../cucumber-options.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, exitCodeOfFailures } from '../exit-codes.js';
 import { selectionProblem } from './chaos-selection.js';
 
 export const DEFAULT_RESULTS_DIR = path.join('reports', 'allure-results');
@@ -197,5 +197,5 @@ export async function chaosCommand(args: string[]): Promise<number> {
     `kafka-chaos: Allure results in ${path.relative(process.cwd(), resultsDir) || resultsDir}; evidence under ${runFacts.environments.map((e) => e.runDir).join(', ') || '(no environment started)'}`,
   );
   if (success) return EXIT.ok;
-  return runFacts.reliabilityFailures().length > 0 ? EXIT.reliabilityFailure : EXIT.notJudged;
+  return exitCodeOfFailures(runFacts.failureKinds());
 }

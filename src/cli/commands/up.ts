@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { ConfigError } from '../../util/errors.js';
 import type { CommandHelp } from '../args.js';
 import { EXIT } from '../exit-codes.js';
-import { environmentFromConfig } from './environment-from-config.js';
+import { environmentFromConfig } from '../../config/environment-from-config.js';
 
 export const upHelp: CommandHelp = {
   summary: 'bring the environment up, print its addresses, hold it until Ctrl-C',

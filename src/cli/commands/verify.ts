@@ -12,6 +12,7 @@ import { readRunFacts } from '../../evidence/run-json.js';
 import { ConfigError, describeError } from '../../util/errors.js';
 import { buildTimeline, judgeRun, optionsFromFacts, type JudgeOverrides, type Verdict } from '../../verify/index.js';
 import { parseFlags } from '../args.js';
+import { EXIT, EXIT_OF_KIND, exitCodeOfError } from '../exit-codes.js';
 import { verdictTable } from '../../report/verdict-table.js';
 
 export const VERIFY_USAGE = `usage: kafka-chaos verify <run-dir | run-root> [options]
@@ -25,7 +26,9 @@ exit: 0 every judged check holds, 1 one is violated, 2 the checker could not dec
 
 const FLAGS = { 'max-duplicates': 'string', group: 'string', topic: 'string', all: 'boolean', help: 'boolean' } as const;
 
-const exitOf = (valid: Verdict['valid']): number => (valid === true ? 0 : valid === false ? 1 : 2);
+// A violated check is a verdict on the SUT; an undecided one is missing evidence, the environment's.
+const exitOf = (valid: Verdict['valid']): number =>
+  valid === true ? EXIT.ok : EXIT_OF_KIND[valid === false ? 'reliability' : 'environment'];
 
 /** Worst of exit codes: 1 (violated) over 2 (undecided) over 0. */
 export function worstExit(codes: readonly number[]): number {
@@ -100,7 +103,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
     } catch (error) {
       // One scenario's unusable run.json must not hide the others' verdicts.
       console.log(`  error: ${describeError(error)}`);
-      codes.push(2);
+      codes.push(exitCodeOfError(error));
     }
   }
   const worst = worstExit(codes);

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { RUNNER_ENV, RUNS_ROOT_ENV, RUN_ID_ENV, runnerLabel, runsRootLabel, tailLines } from '../../evidence/run-directory.js';
 import { ProcessExitedError } from '../../util/errors.js';
 import { childEnvironment } from './child-environment.js';
-import { liveProcesses } from './live-processes.js';
+import { liveProcesses } from '../live-processes.js';
 import type { ExitInfo, LifecycleState, NodeLifecycle } from '../lifecycle.js';
 
 export interface ProcessSpec {

@@ -2,9 +2,9 @@
 // claim (truncated, a length past the end, an unknown value version for an offset-commit key).
 // The caller counts and reports these; it never drops them silently.
 
-import { ChaosError } from '../../util/errors.js';
+import { EnvironmentError } from '../../util/errors.js';
 
-export class MalformedConsumerOffsetsRecordError extends ChaosError {
+export class MalformedConsumerOffsetsRecordError extends EnvironmentError {
   /** Which part was malformed: the key or the value. */
   readonly part: 'key' | 'value';
 

@@ -1,6 +1,9 @@
 // Every process this runner started and that still runs. On Ctrl-C (SIGINT), SIGTERM, or any
 // exit of the runner, they are stopped: no broker or SUT outlives the run that started it.
 // (A runner killed with SIGKILL cannot react; `npm run chaos:clean` finds those by label.)
+// Runtime-neutral: the process runtime registers its children here, and every environment
+// (composed-environment.ts, for either runtime) its orderly teardown — so it sits beside them,
+// not inside process/.
 
 /** What this registry needs of a live process (a ManagedProcess is one): a way to kill it. */
 export interface KillableProcess {
