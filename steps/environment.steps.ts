@@ -2,13 +2,10 @@
 
 import type { DataTable } from '@cucumber/cucumber';
 import { targetUp } from '../src/scenario/scenario-faults.js';
-import { ConfigError } from '../src/util/errors.js';
+import { FORWARDER, FORWARDER_RETRYING, FORWARDER_STOPPING } from '../src/scenario/default-sut.js';
+import { envTable } from '../src/scenario/parameters.js';
 import { brokers, instances, partitions, replicas, requireInRange } from './support/argument-ranges.js';
 import { defineStep } from './support/define-step.js';
-
-/** The reference forwarder's retry knobs: a short backoff, so an outage's end is noticed within a second. */
-const RETRYING = { FORWARDER_ON_ERROR: 'retry', FORWARDER_RETRY_INITIAL_MS: '100', FORWARDER_RETRY_MAX_MS: '1000' };
-const STOPPING = { FORWARDER_ON_ERROR: 'stop' };
 
 defineStep(
   {
@@ -161,13 +158,7 @@ defineStep(
     sut: 'default',
   },
   async function (topic: string, group: string, table: DataTable) {
-    const rows = table.raw();
-    if (rows.some((row) => row.length !== 2 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(row[0]!))) {
-      throw new ConfigError('the env table needs two columns: a variable name and its value', {
-        fix: 'write rows like | FORWARDER_ON_ERROR | retry |',
-      });
-    }
-    await this.session.startSut({ topic, group, instances: 1, env: Object.fromEntries(rows.map(([name, value]) => [name!, value!])) });
+    await this.session.startSut({ topic, group, instances: 1, env: envTable(table.raw()) });
   },
 );
 
@@ -181,7 +172,7 @@ defineStep(
     sut: 'forwarder',
   },
   async function (topic: string, group: string) {
-    await this.session.startSut({ sut: 'forwarder', topic, group, instances: 1, env: STOPPING });
+    await this.session.startSut({ sut: FORWARDER, topic, group, instances: 1, env: FORWARDER_STOPPING });
   },
 );
 
@@ -195,7 +186,7 @@ defineStep(
     sut: 'forwarder',
   },
   async function (topic: string, group: string) {
-    await this.session.startSut({ sut: 'forwarder', topic, group, instances: 1, env: RETRYING });
+    await this.session.startSut({ sut: FORWARDER, topic, group, instances: 1, env: FORWARDER_RETRYING });
   },
 );
 
@@ -210,6 +201,6 @@ defineStep(
     validate: (_t: string, _g: string, n: number) => instances(n),
   },
   async function (topic: string, group: string, count: number) {
-    await this.session.startSut({ sut: 'forwarder', topic, group, instances: count, env: RETRYING });
+    await this.session.startSut({ sut: FORWARDER, topic, group, instances: count, env: FORWARDER_RETRYING });
   },
 );

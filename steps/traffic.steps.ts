@@ -1,32 +1,8 @@
 // Traffic steps: messages produced by the harness, in a batch or continuously.
 
-import type { ProductionSummary } from '../src/traffic/harness-producer.js';
-import { EnvironmentError } from '../src/util/errors.js';
-import type { ScenarioSession } from '../src/scenario/scenario-session.js';
+import { produce, startProducing, stopProducing } from '../src/scenario/scenario-production.js';
 import { keys } from './support/argument-ranges.js';
 import { defineStep } from './support/define-step.js';
-
-async function produce(
-  session: ScenarioSession,
-  topicName: string,
-  count: number,
-  options: { rate?: number; keys?: number } = {},
-): Promise<void> {
-  await session.environment();
-  const topic = session.names.topic(topicName);
-  const summary: ProductionSummary = await session.traffic.produce({
-    topic,
-    count,
-    ratePerSecond: options.rate,
-    distinctKeys: options.keys,
-  });
-  // With no fault acting on Kafka, a refused or lost send says the cluster is unwell — not the SUT.
-  if (summary.ok < count && !session.clusterFaultActive()) {
-    throw new EnvironmentError(
-      `only ${summary.ok} of ${count} sends to "${topicName}" were acked with no fault acting on the cluster (${summary.failed} failed, ${summary.indeterminate} indeterminate)`,
-    );
-  }
-}
 
 defineStep(
   {
@@ -90,8 +66,7 @@ defineStep(
     summary: 'in the background until "production stops" or a wait (bounded: 5 minutes)',
   },
   async function (topic: string, rate: number) {
-    await this.session.environment();
-    this.session.traffic.startContinuous(this.session.names.topic(topic), rate);
+    await startProducing(this.session, topic, rate);
   },
 );
 
@@ -105,8 +80,7 @@ defineStep(
     validate: (_t: string, _r: number, k: number) => keys(k),
   },
   async function (topic: string, rate: number, distinct: number) {
-    await this.session.environment();
-    this.session.traffic.startContinuous(this.session.names.topic(topic), rate, distinct);
+    await startProducing(this.session, topic, rate, distinct);
   },
 );
 
@@ -119,7 +93,6 @@ defineStep(
     summary: 'ends background production and waits for its last acks',
   },
   async function () {
-    await this.session.environment();
-    await this.session.traffic.stopContinuous();
+    await stopProducing(this.session);
   },
 );

@@ -42,3 +42,12 @@ export function sutOfStep(
   if (how === 'forwarder') return FORWARDER;
   return defaultSut(how === 'named' ? String(values[0]) : requested, declared);
 }
+
+/** The reference forwarder's knobs for "… and retries on errors": a short backoff, so an outage's end is noticed within a second. */
+export const FORWARDER_RETRYING: Readonly<Record<string, string>> = {
+  FORWARDER_ON_ERROR: 'retry',
+  FORWARDER_RETRY_INITIAL_MS: '100',
+  FORWARDER_RETRY_MAX_MS: '1000',
+};
+/** "… and stops on the first error" (seed 000's forwarder). */
+export const FORWARDER_STOPPING: Readonly<Record<string, string>> = { FORWARDER_ON_ERROR: 'stop' };

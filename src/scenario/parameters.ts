@@ -160,3 +160,13 @@ export function requireInRange(value: number, what: string, min: number, max: nu
   }
   return value;
 }
+
+/** A step's `| NAME | value |` table as environment variables; a ConfigError for any other shape. */
+export function envTable(rows: readonly (readonly string[])[]): Record<string, string> {
+  if (rows.some((row) => row.length !== 2 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(row[0]!))) {
+    throw new ConfigError('the env table needs two columns: a variable name and its value', {
+      fix: 'write rows like | FORWARDER_ON_ERROR | retry |',
+    });
+  }
+  return Object.fromEntries(rows.map(([name, value]) => [name!, value!]));
+}

@@ -24,7 +24,7 @@ export async function assertChecks(session: ScenarioSession, names: readonly str
 
 /** At most `bound` extra 2xx deliveries (the duplicates check, judged with that bound). */
 export async function assertDuplicatesAtMost(session: ScenarioSession, bound: number): Promise<void> {
-  session.maxDuplicates = bound;
+  session.boundDuplicates(bound);
   await assertChecks(session, ['duplicates']);
 }
 

@@ -10,7 +10,7 @@ import type { FaultContext, FaultKind } from '../faults/fault-kind.js';
 import { ConfigError } from '../util/errors.js';
 import { formatSeconds } from './progress-line.js';
 import type { ScenarioSession } from './scenario-session.js';
-import { groupCoordinator } from './scenario-probes.js';
+import { groupCoordinator } from '../environment/group-coordinator.js';
 import { pass } from './scenario-waits.js';
 import { subjectLabel } from '../faults/fault-kind.js';
 

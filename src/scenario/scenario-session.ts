@@ -7,6 +7,7 @@
 import type { SutFleet } from '../environment/runtime.js';
 import { createTopic } from '../environment/kafka-clients.js';
 import { LEDGER_FILES } from '../evidence/ledger-records.js';
+import type { StepFinding } from '../evidence/run-json.js';
 import { FaultBook } from '../faults/fault-book.js';
 import { ConfigError } from '../util/errors.js';
 import { ResourceStack } from '../util/resource-stack.js';
@@ -47,13 +48,6 @@ export interface SutRequest {
   env?: Record<string, string>;
 }
 
-/** A failed claim that is not a check's verdict, as run.json records it for `kafka-chaos verify`. */
-export interface StepFinding {
-  category: string;
-  detail: string;
-  step?: string;
-}
-
 /** Every ledger a scenario folder holds once its evidence is collected: an absent one is missing evidence. */
 const SCENARIO_LEDGERS = Object.keys(LEDGER_FILES);
 
@@ -66,8 +60,8 @@ export class ScenarioSession {
   private store: { evidence: ScenarioEvidence; faults: FaultBook; traffic: ScenarioTraffic } | undefined;
   sut: RunningSut | undefined;
   /** When the last drain ended; cleared by any later action. */
-  drainEndedAt: number | undefined;
-  maxDuplicates: number | undefined;
+  private drainEnd: number | undefined;
+  private duplicateBound: number | undefined;
   /** The checks the scenario's Then steps asserted: what the verdict judges (run.json assertedChecks). */
   readonly asserted = new Set<string>();
   /** Claims of steps that failed on something other than a check's own verdict (run.json stepFindings). */
@@ -201,10 +195,26 @@ export class ScenarioSession {
     return this.findings.some((f) => f.category === CATEGORIES.undecided);
   }
 
+  /** When the last drain ended (undefined: none since the last action); later 2xx answers do not count. */
+  get drainEndedAt(): number | undefined {
+    return this.drainEnd;
+  }
+  markDrained(): void {
+    this.drainEnd = Date.now();
+  }
+
+  /** The most duplicate deliveries a Then step tolerates (undefined: unbounded): the duplicates check's bound. */
+  get maxDuplicates(): number | undefined {
+    return this.duplicateBound;
+  }
+  boundDuplicates(bound: number): void {
+    this.duplicateBound = bound;
+  }
+
   /** Something happened: evidence collected before it is out of date. */
   invalidate(): void {
     this.stale = true;
-    this.drainEndedAt = undefined;
+    this.drainEnd = undefined;
   }
 
   /** Collects and judges the evidence, unless nothing happened since the last time. */

@@ -56,12 +56,10 @@ export async function drain(session: ScenarioSession, withinMs: number): Promise
       error,
       ['lost'],
       `the drain did not see every message delivered within ${formatSeconds(withinMs)}`,
-      () => {
-        session.drainEndedAt = Date.now();
-      },
+      () => session.markDrained(),
     );
   }
-  session.drainEndedAt = Date.now();
+  session.markDrained();
 }
 
 /** The commit drain: the group's lag on the SUT's topic reaches 0 within `withinMs`. */

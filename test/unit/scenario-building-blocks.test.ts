@@ -210,7 +210,7 @@ describe('scenario building blocks', () => {
 
 describe('the group coordinator, as Kafka places a group', () => {
   it('hashes like Java String.hashCode and takes Utils.abs of it', async () => {
-    const { javaStringHash, groupOffsetsPartition } = await import('../../src/scenario/scenario-probes.js');
+    const { javaStringHash, groupOffsetsPartition } = await import('../../src/environment/group-coordinator.js');
     assert.equal(javaStringHash('hello'), 99162322);
     assert.equal(javaStringHash(''), 0);
     assert.equal(javaStringHash('polygenelubricants'), -2147483648);
