@@ -4,22 +4,11 @@
 // else that goes wrong is the harness's or the machine's, and reads "Environment failure:"
 // (an EnvironmentFailure, which Allure counts "broken") — never as a verdict on the SUT.
 
-import { UNDECIDED_FINDING } from '../evidence/run-json.js';
 import { describeError } from '../util/errors.js';
-import type { CheckResult, Verdict } from '../verify/index.js';
+import { CATEGORIES, type CheckResult, type FailureCategory, type Verdict } from '../verify/index.js';
 
-export const CATEGORIES = {
-  loss: 'Message loss',
-  duplicates: 'Duplicates over bound',
-  unsafeCommit: 'Unsafe offset commit',
-  order: 'Ordering violation',
-  notStopped: 'Pipeline did not stop',
-  undecided: UNDECIDED_FINDING,
-  other: 'Reliability check failed',
-  environment: 'Environment failure',
-} as const;
-
-export type FailureCategory = (typeof CATEGORIES)[keyof typeof CATEGORIES];
+// The categories are the checker's (each check declares its own); re-exported for the steps.
+export { CATEGORIES, type FailureCategory };
 
 const CHECK_CATEGORY: Record<string, FailureCategory> = {
   lost: CATEGORIES.loss,

@@ -22,4 +22,5 @@ export { checkIndeterminate, indeterminateCheck } from './indeterminate.js';
 export { checkRecovery, recoveryCheck } from './recovery.js';
 export type { Ledgers, CheckOptions, ResolvedOptions, CheckOutcome, CheckResult, Verdict, Validity, StepFinding } from './types.js';
 export { MalformedEvidenceError, MAX_EXAMPLES, DEFAULT_SLOW_ANSWER_MS, isSuccess, resolveOptions } from './types.js';
+export { CATEGORIES, type FailureCategory } from './check-category.js';
 export { buildTimeline, type Timeline, type TimelineSecond } from './timeline.js';
