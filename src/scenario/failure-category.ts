@@ -5,24 +5,14 @@
 // (an EnvironmentFailure, which Allure counts "broken") — never as a verdict on the SUT.
 
 import { describeError } from '../util/errors.js';
-import { CATEGORIES, type CheckResult, type FailureCategory, type Verdict } from '../verify/index.js';
+import { CATEGORIES, checkNamed, type CheckResult, type FailureCategory, type Verdict } from '../verify/index.js';
 
 // The categories are the checker's (each check declares its own); re-exported for the steps.
 export { CATEGORIES, type FailureCategory };
 
-const CHECK_CATEGORY: Record<string, FailureCategory> = {
-  lost: CATEGORIES.loss,
-  'broker-side-loss': CATEGORIES.loss,
-  duplicates: CATEGORIES.duplicates,
-  'unsafe-commit': CATEGORIES.unsafeCommit,
-  'commit-during-outage': CATEGORIES.unsafeCommit,
-  'commit-regression': CATEGORIES.unsafeCommit,
-  order: CATEGORIES.order,
-};
-
-/** The category a violated check files under. */
+/** The category a violated check files under: the one its file declares (unknown name: other). */
 export function categoryOfCheck(name: string): FailureCategory {
-  return CHECK_CATEGORY[name] ?? CATEGORIES.other;
+  return checkNamed(name)?.category ?? CATEGORIES.other;
 }
 
 /**
