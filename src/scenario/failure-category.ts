@@ -5,7 +5,15 @@
 // (an EnvironmentFailure, which Allure counts "broken") — never as a verdict on the SUT.
 
 import { describeError } from '../util/errors.js';
-import { CATEGORIES, checkNamed, type CheckResult, type FailureCategory, type Verdict } from '../verify/index.js';
+import {
+  CATEGORIES,
+  checkNamed,
+  isCheckName,
+  type CheckName,
+  type CheckResult,
+  type FailureCategory,
+  type Verdict,
+} from '../verify/index.js';
 
 // The categories are the checker's (each check declares its own); re-exported for the steps.
 export { CATEGORIES, type FailureCategory };
@@ -25,7 +33,7 @@ export class ReliabilityAssertionError extends Error {
   constructor(
     readonly category: FailureCategory,
     detail: string,
-    readonly checks: readonly string[] = [],
+    readonly checks: readonly CheckName[] = [],
     readonly fromVerdict = false,
   ) {
     super(`${category}: ${detail}`);
@@ -64,18 +72,13 @@ export function describeCheck(check: CheckResult): string {
  * decides the category (the first one asserted); only when none is violated does an undecided
  * one make it "Checker could not decide".
  */
-export function failureFor(verdict: Verdict, checkNames: readonly string[]): ReliabilityAssertionError | undefined {
-  const asserted = checkNames.map(
-    (name): CheckResult =>
-      verdict.checks.find((c) => c.name === name) ?? {
-        name,
-        valid: 'unknown',
-        figures: {},
-        examples: [],
-        explanation: `The verdict has no check named ${name}.`,
-        judged: true,
-      },
-  );
+export function failureFor(verdict: Verdict, checkNames: readonly CheckName[]): ReliabilityAssertionError | undefined {
+  // Each result keeps the asserted (typed) name: the verdict's own names are plain strings.
+  const asserted = checkNames.map((name): CheckResult & { name: CheckName } => {
+    const found = verdict.checks.find((c) => c.name === name);
+    if (found) return { ...found, name };
+    return { name, valid: 'unknown', figures: {}, examples: [], explanation: `The verdict has no check named ${name}.`, judged: true };
+  });
   const violated = asserted.filter((c) => c.valid === false);
   if (violated.length > 0) {
     const detail = violated.map(describeCheck).join('; also ');
@@ -103,10 +106,14 @@ export function failureFor(verdict: Verdict, checkNames: readonly string[]): Rel
  * own checks if one is violated, else any violated check, else "Checker could not decide" — never
  * a category picked by default, since slowness alone proves nothing.
  */
-export function failureOfTimeout(verdict: Verdict, claimed: readonly string[], what: string): ReliabilityAssertionError {
+export function failureOfTimeout(verdict: Verdict, claimed: readonly CheckName[], what: string): ReliabilityAssertionError {
   const own = failureFor(verdict, claimed);
   if (own && own.category !== CATEGORIES.undecided) return own;
-  const violated = verdict.checks.filter((c) => c.valid === false).map((c) => c.name);
+  // A verdict's names are data: only registered checks can be claimed.
+  const violated = verdict.checks
+    .filter((c) => c.valid === false)
+    .map((c) => c.name)
+    .filter(isCheckName);
   const other = violated.length > 0 ? failureFor(verdict, violated) : undefined;
   if (other) return other;
   const why = own ? own.message.slice(own.category.length + 2) : `no check of the verdict is violated (${claimed.join(', ')} hold)`;

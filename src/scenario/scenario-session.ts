@@ -9,6 +9,7 @@ import { createTopic } from '../environment/kafka-clients.js';
 import { LEDGER_FILES } from '../evidence/ledger-records.js';
 import { ConfigError, describeError } from '../util/errors.js';
 import { ResourceStack } from '../util/resource-stack.js';
+import type { CheckName } from '../verify/index.js';
 import { CATEGORIES, EnvironmentFailure, type ReliabilityAssertionError } from './failure-category.js';
 import { FaultBook } from './fault-book.js';
 import type { EnvironmentPool, PooledEnvironment } from './environment-pool.js';
@@ -72,7 +73,7 @@ export class ScenarioSession {
   drainEndedAt: number | undefined;
   maxDuplicates: number | undefined;
   /** The checks the scenario's Then steps asserted: what the verdict judges (run.json assertedChecks). */
-  readonly asserted = new Set<string>();
+  readonly asserted = new Set<CheckName>();
   /** Claims of steps that failed on something other than a check's own verdict (run.json stepFindings). */
   readonly findings: StepFinding[] = [];
   private stale = true;
