@@ -29,6 +29,8 @@ export interface DefinedCheck extends Check {
   readonly name: CheckName;
   /** The category its violation files under (the failure message's prefix). */
   readonly category: FailureCategory;
+  /** One sentence: what holds when it holds (the checks table of docs/evidence-and-checks.md). */
+  readonly summary: string;
   /** Its place in the verdict, ascending; Infinity (none given) sorts after every numbered one. */
   readonly order: number;
 }
@@ -38,6 +40,7 @@ export interface CheckDefinition<N extends CheckName> extends Omit<Check, 'name'
   /** Must be declared in CheckNames (the file's `declare module '../check-name.js'`). */
   name: N;
   category: FailureCategory;
+  summary: string;
   /** Only the original ten checks number themselves (10, 20, …) to keep their order; leave it out. */
   order?: number;
 }

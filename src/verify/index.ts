@@ -4,8 +4,9 @@
 export { verify, runCheck, combine, judgeable, CHECKS } from './verdict.js';
 export { judgeRun, optionsFromFacts, type JudgeOverrides } from './judge-run.js';
 export { EvidenceIndex, doubtFromTorn, isRewindEvent, TARGET_DOWN_FAULT, type Window } from './evidence-index.js';
-export { defineCheck, type Check, type CheckDefinition, type DefinedCheck } from './define-check.js';
+export { defineCheck, isDefinedCheck, type Check, type CheckDefinition, type DefinedCheck } from './define-check.js';
 export { CHECK_FILES, checkNamed, isCheckName } from './check-registry.js';
+export { checkRows, checksMarkdown, CHECK_TABLE_HEADER } from './check-catalogue.js';
 export type { CheckName } from './check-name.js';
 export { commitsDuring, mergeWindows, type CommitsDuring } from './checks/commit-during-outage.js';
 export type { DuplicateCause } from './checks/duplicates.js';

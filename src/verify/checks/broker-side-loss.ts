@@ -56,6 +56,7 @@ export const brokerSideLossCheck = defineCheck({
   name: 'broker-side-loss',
   order: 80,
   category: CATEGORIES.loss,
+  summary: 'Every send the broker acked is in the log: Kafka itself lost nothing.',
   needs: ['produced', 'log'],
   run: checkBrokerSideLoss,
   doubt: (outcome, index) => doubtFromTorn(outcome.figures.missingFromLog, index, ['log'], 'acked sends are missing from the log'),

@@ -105,6 +105,7 @@ export const commitDuringOutageCheck = defineCheck({
   name: 'commit-during-outage',
   order: 40,
   category: CATEGORIES.unsafeCommit,
+  summary: 'No commit while the target was down passed a message that had no 2xx before the outage.',
   needs: ['faults', 'commits', 'log', 'delivered'],
   run: checkCommitDuringOutage,
   // A torn fault line may be a heal (the outage then looks endless); a torn delivery whose id is

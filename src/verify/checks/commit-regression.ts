@@ -46,6 +46,7 @@ export const commitRegressionCheck = defineCheck({
   name: 'commit-regression',
   order: 50,
   category: CATEGORIES.unsafeCommit,
+  summary: "Per partition, the group's committed offset never went down.",
   needs: ['commits'],
   run: checkCommitRegression,
 });

@@ -101,6 +101,8 @@ export const duplicatesCheck = defineCheck({
   name: 'duplicates',
   order: 20,
   category: CATEGORIES.duplicates,
+  summary:
+    'At most the asserted number of duplicate 2xx deliveries, each attributed to a rewind, a retry or nothing; judged only with a bound.',
   needs: ['delivered'],
   run: checkDuplicates,
   // Without a bound the check claims nothing: its figures are information, never judged.

@@ -49,6 +49,7 @@ export const indeterminateCheck = defineCheck({
   name: 'indeterminate',
   order: 90,
   category: CATEGORIES.other,
+  summary: 'Reports the sends without a definite outcome and how the read-back settled them; always holds.',
   needs: ['produced', 'log'],
   run: checkIndeterminate,
 });

@@ -54,6 +54,7 @@ export const lostCheck = defineCheck({
   name: 'lost',
   order: 10,
   category: CATEGORIES.loss,
+  summary: 'Every message in the log (or acked) got a 2xx delivery by the end of the drain.',
   needs: ['produced', 'log', 'delivered'],
   run: checkLost,
   doubt: (outcome, index) => doubtFromTorn(outcome.figures.lost, index, ['delivered'], 'lost'),

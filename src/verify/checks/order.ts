@@ -65,6 +65,7 @@ export const orderCheck = defineCheck({
   name: 'order',
   order: 60,
   category: CATEGORIES.order,
+  summary: 'Per partition, messages were first delivered in offset order.',
   needs: ['log', 'delivered'],
   run: checkOrder,
 });

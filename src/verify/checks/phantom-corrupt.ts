@@ -75,6 +75,7 @@ export const phantomCorruptCheck = defineCheck({
   name: 'phantom-corrupt',
   order: 70,
   category: CATEGORIES.other,
+  summary: 'Every delivery carried a produced id and the body that was produced.',
   needs: ['produced', 'log', 'delivered'],
   run: checkPhantomCorrupt,
   doubt: ({ figures }, index) =>

@@ -113,6 +113,7 @@ export const recoveryCheck = defineCheck({
   name: 'recovery',
   order: 100,
   category: CATEGORIES.other,
+  summary: 'After the last heal every logged message got a 2xx and the group committed up to the log end.',
   needs: ['log', 'delivered', 'offsets'],
   run: checkRecovery,
   doubt: ({ figures }, index) =>

@@ -77,6 +77,7 @@ export const unsafeCommitCheck = defineCheck({
   name: 'unsafe-commit',
   order: 30,
   category: CATEGORIES.unsafeCommit,
+  summary: 'No commit passed an offset of its partition that had no 2xx yet: the window through which a crash loses data.',
   needs: ['log', 'delivered', 'commits'],
   run: checkUnsafeCommit,
   doubt: (outcome, index) =>
