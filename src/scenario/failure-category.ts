@@ -5,36 +5,23 @@
 // EnvironmentError reading "Environment failure:" (which Allure counts "broken") — never a
 // verdict on the SUT.
 
-import { UNDECIDED_FINDING } from '../evidence/run-json.js';
 import { EnvironmentError, ReliabilityError, describeError, type ErrorKind } from '../util/errors.js';
-import type { CheckResult, Verdict } from '../verify/index.js';
+import {
+  CATEGORIES,
+  checkNamed,
+  isCheckName,
+  type CheckName,
+  type CheckResult,
+  type FailureCategory,
+  type Verdict,
+} from '../verify/index.js';
 
-export const CATEGORIES = {
-  loss: 'Message loss',
-  duplicates: 'Duplicates over bound',
-  unsafeCommit: 'Unsafe offset commit',
-  order: 'Ordering violation',
-  notStopped: 'Pipeline did not stop',
-  undecided: UNDECIDED_FINDING,
-  other: 'Reliability check failed',
-  environment: 'Environment failure',
-} as const;
+// The categories are the checker's (each check declares its own); re-exported for the steps.
+export { CATEGORIES, type FailureCategory };
 
-export type FailureCategory = (typeof CATEGORIES)[keyof typeof CATEGORIES];
-
-const CHECK_CATEGORY: Record<string, FailureCategory> = {
-  lost: CATEGORIES.loss,
-  'broker-side-loss': CATEGORIES.loss,
-  duplicates: CATEGORIES.duplicates,
-  'unsafe-commit': CATEGORIES.unsafeCommit,
-  'commit-during-outage': CATEGORIES.unsafeCommit,
-  'commit-regression': CATEGORIES.unsafeCommit,
-  order: CATEGORIES.order,
-};
-
-/** The category a violated check files under. */
+/** The category a violated check files under: the one its file declares (unknown name: other). */
 export function categoryOfCheck(name: string): FailureCategory {
-  return CHECK_CATEGORY[name] ?? CATEGORIES.other;
+  return checkNamed(name)?.category ?? CATEGORIES.other;
 }
 
 /**
@@ -59,7 +46,7 @@ export class ReliabilityAssertionError extends ReliabilityError {
   constructor(
     readonly category: FailureCategory,
     detail: string,
-    readonly checks: readonly string[] = [],
+    readonly checks: readonly CheckName[] = [],
     readonly fromVerdict = false,
   ) {
     super(`${category}: ${detail}`);
@@ -101,18 +88,13 @@ export function describeCheck(check: CheckResult): string {
  * decides the category (the first one asserted); only when none is violated does an undecided
  * one make it "Checker could not decide".
  */
-export function failureFor(verdict: Verdict, checkNames: readonly string[]): ReliabilityAssertionError | undefined {
-  const asserted = checkNames.map(
-    (name): CheckResult =>
-      verdict.checks.find((c) => c.name === name) ?? {
-        name,
-        valid: 'unknown',
-        figures: {},
-        examples: [],
-        explanation: `The verdict has no check named ${name}.`,
-        judged: true,
-      },
-  );
+export function failureFor(verdict: Verdict, checkNames: readonly CheckName[]): ReliabilityAssertionError | undefined {
+  // Each result keeps the asserted (typed) name: the verdict's own names are plain strings.
+  const asserted = checkNames.map((name): CheckResult & { name: CheckName } => {
+    const found = verdict.checks.find((c) => c.name === name);
+    if (found) return { ...found, name };
+    return { name, valid: 'unknown', figures: {}, examples: [], explanation: `The verdict has no check named ${name}.`, judged: true };
+  });
   const violated = asserted.filter((c) => c.valid === false);
   if (violated.length > 0) {
     const detail = violated.map(describeCheck).join('; also ');
@@ -140,10 +122,14 @@ export function failureFor(verdict: Verdict, checkNames: readonly string[]): Rel
  * own checks if one is violated, else any violated check, else "Checker could not decide" — never
  * a category picked by default, since slowness alone proves nothing.
  */
-export function failureOfTimeout(verdict: Verdict, claimed: readonly string[], what: string): ReliabilityAssertionError {
+export function failureOfTimeout(verdict: Verdict, claimed: readonly CheckName[], what: string): ReliabilityAssertionError {
   const own = failureFor(verdict, claimed);
   if (own && own.category !== CATEGORIES.undecided) return own;
-  const violated = verdict.checks.filter((c) => c.valid === false).map((c) => c.name);
+  // A verdict's names are data: only registered checks can be claimed.
+  const violated = verdict.checks
+    .filter((c) => c.valid === false)
+    .map((c) => c.name)
+    .filter(isCheckName);
   const other = violated.length > 0 ? failureFor(verdict, violated) : undefined;
   if (other) return other;
   const why = own ? own.message.slice(own.category.length + 2) : `no check of the verdict is violated (${claimed.join(', ')} hold)`;

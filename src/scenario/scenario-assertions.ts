@@ -4,18 +4,18 @@
 // valid/invalid (the lag, the logged count) are the checks' own figures.
 
 import { ConfigError } from '../util/errors.js';
-import type { CheckResult } from '../verify/index.js';
+import { isCheckName, type CheckName, type CheckResult } from '../verify/index.js';
 import { CATEGORIES, ReliabilityAssertionError, describeCheck, failureFor } from './failure-category.js';
 import type { ScenarioSession } from './scenario-session.js';
 
-function check(checks: readonly CheckResult[], name: string): CheckResult {
+function check(checks: readonly CheckResult[], name: CheckName): CheckResult {
   const found = checks.find((c) => c.name === name);
   if (!found) throw new ReliabilityAssertionError(CATEGORIES.undecided, `the verdict has no check named ${name}`, [name]);
   return found;
 }
 
 /** The named checks hold. */
-export async function assertChecks(session: ScenarioSession, names: readonly string[]): Promise<void> {
+export async function assertChecks(session: ScenarioSession, names: readonly CheckName[]): Promise<void> {
   names.forEach((name) => session.asserted.add(name));
   const { verdict } = await session.judgement();
   const failure = failureFor(verdict, names);
@@ -90,6 +90,9 @@ export async function assertAllHold(session: ScenarioSession): Promise<void> {
   const { verdict } = await session.judgement();
   await assertChecks(
     session,
-    verdict.checks.map((c) => c.name).filter((name) => name !== 'duplicates' || session.maxDuplicates !== undefined),
+    verdict.checks
+      .map((c) => c.name)
+      .filter(isCheckName)
+      .filter((name) => name !== 'duplicates' || session.maxDuplicates !== undefined),
   );
 }

@@ -11,6 +11,7 @@ import type { StepFinding } from '../evidence/run-json.js';
 import { FaultBook } from '../faults/fault-book.js';
 import { ConfigError } from '../util/errors.js';
 import { ResourceStack } from '../util/resource-stack.js';
+import type { CheckName } from '../verify/index.js';
 import { CATEGORIES, classifyStepError, type ReliabilityAssertionError } from './failure-category.js';
 import type { EnvironmentPool, PooledEnvironment } from './environment-pool.js';
 import { runFacts } from './run-facts.js';
@@ -63,7 +64,7 @@ export class ScenarioSession {
   private drainEnd: number | undefined;
   private duplicateBound: number | undefined;
   /** The checks the scenario's Then steps asserted: what the verdict judges (run.json assertedChecks). */
-  readonly asserted = new Set<string>();
+  readonly asserted = new Set<CheckName>();
   /** Claims of steps that failed on something other than a check's own verdict (run.json stepFindings). */
   readonly findings: StepFinding[] = [];
   private stale = true;

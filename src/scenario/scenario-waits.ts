@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { readBack } from '../traffic/read-back.js';
 import { EnvironmentError, ProbeFailedError, TimeoutError } from '../util/errors.js';
 import { waitFor } from '../util/wait-for.js';
+import type { CheckName } from '../verify/index.js';
 import { CATEGORIES, ReliabilityAssertionError, failureOfTimeout } from './failure-category.js';
 import { formatSeconds, withProgress } from './progress-line.js';
 import { committedSum, deliveredOf, groupLag, producedSoFar, progressText } from './scenario-probes.js';
@@ -96,7 +97,7 @@ export async function drainLag(session: ScenarioSession, withinMs: number): Prom
 async function timeoutFinding(
   session: ScenarioSession,
   error: unknown,
-  claimed: readonly string[],
+  claimed: readonly CheckName[],
   what: string,
   beforeJudging?: () => void,
 ): Promise<unknown> {

@@ -5,7 +5,7 @@
 
 import { LEDGER_FILES, TARGET_DOWN_FAULT } from '../evidence/ledger-records.js';
 import type { LedgerName } from '../evidence/ledger-records.js';
-import type { CheckOutcome, Ledgers, ResolvedOptions } from './types.js';
+import type { Ledgers, ResolvedOptions } from './types.js';
 import { requireString, requireTime } from './evidence-shape.js';
 import { buildCommitIndex, type CommitIndex } from './commit-index.js';
 import { buildMessageIndex, type MessageIndex } from './message-index.js';
@@ -97,19 +97,6 @@ export class EvidenceIndex {
     }
     return warnings;
   }
-}
-
-/** A check: a pure function of the evidence. It may throw; the verdict turns that into 'unknown'. */
-export interface Check {
-  name: string;
-  /** The ledgers its validity rests on: one missing or corrupt makes it 'unknown' without running. */
-  needs: readonly LedgerName[];
-  run(index: EvidenceIndex): CheckOutcome;
-  /**
-   * For a violated outcome: why it might rest only on evidence lost with a torn last line whose id
-   * could not be recovered (then the check says 'unknown'), or undefined when it cannot.
-   */
-  doubt?(outcome: CheckOutcome, index: EvidenceIndex): string | undefined;
 }
 
 /**

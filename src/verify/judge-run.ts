@@ -6,8 +6,9 @@
 import type { Ledgers } from '../evidence/ledger-records.js';
 import type { RunFacts } from '../evidence/run-json.js';
 import { ConfigError } from '../util/errors.js';
-import type { Check } from './evidence-index.js';
-import { CHECKS, verify } from './verdict.js';
+import { CHECKS } from './check-registry.js';
+import type { Check } from './define-check.js';
+import { verify } from './verdict.js';
 import type { CheckOptions, Verdict } from './types.js';
 
 /** What a caller (the CLI's flags) may set over run.json's facts. */

@@ -9,17 +9,9 @@
 import { isViolation } from '../evidence/run-json.js';
 import { unusableLedger } from '../evidence/ledger-status.js';
 import { describeError } from '../util/errors.js';
-import { brokerSideLossCheck } from './broker-side-loss.js';
-import { commitDuringOutageCheck } from './commit-during-outage.js';
-import { commitRegressionCheck } from './commit-regression.js';
-import { duplicatesCheck } from './duplicates.js';
-import { EvidenceIndex, type Check } from './evidence-index.js';
-import { indeterminateCheck } from './indeterminate.js';
-import { lostCheck } from './lost.js';
-import { orderCheck } from './order.js';
-import { phantomCorruptCheck } from './phantom-corrupt.js';
-import { recoveryCheck } from './recovery.js';
-import { unsafeCommitCheck } from './unsafe-commit.js';
+import { CHECKS } from './check-registry.js';
+import type { Check } from './define-check.js';
+import { EvidenceIndex } from './evidence-index.js';
 import {
   resolveOptions,
   type CheckOptions,
@@ -31,22 +23,12 @@ import {
   type Verdict,
 } from './types.js';
 
-export const CHECKS: readonly Check[] = [
-  lostCheck,
-  duplicatesCheck,
-  unsafeCommitCheck,
-  commitDuringOutageCheck,
-  commitRegressionCheck,
-  orderCheck,
-  phantomCorruptCheck,
-  brokerSideLossCheck,
-  indeterminateCheck,
-  recoveryCheck,
-];
+// The checks come from the registry, which discovers src/verify/checks/.
+export { CHECKS };
 
-/** Whether a check has what it is judged against: duplicates needs a bound. */
+/** Whether a check has what it is judged against (duplicates: a bound); each check says for itself. */
 export function judgeable(check: Check, options: ResolvedOptions): boolean {
-  return check.name !== duplicatesCheck.name || Number.isFinite(options.maxDuplicates);
+  return check.judgeable?.(options) ?? true;
 }
 
 const unknown = (name: string, explanation: string, figures: Record<string, number> = {}): CheckOutcome => ({

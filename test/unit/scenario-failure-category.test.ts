@@ -16,7 +16,7 @@ import {
 } from '../../src/scenario/failure-category.js';
 import { categoryOfMessage } from '../../src/scenario/run-facts.js';
 import { ChaosError, ConfigError, EnvironmentError, ReliabilityError, TimeoutError } from '../../src/util/errors.js';
-import type { CheckResult, Validity, Verdict } from '../../src/verify/index.js';
+import { CHECKS, type CheckResult, type Validity, type Verdict } from '../../src/verify/index.js';
 
 const result = (name: string, valid: Validity, figures: Record<string, number> = {}): CheckResult => ({
   name,
@@ -49,6 +49,11 @@ describe('verdict → failure category', () => {
       'phantom-corrupt': 'Reliability check failed',
     };
     for (const [check, category] of Object.entries(expected)) assert.equal(categoryOfCheck(check), category, check);
+  });
+
+  it('reads each category from the check file that declares it, and files an unknown name under "other"', () => {
+    for (const check of CHECKS) assert.equal(categoryOfCheck(check.name), check.category, check.name);
+    assert.equal(categoryOfCheck('no-such-check'), CATEGORIES.other);
   });
 
   it('holds when every asserted check holds, whatever the others say', () => {

@@ -3,9 +3,17 @@
 // data: a consumer restarted from N never reads the undelivered message again. Proved per
 // partition in O((messages + commits) log n) with delivered-by.ts's prefix maximum.
 
-import { doubtFromTorn, type Check, type EvidenceIndex } from './evidence-index.js';
-import { allBelowDeliveredAtMs, deliveredBy, firstUndeliveredBelow } from './delivered-by.js';
-import { Examples, type CheckOutcome } from './types.js';
+import { doubtFromTorn, type EvidenceIndex } from '../evidence-index.js';
+import { allBelowDeliveredAtMs, deliveredBy, firstUndeliveredBelow } from '../delivered-by.js';
+import { Examples, type CheckOutcome } from '../types.js';
+import { CATEGORIES } from '../check-category.js';
+import { defineCheck } from '../define-check.js';
+
+declare module '../check-name.js' {
+  interface CheckNames {
+    'unsafe-commit': true;
+  }
+}
 
 export function checkUnsafeCommit(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
@@ -65,10 +73,13 @@ export function checkUnsafeCommit(index: EvidenceIndex): CheckOutcome {
   };
 }
 
-export const unsafeCommitCheck: Check = {
+export const unsafeCommitCheck = defineCheck({
   name: 'unsafe-commit',
+  order: 30,
+  category: CATEGORIES.unsafeCommit,
+  summary: 'No commit passed an offset of its partition that had no 2xx yet: the window through which a crash loses data.',
   needs: ['log', 'delivered', 'commits'],
   run: checkUnsafeCommit,
   doubt: (outcome, index) =>
     doubtFromTorn(outcome.figures.messagesExposed, index, ['delivered'], 'messages were exposed by commits ahead of their 2xx'),
-};
+});

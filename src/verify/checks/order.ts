@@ -3,8 +3,16 @@
 // Counted as descents: a message first delivered right after one with a higher offset. Ties in
 // receivedAt are not violations. Redeliveries do not count — only each message's first 2xx.
 
-import type { Check, EvidenceIndex } from './evidence-index.js';
-import { Examples, type CheckOutcome } from './types.js';
+import type { EvidenceIndex } from '../evidence-index.js';
+import { Examples, type CheckOutcome } from '../types.js';
+import { CATEGORIES } from '../check-category.js';
+import { defineCheck } from '../define-check.js';
+
+declare module '../check-name.js' {
+  interface CheckNames {
+    order: true;
+  }
+}
 
 export function checkOrder(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
@@ -53,4 +61,11 @@ export function checkOrder(index: EvidenceIndex): CheckOutcome {
   };
 }
 
-export const orderCheck: Check = { name: 'order', needs: ['log', 'delivered'], run: checkOrder };
+export const orderCheck = defineCheck({
+  name: 'order',
+  order: 60,
+  category: CATEGORIES.order,
+  summary: 'Per partition, messages were first delivered in offset order.',
+  needs: ['log', 'delivered'],
+  run: checkOrder,
+});

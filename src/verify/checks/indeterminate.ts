@@ -3,8 +3,16 @@
 // then see them delivered); not found, they are neither lost nor safe. This check only reports
 // (always valid), as does the count of definite failures that nevertheless reached the log.
 
-import type { Check, EvidenceIndex } from './evidence-index.js';
-import { Examples, type CheckOutcome } from './types.js';
+import type { EvidenceIndex } from '../evidence-index.js';
+import { Examples, type CheckOutcome } from '../types.js';
+import { CATEGORIES } from '../check-category.js';
+import { defineCheck } from '../define-check.js';
+
+declare module '../check-name.js' {
+  interface CheckNames {
+    indeterminate: true;
+  }
+}
 
 export function checkIndeterminate(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
@@ -37,4 +45,11 @@ export function checkIndeterminate(index: EvidenceIndex): CheckOutcome {
   };
 }
 
-export const indeterminateCheck: Check = { name: 'indeterminate', needs: ['produced', 'log'], run: checkIndeterminate };
+export const indeterminateCheck = defineCheck({
+  name: 'indeterminate',
+  order: 90,
+  category: CATEGORIES.other,
+  summary: 'Reports the sends without a definite outcome and how the read-back settled them; always holds.',
+  needs: ['produced', 'log'],
+  run: checkIndeterminate,
+});

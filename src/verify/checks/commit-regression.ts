@@ -2,8 +2,16 @@
 // goes down. A lower commit means the group will re-consume (duplicates at best) and that some
 // consumer committed from a stale view of the partition — e.g. a zombie after a rebalance.
 
-import type { Check, EvidenceIndex } from './evidence-index.js';
-import { Examples, type CheckOutcome } from './types.js';
+import type { EvidenceIndex } from '../evidence-index.js';
+import { Examples, type CheckOutcome } from '../types.js';
+import { CATEGORIES } from '../check-category.js';
+import { defineCheck } from '../define-check.js';
+
+declare module '../check-name.js' {
+  interface CheckNames {
+    'commit-regression': true;
+  }
+}
 
 export function checkCommitRegression(index: EvidenceIndex): CheckOutcome {
   const commits = index.commits();
@@ -34,4 +42,11 @@ export function checkCommitRegression(index: EvidenceIndex): CheckOutcome {
   };
 }
 
-export const commitRegressionCheck: Check = { name: 'commit-regression', needs: ['commits'], run: checkCommitRegression };
+export const commitRegressionCheck = defineCheck({
+  name: 'commit-regression',
+  order: 50,
+  category: CATEGORIES.unsafeCommit,
+  summary: "Per partition, the group's committed offset never went down.",
+  needs: ['commits'],
+  run: checkCommitRegression,
+});

@@ -9,10 +9,18 @@
 // valid: total duplicate deliveries ≤ maxDuplicates. Without a bound nothing is claimed: 'unknown',
 // and the verdict shows it as not judged (the figures are information).
 
-import { committedAt } from './commit-index.js';
-import type { Check, EvidenceIndex } from './evidence-index.js';
-import { upperBound } from './partitions.js';
-import { Examples, isSuccess, MAX_EXAMPLES, type CheckOutcome } from './types.js';
+import { committedAt } from '../commit-index.js';
+import type { EvidenceIndex } from '../evidence-index.js';
+import { upperBound } from '../partitions.js';
+import { Examples, isSuccess, MAX_EXAMPLES, type CheckOutcome } from '../types.js';
+import { CATEGORIES } from '../check-category.js';
+import { defineCheck } from '../define-check.js';
+
+declare module '../check-name.js' {
+  interface CheckNames {
+    duplicates: true;
+  }
+}
 
 export type DuplicateCause = 'rewind' | 'retry' | 'unexplained';
 
@@ -89,4 +97,14 @@ export function checkDuplicates(index: EvidenceIndex): CheckOutcome {
   };
 }
 
-export const duplicatesCheck: Check = { name: 'duplicates', needs: ['delivered'], run: checkDuplicates };
+export const duplicatesCheck = defineCheck({
+  name: 'duplicates',
+  order: 20,
+  category: CATEGORIES.duplicates,
+  summary:
+    'At most the asserted number of duplicate 2xx deliveries, each attributed to a rewind, a retry or nothing; judged only with a bound.',
+  needs: ['delivered'],
+  run: checkDuplicates,
+  // Without a bound the check claims nothing: its figures are information, never judged.
+  judgeable: (options) => Number.isFinite(options.maxDuplicates),
+});

@@ -4,10 +4,18 @@
 // the last heal (no faults: after the first send) the last message got its first 2xx. Without
 // offsets.json the commit half cannot be judged: 'unknown' unless a message is undelivered.
 
-import { doubtFromTorn, type Check, type EvidenceIndex } from './evidence-index.js';
-import { requireInteger, requireTime } from './evidence-shape.js';
-import { EXCUSED_DELIVERY, topicFilter } from './message-index.js';
-import { Examples, MalformedEvidenceError, type CheckOutcome } from './types.js';
+import { doubtFromTorn, type EvidenceIndex } from '../evidence-index.js';
+import { requireInteger, requireTime } from '../evidence-shape.js';
+import { EXCUSED_DELIVERY, topicFilter } from '../message-index.js';
+import { Examples, MalformedEvidenceError, type CheckOutcome } from '../types.js';
+import { CATEGORIES } from '../check-category.js';
+import { defineCheck } from '../define-check.js';
+
+declare module '../check-name.js' {
+  interface CheckNames {
+    recovery: true;
+  }
+}
 
 export function checkRecovery(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
@@ -101,12 +109,15 @@ export function checkRecovery(index: EvidenceIndex): CheckOutcome {
   return { name: 'recovery', valid, figures, examples: examples.list, explanation };
 }
 
-export const recoveryCheck: Check = {
+export const recoveryCheck = defineCheck({
   name: 'recovery',
+  order: 100,
+  category: CATEGORIES.other,
+  summary: 'After the last heal every logged message got a 2xx and the group committed up to the log end.',
   needs: ['log', 'delivered', 'offsets'],
   run: checkRecovery,
   doubt: ({ figures }, index) =>
     (figures.partitionsBehind ?? 0) + (figures.partitionsAhead ?? 0) > 0
       ? undefined
       : doubtFromTorn(figures.undelivered, index, ['delivered'], 'logged messages had no 2xx'),
-};
+});

@@ -4,9 +4,17 @@
 // message is not in the log, the one the producer sent). A log record whose checksum differs
 // from the producer's is corruption inside Kafka. Every attempt counts, whatever its answer.
 
-import { doubtFromTorn, type Check, type EvidenceIndex } from './evidence-index.js';
-import { EXCUSED_LOG, EXCUSED_PRODUCED } from './message-index.js';
-import { Examples, type CheckOutcome } from './types.js';
+import { doubtFromTorn, type EvidenceIndex } from '../evidence-index.js';
+import { EXCUSED_LOG, EXCUSED_PRODUCED } from '../message-index.js';
+import { Examples, type CheckOutcome } from '../types.js';
+import { CATEGORIES } from '../check-category.js';
+import { defineCheck } from '../define-check.js';
+
+declare module '../check-name.js' {
+  interface CheckNames {
+    'phantom-corrupt': true;
+  }
+}
 
 export function checkPhantomCorrupt(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
@@ -63,12 +71,15 @@ export function checkPhantomCorrupt(index: EvidenceIndex): CheckOutcome {
   };
 }
 
-export const phantomCorruptCheck: Check = {
+export const phantomCorruptCheck = defineCheck({
   name: 'phantom-corrupt',
+  order: 70,
+  category: CATEGORIES.other,
+  summary: 'Every delivery carried a produced id and the body that was produced.',
   needs: ['produced', 'log', 'delivered'],
   run: checkPhantomCorrupt,
   doubt: ({ figures }, index) =>
     (figures.unidentified ?? 0) + (figures.corruptDeliveries ?? 0) + (figures.corruptInLog ?? 0) > 0
       ? undefined
       : doubtFromTorn(figures.phantomIds, index, ['produced', 'log'], 'ids were delivered but never produced'),
-};
+});

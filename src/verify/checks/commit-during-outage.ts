@@ -6,11 +6,19 @@
 // the committed offset (a periodic auto-commit), and one that lands just inside the window for
 // messages delivered before it (the commit's round trip outlasting the target's last answer).
 
-import type { CommitIndex } from './commit-index.js';
-import type { Check, EvidenceIndex, Window } from './evidence-index.js';
-import { lowerBound } from './partitions.js';
-import { allBelowDeliveredAtMs, deliveredBy, firstUndeliveredBelow, type DeliveredBy } from './delivered-by.js';
-import { Examples, type CheckOutcome } from './types.js';
+import type { CommitIndex } from '../commit-index.js';
+import type { EvidenceIndex, Window } from '../evidence-index.js';
+import { lowerBound } from '../partitions.js';
+import { allBelowDeliveredAtMs, deliveredBy, firstUndeliveredBelow, type DeliveredBy } from '../delivered-by.js';
+import { Examples, type CheckOutcome } from '../types.js';
+import { CATEGORIES } from '../check-category.js';
+import { defineCheck } from '../define-check.js';
+
+declare module '../check-name.js' {
+  interface CheckNames {
+    'commit-during-outage': true;
+  }
+}
 
 export interface CommitsDuring {
   /** Commits whose commitTimestamp falls in a window. */
@@ -93,8 +101,11 @@ export function checkCommitDuringOutage(index: EvidenceIndex): CheckOutcome {
   };
 }
 
-export const commitDuringOutageCheck: Check = {
+export const commitDuringOutageCheck = defineCheck({
   name: 'commit-during-outage',
+  order: 40,
+  category: CATEGORIES.unsafeCommit,
+  summary: 'No commit while the target was down passed a message that had no 2xx before the outage.',
   needs: ['faults', 'commits', 'log', 'delivered'],
   run: checkCommitDuringOutage,
   // A torn fault line may be a heal (the outage then looks endless); a torn delivery whose id is
@@ -105,4 +116,4 @@ export const commitDuringOutageCheck: Check = {
       : index.unrecoverableTorn(['delivered']) > 0
         ? 'The last line of delivered.jsonl was torn before its id: the delivery that made these commits safe may be the lost one.'
         : undefined,
-};
+});

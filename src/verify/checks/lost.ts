@@ -3,9 +3,17 @@
 // in Kafka that never reached the target with success was dropped somewhere in the pipeline. A
 // message whose delivery record was lost with a torn last line is excused, not counted as lost.
 
-import { doubtFromTorn, type Check, type EvidenceIndex } from './evidence-index.js';
-import { EXCUSED_DELIVERY, mustDeliver } from './message-index.js';
-import { Examples, type CheckOutcome } from './types.js';
+import { doubtFromTorn, type EvidenceIndex } from '../evidence-index.js';
+import { EXCUSED_DELIVERY, mustDeliver } from '../message-index.js';
+import { Examples, type CheckOutcome } from '../types.js';
+import { CATEGORIES } from '../check-category.js';
+import { defineCheck } from '../define-check.js';
+
+declare module '../check-name.js' {
+  interface CheckNames {
+    lost: true;
+  }
+}
 
 export function checkLost(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
@@ -42,9 +50,12 @@ export function checkLost(index: EvidenceIndex): CheckOutcome {
   };
 }
 
-export const lostCheck: Check = {
+export const lostCheck = defineCheck({
   name: 'lost',
+  order: 10,
+  category: CATEGORIES.loss,
+  summary: 'Every message in the log (or acked) got a 2xx delivery by the end of the drain.',
   needs: ['produced', 'log', 'delivered'],
   run: checkLost,
   doubt: (outcome, index) => doubtFromTorn(outcome.figures.lost, index, ['delivered'], 'lost'),
-};
+});

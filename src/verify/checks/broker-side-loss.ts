@@ -3,9 +3,17 @@
 // by the consumer pipeline — the two must never be confused. Also reported, without failing:
 // acked messages found at another position than the ack's, and ids written more than once.
 
-import { doubtFromTorn, type Check, type EvidenceIndex } from './evidence-index.js';
-import { EXCUSED_LOG } from './message-index.js';
-import { Examples, type CheckOutcome } from './types.js';
+import { doubtFromTorn, type EvidenceIndex } from '../evidence-index.js';
+import { EXCUSED_LOG } from '../message-index.js';
+import { Examples, type CheckOutcome } from '../types.js';
+import { CATEGORIES } from '../check-category.js';
+import { defineCheck } from '../define-check.js';
+
+declare module '../check-name.js' {
+  interface CheckNames {
+    'broker-side-loss': true;
+  }
+}
 
 export function checkBrokerSideLoss(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
@@ -44,9 +52,12 @@ export function checkBrokerSideLoss(index: EvidenceIndex): CheckOutcome {
   };
 }
 
-export const brokerSideLossCheck: Check = {
+export const brokerSideLossCheck = defineCheck({
   name: 'broker-side-loss',
+  order: 80,
+  category: CATEGORIES.loss,
+  summary: 'Every send the broker acked is in the log: Kafka itself lost nothing.',
   needs: ['produced', 'log'],
   run: checkBrokerSideLoss,
   doubt: (outcome, index) => doubtFromTorn(outcome.figures.missingFromLog, index, ['log'], 'acked sends are missing from the log'),
-};
+});
