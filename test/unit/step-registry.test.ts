@@ -1,18 +1,15 @@
 // The step registry against the real step definitions (dist/steps, loaded as cucumber loads
 // them): every definition is registered with its descriptor and every descriptor defined, every
 // example runs the definition of its own step and no other, its arguments parse and pass the
-// step's range checks, `kafka-chaos steps` lists them all, and docs/steps.md holds the table the
-// registry prints now — so the page cannot go stale.
+// step's range checks, and `kafka-chaos steps` lists them all.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
-import { faultKinds } from '../../src/faults/fault-registry.js';
-import { currentBody, GENERATED_SECTIONS } from '../../src/scenario/generated-docs.js';
 import { loadHarnessSteps } from '../../src/scenario/harness-steps.js';
-import { formatSteps, stepById, stepEntries, stepsMarkdown } from '../../src/scenario/step-registry.js';
+import { formatSteps, stepById, stepEntries } from '../../src/scenario/step-registry.js';
 import { projectRoot } from '../../src/setup/project-paths.js';
 
 interface Definition {
@@ -84,20 +81,5 @@ describe('the step registry', () => {
       text.split('\n').filter((l) => /^\S/.test(l)),
       ['environment:', 'traffic:', 'fault:', 'wait:', 'assertion:'],
     );
-  });
-
-  it('docs/steps.md holds the step and fault tables the registries print now', () => {
-    for (const section of GENERATED_SECTIONS) {
-      const body = currentBody(section);
-      assert.ok(body !== undefined, `${section.file} marks a generated table with ${section.start} … ${section.end}`);
-      assert.equal(body, section.body(), `${section.file} is stale: run \`npm run docs\` (it rewrites the tables from the registries)`);
-    }
-    assert.ok(
-      stepsMarkdown().includes(
-        '| fault | `{link} is limited to {int} KB/s` | `the link between the SUT and broker 2 is limited to 64 KB/s` | a bandwidth toxic, both directions |',
-      ),
-    );
-    const faults = GENERATED_SECTIONS[1]!.body();
-    for (const kind of faultKinds()) assert.ok(faults.includes(`| \`${kind.name}\` | ${kind.layer} |`), kind.name);
   });
 });

@@ -1,30 +1,16 @@
 // The check registry: every file of src/verify/checks/ is registered and nothing else is (a stale
 // compiled check of a deleted file would be judged), in the documented order, each with a failure
-// category a check may have — and the checks table of docs/evidence-and-checks.md is the one
-// generated from it, so no list of checks is kept by hand anywhere.
+// category a check may have (docs/evidence-and-checks.md's table is generated from it and checked
+// by generated-docs.test.ts), so no list of checks is kept by hand anywhere.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { projectRoot } from '../../src/setup/project-paths.js';
-import {
-  CATEGORIES,
-  CHECK_FILES,
-  CHECK_TABLE_HEADER,
-  CHECKS,
-  checkNamed,
-  checkRows,
-  checksMarkdown,
-  defineCheck,
-  isCheckName,
-  isDefinedCheck,
-} from '../../src/verify/index.js';
+import { CATEGORIES, CHECK_FILES, CHECKS, checkNamed, defineCheck, isCheckName, isDefinedCheck } from '../../src/verify/index.js';
 
 const SOURCE = path.join(projectRoot, 'src', 'verify', 'checks');
-const DOC = path.join(projectRoot, 'docs', 'evidence-and-checks.md');
-const START = '<!-- checks:start';
-const END = '<!-- checks:end -->';
 
 /** The original checks, numbered to keep the order the verdict always had. */
 const ORIGINAL_ORDER = [
@@ -92,34 +78,5 @@ describe('the check registry', () => {
     assert.equal(isDefinedCheck(made), true);
     assert.equal(made.order, Infinity, 'no order: after every numbered check');
     assert.notEqual(checkNamed('lost'), made, 'a check defined outside the folder is not registered');
-  });
-});
-
-describe('docs/evidence-and-checks.md', () => {
-  it('shows the checks table generated from the registry', () => {
-    const text = fs.readFileSync(DOC, 'utf8');
-    const from = text.indexOf(START);
-    const to = text.indexOf(END);
-    assert.ok(from >= 0 && to > from, `${DOC} has no ${START} … ${END} section`);
-    const head = text.slice(0, text.indexOf('-->', from) + 3);
-    const body = text.slice(head.length, to);
-    if (process.env.KAFKA_CHAOS_UPDATE_DOCS === '1') {
-      fs.writeFileSync(DOC, `${head}\n\n${checksMarkdown()}\n\n${text.slice(to)}`);
-      return;
-    }
-    // Cells, not bytes: Prettier pads the table in the page.
-    const rows = body
-      .split('\n')
-      .filter((line) => line.startsWith('|'))
-      .map((line) =>
-        line
-          .slice(1, -1)
-          .split(' | ')
-          .map((cell) => cell.trim()),
-      );
-    const hint =
-      'regenerate: KAFKA_CHAOS_UPDATE_DOCS=1 node --test dist/test/unit/verify-check-registry.test.js, then npx prettier --write docs';
-    assert.deepEqual(rows[0], [...CHECK_TABLE_HEADER], hint);
-    assert.deepEqual(rows.slice(2), checkRows(), hint);
   });
 });
