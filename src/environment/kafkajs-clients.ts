@@ -59,7 +59,14 @@ function kafkajsAdmin(admin: Admin): AdminClient {
     listTopics: () => admin.listTopics(),
     async createTopic({ topic, partitions, replicationFactor, config }) {
       await admin.createTopics({
-        topics: [{ topic, numPartitions: partitions, replicationFactor, configEntries: Object.entries(config).map(([name, value]) => ({ name, value })) }],
+        topics: [
+          {
+            topic,
+            numPartitions: partitions,
+            replicationFactor,
+            configEntries: Object.entries(config).map(([name, value]) => ({ name, value })),
+          },
+        ],
         // kafkajs's own wait gives up when a broker answers before its metadata has the topic
         // (UNKNOWN_TOPIC_OR_PARTITION); the caller's wait retries that.
         waitForLeaders: false,
@@ -69,12 +76,10 @@ function kafkajsAdmin(admin: Admin): AdminClient {
     async topicMetadata(topics) {
       // Without topics kafkajs asks for every topic of the cluster.
       const { topics: found } = topics ? await admin.fetchTopicMetadata({ topics: [...topics] }) : await admin.fetchTopicMetadata();
-      return found.map(
-        (t): TopicMetadata => ({
-          name: t.name,
-          partitions: t.partitions.map((p) => ({ partitionId: p.partitionId, leader: p.leader, replicas: [...p.replicas], isr: [...p.isr] })),
-        }),
-      );
+      return found.map((t): TopicMetadata => ({
+        name: t.name,
+        partitions: t.partitions.map((p) => ({ partitionId: p.partitionId, leader: p.leader, replicas: [...p.replicas], isr: [...p.isr] })),
+      }));
     },
     topicOffsets: async (topic) =>
       (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, low: Number(o.low), high: Number(o.high) })),
