@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Kafka } from 'kafkajs';
 import { ChaosEnvironment } from '../src/environment/chaos-environment.js';
 import { createTopic } from '../src/environment/kafka-clients.js';
+import { harnessKafka } from '../src/environment/kafkajs-clients.js';
 import { readConsumerOffsetsLog, type RawConsumerOffsetsRecord } from '../src/traffic/commit-log.js';
 import { waitFor } from '../src/util/wait-for.js';
 
@@ -72,7 +73,9 @@ export async function capture(version: string): Promise<ConsumerOffsetsFixture> 
     await admin.connect();
     try {
       await createTopic(admin, { topic: CAPTURE_TOPIC, partitions: 2 });
-      const producer = kafka.producer();
+      // kafkajs itself for the producer and the committing groups: the seam models neither.
+      const kafkajs = harnessKafka(env.cluster.bootstrap('harness'), 'capture', env.run.log('harness-kafkajs'));
+      const producer = kafkajs.producer();
       await producer.connect();
       await producer.send({
         topic: CAPTURE_TOPIC,
@@ -84,11 +87,11 @@ export async function capture(version: string): Promise<ConsumerOffsetsFixture> 
       await producer.disconnect();
 
       const startedAt = Date.now();
-      await commitAs(kafka, CAPTURE_GROUP, CAPTURE_COMMITS);
-      await commitAs(kafka, DELETED_GROUP, [DELETED_COMMIT]);
+      await commitAs(kafkajs, CAPTURE_GROUP, CAPTURE_COMMITS);
+      await commitAs(kafkajs, DELETED_GROUP, [DELETED_COMMIT]);
       // The coordinator appends a deleted group's tombstones (offsets, then the group) without
       // waiting for the replicas, so wait until the high watermarks have moved past both.
-      const logEnd = async () => (await admin.fetchTopicOffsets('__consumer_offsets')).reduce((sum, p) => sum + Number(p.high), 0);
+      const logEnd = async () => (await admin.topicOffsets('__consumer_offsets')).reduce((sum, p) => sum + p.high, 0);
       const before = await logEnd();
       await admin.deleteGroups([DELETED_GROUP]);
       await waitFor(async () => (await logEnd()) >= before + 2, { what: `the tombstones of group ${DELETED_GROUP}`, timeoutMs: 30_000 });

@@ -4,7 +4,7 @@
 
 import type { RunDirectory } from '../evidence/run-directory.js';
 import { EnvironmentError, ProcessExitedError } from '../util/errors.js';
-import { harnessKafka, waitForBrokers } from './kafka-clients.js';
+import { harnessClients, waitForBrokers } from './kafka-clients.js';
 import type { BrokerNode, StartedCluster } from './runtime.js';
 import type { ClientKind, TopologyPlan } from './topology-plan.js';
 
@@ -53,8 +53,7 @@ export abstract class BrokerCluster<Node extends ClusterNode> implements Started
   }
 
   async waitForBrokers(ids: readonly number[], timeoutMs = 60_000): Promise<void> {
-    const kafka = harnessKafka(this.plan.bootstrap.harness, 'kafka-chaos-readiness', this.run.log('harness-kafkajs'));
-    const admin = kafka.admin();
+    const admin = harnessClients(this.plan.bootstrap.harness, 'kafka-chaos-readiness', this.run.log('harness-kafkajs')).admin();
     try {
       await waitForBrokers(admin, ids, {
         timeoutMs,

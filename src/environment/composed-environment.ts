@@ -2,11 +2,11 @@
 // parts, the target and the SUT fleets, torn down in order — SUTs first (they must not see the
 // cluster vanish under them), then the rest — on stop(), dispose, Ctrl-C or SIGTERM.
 
-import type { Kafka } from 'kafkajs';
 import { EventLedger } from '../evidence/event-ledger.js';
 import type { RunDirectory } from '../evidence/run-directory.js';
 import type { ResourceStack } from '../util/resource-stack.js';
-import { harnessKafka } from './kafka-clients.js';
+import type { KafkaClients } from './kafka-client-seam.js';
+import { harnessClients } from './kafka-clients.js';
 import type { LinkNetwork } from './link-network.js';
 import { onInterrupt } from './live-processes.js';
 import type { RuntimeKind, StartedCluster, StartedEnvironment, SutDefinition, SutFleet, SutLaunch } from './runtime.js';
@@ -35,8 +35,8 @@ export class ComposedEnvironment implements StartedEnvironment {
     this.events = new EventLedger(run);
   }
 
-  kafka(clientId: string): Kafka {
-    return harnessKafka(this.cluster.bootstrap('harness'), clientId, this.run.log('harness-kafkajs'));
+  kafka(clientId: string): KafkaClients {
+    return harnessClients(this.cluster.bootstrap('harness'), clientId, this.run.log('harness-kafkajs'));
   }
 
   async startSut(launch: SutLaunch): Promise<SutFleet> {

@@ -2,7 +2,7 @@
 // that Kafka places the group on (Utils.abs(groupId.hashCode) % partitions). Fault steps aim at
 // it ("the group coordinator is isolated"), so it is computed as Kafka computes it.
 
-import type { Admin } from 'kafkajs';
+import type { AdminClient } from './kafka-client-seam.js';
 
 /** Java's String.hashCode, as Kafka uses it to place a group on a __consumer_offsets partition. */
 export function javaStringHash(text: string): number {
@@ -21,8 +21,8 @@ export function groupOffsetsPartition(group: string, offsetsPartitions: number):
 }
 
 /** The broker coordinating `group` now: the leader of its __consumer_offsets partition. */
-export async function groupCoordinator(admin: Admin, group: string): Promise<number> {
-  const { topics } = await admin.fetchTopicMetadata({ topics: ['__consumer_offsets'] });
+export async function groupCoordinator(admin: AdminClient, group: string): Promise<number> {
+  const topics = await admin.topicMetadata(['__consumer_offsets']);
   const partitions = topics[0]?.partitions ?? [];
   if (partitions.length === 0) throw new Error('__consumer_offsets does not exist yet: no group has joined');
   const wanted = groupOffsetsPartition(group, partitions.length);

@@ -2,8 +2,8 @@
 // containers next) starts the same topology behind these interfaces, so a scenario never knows
 // which one runs it.
 
-import type { Kafka } from 'kafkajs';
 import type { RunDirectory } from '../evidence/run-directory.js';
+import type { KafkaClients } from './kafka-client-seam.js';
 import type { TargetControl } from '../target/target-control.js';
 import type { KafkaTuning } from './kafka-properties.js';
 import type { ExitInfo, NodeLifecycle } from './lifecycle.js';
@@ -98,8 +98,8 @@ export interface StartedEnvironment extends AsyncDisposable {
   readonly cluster: StartedCluster;
   readonly network: LinkNetwork;
   readonly target: StartedTarget;
-  /** A kafkajs client for the harness (through the harness proxies), logging to the run directory. */
-  kafka(clientId: string): Kafka;
+  /** The harness's Kafka clients (through the harness proxies), logging to the run directory. */
+  kafka(clientId: string): KafkaClients;
   startSut(launch: SutLaunch): Promise<SutFleet>;
   /** A launch's extra env as run.json and reports may show it: values masked unless the SUT's publicEnv names them. */
   shownSutEnv(sut: string, env: Record<string, string>): Record<string, string>;

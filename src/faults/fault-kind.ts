@@ -4,7 +4,7 @@
 // so the scenario session, the heal-all path and a later random schedule enumerate one registry
 // and never match fault names by prefix.
 
-import type { Admin } from 'kafkajs';
+import type { AdminClient } from '../environment/kafka-client-seam.js';
 import type { StartedEnvironment, SutFleet } from '../environment/runtime.js';
 import { ConfigError } from '../util/errors.js';
 
@@ -51,7 +51,7 @@ export function touchesBroker(subject: FaultSubject, id: number): boolean {
 export interface FaultContext {
   readonly env: StartedEnvironment;
   /** The harness's admin client (through the harness proxies). */
-  readonly admin: Admin;
+  readonly admin: AdminClient;
   /** The system under test; throws a ConfigError when the scenario started none. */
   sut(): SutFleet;
 }

@@ -4,8 +4,8 @@
 // a scenario asks for another cluster shape or for @fresh-cluster, when a reset fails, or when
 // the run ends. Starting and resetting failures are environment failures, never the SUT's.
 
-import type { Admin, Kafka } from 'kafkajs';
 import { environmentFromConfig } from '../config/environment-from-config.js';
+import type { AdminClient, KafkaClients } from '../environment/kafka-client-seam.js';
 import type { StartedEnvironment } from '../environment/runtime.js';
 import { classifyStepError } from './failure-category.js';
 import { runFacts } from './run-facts.js';
@@ -24,8 +24,8 @@ export interface PooledEnvironment {
   readonly featureUri: string;
   readonly brokers: number;
   /** The harness's client and a connected admin, for the scenarios' topics, offsets and leaders. */
-  readonly kafka: Kafka;
-  readonly admin: Admin;
+  readonly kafka: KafkaClients;
+  readonly admin: AdminClient;
   /** How many scenarios have used it. */
   scenarios: number;
 }

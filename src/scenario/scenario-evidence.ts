@@ -9,7 +9,7 @@
 // rewritten on every collection.
 
 import fs from 'node:fs';
-import type { Kafka } from 'kafkajs';
+import type { KafkaClients } from '../environment/kafka-client-seam.js';
 import { readJsonl } from '../evidence/jsonl-reader.js';
 import { JsonlWriter } from '../evidence/jsonl-writer.js';
 import { LEDGER_FILES, type DeliveryRecord, type EventRecord, type ProducedRecord } from '../evidence/ledger-records.js';
@@ -73,7 +73,7 @@ export class ScenarioEvidence {
   }
 
   /** Reads everything into the folder and judges it. Kafka errors propagate (they are the environment's). */
-  async collect(kafka: Kafka, scope: EvidenceScope): Promise<Judgement> {
+  async collect(kafka: KafkaClients, scope: EvidenceScope): Promise<Judgement> {
     this.produced.flush();
     await this.copySlice<DeliveryRecord>(this.sources.deliveredPath, LEDGER_FILES.delivered, (r) => !(r.receivedAt < this.sources.sinceMs));
     await this.copySlice<EventRecord>(this.sources.eventsPath, LEDGER_FILES.events, (r) => !(r.at < this.sources.sinceMs));

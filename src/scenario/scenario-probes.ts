@@ -2,9 +2,9 @@
 // one-line progress text (produced, delivered x/y, lag, active faults). Reads only — no step
 // fails here; the waits decide what a reading means.
 
-import type { Admin } from 'kafkajs';
 import { readJsonl } from '../evidence/jsonl-reader.js';
 import type { ProducedRecord } from '../evidence/ledger-records.js';
+import type { AdminClient } from '../environment/kafka-client-seam.js';
 import { committedOffsets, endOffsets } from '../environment/kafka-clients.js';
 import { deliveredCounts } from '../traffic/await-delivery.js';
 import { waitFor } from '../util/wait-for.js';
@@ -27,7 +27,7 @@ export interface ProbedScenario {
 }
 
 /** Messages in the topic the group has not committed past, over all partitions. */
-export async function groupLag(admin: Admin, group: string, topic: string): Promise<number> {
+export async function groupLag(admin: AdminClient, group: string, topic: string): Promise<number> {
   const [committed, ends] = await Promise.all([committedOffsets(admin, group, topic), endOffsets(admin, topic)]);
   let lag = 0;
   for (const [partition, end] of ends) lag += Math.max(0, end - Math.max(0, committed.get(partition) ?? 0));
@@ -35,7 +35,7 @@ export async function groupLag(admin: Admin, group: string, topic: string): Prom
 }
 
 /** The sum of the group's committed offsets on the topic: it grows whenever a commit advances. */
-export async function committedSum(admin: Admin, group: string, topic: string): Promise<number> {
+export async function committedSum(admin: AdminClient, group: string, topic: string): Promise<number> {
   const committed = await committedOffsets(admin, group, topic);
   return [...committed.values()].reduce((sum, offset) => sum + Math.max(0, offset), 0);
 }

@@ -281,7 +281,7 @@ export class ScenarioSession {
       // Best effort: leftovers are harmless (every name is scoped), just untidy.
       const topics = this.names.declaredTopics().map((t) => t.real);
       const groups = this.names.declaredGroups();
-      if (topics.length > 0) await pooled.admin.deleteTopics({ topics, timeout: 10_000 }).catch(() => undefined);
+      if (topics.length > 0) await pooled.admin.deleteTopics(topics, 10_000).catch(() => undefined);
       if (groups.length > 0) await pooled.admin.deleteGroups(groups).catch(() => undefined);
     });
     this.resources.defer(() => store.evidence.close());

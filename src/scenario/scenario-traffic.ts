@@ -3,7 +3,7 @@
 // or continuous production in the background — always bounded in messages and time, and
 // stopped by "production stops", by a drain, or by the After hook.
 
-import type { Kafka } from 'kafkajs';
+import type { KafkaClients } from '../environment/kafka-client-seam.js';
 import type { JsonlWriter } from '../evidence/jsonl-writer.js';
 import type { ProducedRecord } from '../evidence/ledger-records.js';
 import { HarnessProducer, summarize, type ProductionSummary } from '../traffic/harness-producer.js';
@@ -33,7 +33,7 @@ export class ScenarioTraffic {
   private readonly all: ProducedRecord[] = [];
 
   constructor(
-    private readonly kafka: () => Kafka,
+    private readonly kafka: () => KafkaClients,
     private readonly ledger: JsonlWriter<ProducedRecord>,
   ) {}
 

@@ -4,7 +4,7 @@
 // run.json what the checker needs to know (group, topics, when the drain ended).
 
 import fs from 'node:fs';
-import type { Admin, Kafka } from 'kafkajs';
+import type { KafkaClients } from '../environment/kafka-client-seam.js';
 import { committedOffsets, endOffsets } from '../environment/kafka-clients.js';
 import { JsonlWriter } from '../evidence/jsonl-writer.js';
 import { LEDGER_FILES, type FinalOffsets, type LogRecord } from '../evidence/ledger-records.js';
@@ -21,7 +21,7 @@ export interface EvidenceScope {
   maxDuplicates?: number;
 }
 
-export async function collectEvidence(kafka: Kafka, run: RunDirectory, scope: EvidenceScope): Promise<void> {
+export async function collectEvidence(kafka: KafkaClients, run: RunDirectory, scope: EvidenceScope): Promise<void> {
   const log = new JsonlWriter<LogRecord>(run.file(LEDGER_FILES.log));
   try {
     await readBack(kafka, scope.topic, { ledger: log });
@@ -35,7 +35,7 @@ export async function collectEvidence(kafka: Kafka, run: RunDirectory, scope: Ev
   }
   writeCommitsLedger(commits, run.file(LEDGER_FILES.commits));
 
-  const admin: Admin = kafka.admin();
+  const admin = kafka.admin();
   await admin.connect();
   try {
     const toRecord = (offsets: Map<number, number>) => Object.fromEntries([...offsets].map(([p, o]) => [String(p), o]));

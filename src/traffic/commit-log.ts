@@ -7,7 +7,7 @@
 // 100 MiB, so a harness run rarely sees that; the history is then incomplete, not wrong).
 
 import fs from 'node:fs';
-import type { Kafka } from 'kafkajs';
+import type { KafkaClients } from '../environment/kafka-client-seam.js';
 import { MalformedConsumerOffsetsRecordError, decodeConsumerOffsetsRecord } from '../evidence/consumer-offsets/index.js';
 import { JsonlWriter } from '../evidence/jsonl-writer.js';
 import type { CommitRecord } from '../evidence/ledger-records.js';
@@ -31,7 +31,7 @@ export interface RawConsumerOffsetsRecord {
  * to that end (transaction markers and aborted records count as read, though never handed over).
  */
 export async function readConsumerOffsetsLog(
-  kafka: Kafka,
+  kafka: KafkaClients,
   onRecord: (record: RawConsumerOffsetsRecord) => void,
   timeoutMs = 60_000,
 ): Promise<void> {
@@ -47,7 +47,7 @@ export async function readConsumerOffsetsLog(
     kafka,
     CONSUMER_OFFSETS_TOPIC,
     (partition, message) =>
-      onRecord({ partition, offset: Number(message.offset), key: message.key, value: message.value, timestamp: Number(message.timestamp) }),
+      onRecord({ partition, offset: message.offset, key: message.key, value: message.value, timestamp: message.timestamp }),
     timeoutMs,
   );
 }
@@ -69,7 +69,7 @@ export interface CommitLog {
 }
 
 /** The commits of `groupId` (optionally on `topics`) that __consumer_offsets holds now. */
-export async function readCommits(kafka: Kafka, options: ReadCommitsOptions): Promise<CommitLog> {
+export async function readCommits(kafka: KafkaClients, options: ReadCommitsOptions): Promise<CommitLog> {
   const topics = options.topics ? new Set(options.topics) : undefined;
   const found: Array<CommitRecord & { logPartition: number; logOffset: number }> = [];
   let skipped = 0;

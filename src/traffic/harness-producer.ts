@@ -5,11 +5,11 @@
 
 import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Kafka, Producer } from 'kafkajs';
+import type { HarnessProducerClient, KafkaClients } from '../environment/kafka-client-seam.js';
 import type { JsonlWriter } from '../evidence/jsonl-writer.js';
 import type { ProducedRecord } from '../evidence/ledger-records.js';
 import { harnessMessage, messageIdPrefix } from './harness-message.js';
-import { classifySendError } from './send-outcome.js';
+import { classifySendFailure } from './send-outcome.js';
 
 export interface ProductionOptions {
   /** Messages to send, at most. */
@@ -33,13 +33,13 @@ export interface ProductionSummary {
 const keyPartition = (key: string, partitions: number) => crypto.createHash('md5').update(key).digest().readUInt32BE(0) % partitions;
 
 export class HarnessProducer {
-  private readonly producer: Producer;
+  private readonly producer: HarnessProducerClient;
   private readonly prefix = messageIdPrefix();
   private seq = 0;
   private connected = false;
 
   constructor(
-    kafka: Kafka,
+    kafka: KafkaClients,
     private readonly options: {
       topic: string;
       partitions: number;
@@ -48,8 +48,9 @@ export class HarnessProducer {
       distinctKeys?: number;
     },
   ) {
-    // One attempt per send: a client retry would turn a failed attempt into a hidden duplicate.
-    this.producer = kafka.producer({ allowAutoTopicCreation: false, retry: { retries: 0 }, maxInFlightRequests: 1 });
+    // acks=all and one attempt per send, by the seam's contract: a client retry would turn a
+    // failed attempt into a hidden duplicate.
+    this.producer = kafka.producer();
   }
 
   /** Sends up to `count` messages and resolves with every send's record (also appended to the ledger). */
@@ -111,21 +112,14 @@ export class HarnessProducer {
   private async sendPartition(partition: number, messages: ReturnType<typeof harnessMessage>[]): Promise<ProducedRecord[]> {
     const sentAt = Date.now();
     const base = (m: (typeof messages)[number]) => ({ id: m.id, topic: this.options.topic, key: m.key, checksum: m.checksum, sentAt });
+    const result = await this.producer.send(this.options.topic, partition, messages);
+    const endedAt = Date.now();
     let records: ProducedRecord[];
-    try {
-      const [metadata] = await this.producer.send({
-        topic: this.options.topic,
-        acks: -1,
-        messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers, partition })),
-      });
-      const baseOffset = Number(metadata!.baseOffset);
-      const endedAt = Date.now();
-      records = messages.map((m, i) => ({ ...base(m), endedAt, outcome: 'ok', partition, offset: baseOffset + i }));
-    } catch (error) {
-      const endedAt = Date.now();
-      const outcome = classifySendError(error);
-      const message = error instanceof Error ? error.message : String(error);
-      records = messages.map((m) => ({ ...base(m), endedAt, outcome, partition: null, offset: null, error: message }));
+    if (result.ok) {
+      records = messages.map((m, i) => ({ ...base(m), endedAt, outcome: 'ok', partition, offset: result.baseOffset + i }));
+    } else {
+      const outcome = classifySendFailure(result.failure);
+      records = messages.map((m) => ({ ...base(m), endedAt, outcome, partition: null, offset: null, error: result.failure.message }));
     }
     for (const record of records) this.options.ledger?.append(record);
     return records;

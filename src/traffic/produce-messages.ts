@@ -1,7 +1,7 @@
 // Produces N messages and insists that every one is acked: for setting a scene (before any
 // fault acts), where a send that does not succeed is an environment failure, not a finding.
 
-import type { Kafka } from 'kafkajs';
+import type { KafkaClients } from '../environment/kafka-client-seam.js';
 import type { ProducedRecord } from '../evidence/ledger-records.js';
 import { EnvironmentError } from '../util/errors.js';
 import { HarnessProducer, summarize } from './harness-producer.js';
@@ -14,7 +14,7 @@ export interface ProduceOptions {
   distinctKeys?: number;
 }
 
-export async function produceMessages(kafka: Kafka, options: ProduceOptions): Promise<ProducedRecord[]> {
+export async function produceMessages(kafka: KafkaClients, options: ProduceOptions): Promise<ProducedRecord[]> {
   const producer = new HarnessProducer(kafka, options);
   try {
     const started = Date.now();

@@ -1,30 +1,26 @@
 // Reads a topic from its start to the end offsets it has when called, handing each record to
-// `onRecord` in log order per partition. kafkajs has no group-less consumer, so this uses a
-// throwaway group that never commits and is deleted afterwards. The read-back and the commit
-// log both stand on it.
+// `onRecord` in log order per partition. The reader (kafka-client-seam.ts, TopicReader) never
+// commits; this decides when it has read enough. The read-back and the commit log both stand on it.
 
-import crypto from 'node:crypto';
-import type { Kafka, KafkaMessage } from 'kafkajs';
+import type { KafkaClients, ReadRecord } from '../environment/kafka-client-seam.js';
 import { EnvironmentError } from '../util/errors.js';
 import { waitFor } from '../util/wait-for.js';
 
 export async function readTopicToEnd(
-  kafka: Kafka,
+  kafka: KafkaClients,
   topic: string,
-  onRecord: (partition: number, message: KafkaMessage) => void,
+  onRecord: (partition: number, record: ReadRecord) => void,
   timeoutMs = 60_000,
 ): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
-  const groupId = `kafka-chaos-reader-${crypto.randomBytes(4).toString('hex')}`;
-  // A short fetch wait: disconnecting waits out a fetch in flight (5 s by kafkajs's default).
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 250 });
+  let reader: ReturnType<KafkaClients['reader']> | undefined;
   try {
-    const ends = await admin.fetchTopicOffsets(topic);
-    const high = new Map(ends.map((e) => [e.partition, Number(e.high)]));
+    const ends = await admin.topicOffsets(topic);
+    const high = new Map(ends.map((e) => [e.partition, e.high]));
     // How far each partition is read: the next offset to read (from the low watermark, as
     // retention or compaction may have removed the start).
-    const reached = new Map(ends.map((e) => [e.partition, Number(e.low)]));
+    const reached = new Map(ends.map((e) => [e.partition, e.low]));
     const advance = (partition: number, next: number) => {
       if (next > (reached.get(partition) ?? 0)) reached.set(partition, next);
     };
@@ -33,29 +29,19 @@ export async function readTopicToEnd(
     // An error of onRecord ends the read (a ChaosError that is not retriable ends waitFor).
     let failure: EnvironmentError | undefined;
 
-    // Batches of only control records (transaction markers) or aborted records never reach
-    // eachBatch, but kafkajs reports them with this event: without it a log ending in a marker
-    // would never look read to its end.
-    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
-      if (payload.topic === topic) advance(payload.partition, Number(payload.lastOffset) + 1);
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatch: async ({ batch }) => {
-        const end = high.get(batch.partition) ?? 0;
-        for (const message of batch.messages) {
-          const offset = Number(message.offset);
-          if (offset >= end) break;
-          try {
-            onRecord(batch.partition, message);
-          } catch (error) {
-            failure ??= new EnvironmentError(`handling ${topic}-${batch.partition}@${offset} failed`, { cause: error });
-          }
-          advance(batch.partition, offset + 1);
+    reader = kafka.reader();
+    await reader.start(topic, {
+      onRecord: (partition, record) => {
+        if (record.offset >= (high.get(partition) ?? 0)) return;
+        try {
+          onRecord(partition, record);
+        } catch (error) {
+          failure ??= new EnvironmentError(`handling ${topic}-${partition}@${record.offset} failed`, { cause: error });
         }
+        advance(partition, record.offset + 1);
       },
+      // Also past transaction markers and aborted records, which are never handed over.
+      onReadUpTo: advance,
     });
     await waitFor(
       () => {
@@ -69,8 +55,7 @@ export async function readTopicToEnd(
       },
     );
   } finally {
-    await consumer.disconnect().catch(() => undefined);
-    await admin.deleteGroups([groupId]).catch(() => undefined);
+    await reader?.stop();
     await admin.disconnect();
   }
 }

@@ -4,6 +4,7 @@
 // tell. The producer sends each message once (no client retries), so the error describes the
 // only attempt.
 
+import type { SendFailure } from '../environment/kafka-client-seam.js';
 import type { SendOutcome } from '../evidence/ledger-records.js';
 
 /** Broker error codes that guarantee the batch was not appended. */
@@ -21,16 +22,7 @@ const DEFINITE_REFUSALS = new Set([
   'UNSUPPORTED_FOR_MESSAGE_FORMAT',
 ]);
 
-/** The broker error type of a kafkajs error, looking through wrappers to the root cause. */
-export function brokerErrorType(error: unknown): string | undefined {
-  for (let current = error; current instanceof Error; current = (current as Error & { cause?: unknown }).cause) {
-    const type = (current as { type?: unknown }).type;
-    if (typeof type === 'string') return type;
-  }
-  return undefined;
-}
-
-export function classifySendError(error: unknown): Exclude<SendOutcome, 'ok'> {
-  const type = brokerErrorType(error);
-  return type !== undefined && DEFINITE_REFUSALS.has(type) ? 'failed' : 'indeterminate';
+/** A failed send's outcome, from the broker's error name the client adapter found (if any). */
+export function classifySendFailure(failure: SendFailure): Exclude<SendOutcome, 'ok'> {
+  return failure.brokerError !== undefined && DEFINITE_REFUSALS.has(failure.brokerError) ? 'failed' : 'indeterminate';
 }

@@ -4,13 +4,15 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { before, describe, it } from 'node:test';
-import type { Admin, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
+import type { AdminClient } from '../../src/environment/kafka-client-seam.js';
 import { createTopic } from '../../src/environment/kafka-clients.js';
 import type { StartedEnvironment } from '../../src/environment/runtime.js';
 import { readJsonl } from '../../src/evidence/jsonl-reader.js';
 import { LEDGER_FILES, type CommitRecord } from '../../src/evidence/ledger-records.js';
 import { readCommits, writeCommitsLedger } from '../../src/traffic/commit-log.js';
 import { waitFor } from '../../src/util/wait-for.js';
+import { kafkajsOf } from '../support/kafkajs-client.js';
 import { environmentForSuite } from '../support/test-environment.js';
 
 /** Joins `groupId` on `topic` with autoCommit off and makes each commit, timing it by the wall clock. */
@@ -48,7 +50,7 @@ for (const version of ['3.9.1', '4.1.1']) {
     const suite = environmentForSuite(label, (environment) => environment.withKafkaVersion(version));
     const track = suite.track;
     let env: StartedEnvironment;
-    let admin: Admin;
+    let admin: AdminClient;
     before(() => ({ env, admin } = suite));
 
     it(
@@ -57,13 +59,13 @@ for (const version of ['3.9.1', '4.1.1']) {
         const topic = 'commit-log';
         const groupId = 'commit-log-group';
         await createTopic(admin, { topic, partitions: 1 });
-        const producer = env.kafka('commit-log-producer').producer();
+        const producer = kafkajsOf(env, 'commit-log-producer').producer();
         await producer.connect();
         await producer.send({ topic, messages: Array.from({ length: 12 }, (_, i) => ({ partition: 0, value: `m${i}` })) });
         await producer.disconnect();
 
-        const made = await commitEach(env.kafka('commit-log-consumer'), groupId, topic, [1, 5, 10]);
-        await commitEach(env.kafka('commit-log-other'), 'commit-log-other-group', topic, [3]);
+        const made = await commitEach(kafkajsOf(env, 'commit-log-consumer'), groupId, topic, [1, 5, 10]);
+        await commitEach(kafkajsOf(env, 'commit-log-other'), 'commit-log-other-group', topic, [3]);
 
         const log = await readCommits(env.kafka('commit-log-reader'), { groupId, timeoutMs: 30_000 });
         assert.deepEqual(log.malformed, []);

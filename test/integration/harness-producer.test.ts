@@ -4,9 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { Admin } from 'kafkajs';
+import type { AdminClient } from '../../src/environment/kafka-client-seam.js';
 import type { StartedEnvironment } from '../../src/environment/runtime.js';
-import { createTopic, harnessKafka, partitionsOf } from '../../src/environment/kafka-clients.js';
+import { createTopic, harnessClients, partitionsOf } from '../../src/environment/kafka-clients.js';
 import { JsonlWriter } from '../../src/evidence/jsonl-writer.js';
 import { readJsonl } from '../../src/evidence/jsonl-reader.js';
 import type { LogRecord, ProducedRecord } from '../../src/evidence/ledger-records.js';
@@ -19,7 +19,7 @@ describe('the harness producer on a real cluster', () => {
   const suite = environmentForSuite('producer');
   const track = suite.track;
   let env: StartedEnvironment;
-  let admin: Admin;
+  let admin: AdminClient;
   before(() => ({ env, admin } = suite));
 
   it(
@@ -71,7 +71,7 @@ describe('the harness producer on a real cluster', () => {
         // Bootstrap from the reachable brokers: a connection refused by the isolated one would make
         // a send indeterminate (rightly), which is not what this test is about.
         const reachable = env.cluster.ids.filter((id) => id !== follower).map((id) => env.cluster.address('harness', id));
-        const kafka = harnessKafka(reachable, 'strict', env.run.log('harness-kafkajs'));
+        const kafka = harnessClients(reachable, 'strict', env.run.log('harness-kafkajs'));
         const producer = new HarnessProducer(kafka, { topic: 'strict', partitions: 1 });
         const records = await producer.produce({ count: 5, batchSize: 1 });
         await producer.disconnect();

@@ -4,9 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { Admin } from 'kafkajs';
+import type { AdminClient } from '../../src/environment/kafka-client-seam.js';
 import type { StartedEnvironment } from '../../src/environment/runtime.js';
-import { committedOffsets, createTopic, endOffsets, harnessKafka, partitionsOf } from '../../src/environment/kafka-clients.js';
+import { committedOffsets, createTopic, endOffsets, harnessClients, partitionsOf } from '../../src/environment/kafka-clients.js';
 import { awaitDelivery } from '../../src/traffic/await-delivery.js';
 import { produceMessages } from '../../src/traffic/produce-messages.js';
 import { waitFor } from '../../src/util/wait-for.js';
@@ -18,7 +18,7 @@ describe(`process runtime on Kafka ${KAFKA_4}`, () => {
   const suite = environmentForSuite('kafka4', (environment) => environment.withKafkaVersion(KAFKA_4));
   const track = suite.track;
   let env: StartedEnvironment;
-  let admin: Admin;
+  let admin: AdminClient;
   before(() => ({ env, admin } = suite));
 
   it(
@@ -29,7 +29,7 @@ describe(`process runtime on Kafka ${KAFKA_4}`, () => {
       const victim = (await partitionsOf(admin, 'isolation'))[0]!.leader;
       await env.network.isolate(victim);
       const others = env.cluster.ids.filter((id) => id !== victim).map((id) => env.cluster.address('harness', id));
-      const other = harnessKafka(others, 'kafka4-others', env.run.log('harness-kafkajs')).admin();
+      const other = harnessClients(others, 'kafka4-others', env.run.log('harness-kafkajs')).admin();
       await other.connect();
       try {
         await waitFor(async () => (await partitionsOf(other, 'isolation')).every((p) => p.leader !== victim && !p.isr.includes(victim)), {

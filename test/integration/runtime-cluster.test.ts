@@ -1,17 +1,18 @@
 // Each runtime's cluster, for real: three KRaft brokers (local JVMs, or containers) behind the
-// real Toxiproxy, probed with kafkajs through the proxies — boot, throughput and read-back, a cut
+// real Toxiproxy, probed with the harness's clients through the proxies — boot, throughput and read-back, a cut
 // client path, an isolated broker losing and regaining its partitions, a kill -9 and a restart.
 // The same tests on both runtimes: a fault means the same wherever it runs.
 
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { Admin } from 'kafkajs';
+import type { AdminClient } from '../../src/environment/kafka-client-seam.js';
 import type { StartedEnvironment } from '../../src/environment/runtime.js';
-import { createTopic, harnessKafka, partitionsOf } from '../../src/environment/kafka-clients.js';
+import { createTopic, harnessClients, partitionsOf } from '../../src/environment/kafka-clients.js';
 import { produceMessages } from '../../src/traffic/produce-messages.js';
 import { readBack } from '../../src/traffic/read-back.js';
 import { isListening } from '../../src/util/ports.js';
 import { waitFor } from '../../src/util/wait-for.js';
+import { kafkajsOf } from '../support/kafkajs-client.js';
 import { environmentForSuite, runtimesUnderTest } from '../support/test-environment.js';
 
 for (const runtime of runtimesUnderTest())
@@ -19,13 +20,13 @@ for (const runtime of runtimesUnderTest())
     const suite = environmentForSuite(`cluster-${runtime}`, undefined, runtime);
     const track = suite.track;
     let env: StartedEnvironment;
-    let admin: Admin;
+    let admin: AdminClient;
     before(() => ({ env, admin } = suite));
 
     /** An admin that bootstraps only from brokers other than `excluded`. */
-    async function adminAvoiding(excluded: number): Promise<Admin> {
+    async function adminAvoiding(excluded: number): Promise<AdminClient> {
       const bootstrap = env.cluster.ids.filter((id) => id !== excluded).map((id) => env.cluster.address('harness', id));
-      const other = harnessKafka(bootstrap, `avoiding-${excluded}`, env.run.log('harness-kafkajs')).admin();
+      const other = harnessClients(bootstrap, `avoiding-${excluded}`, env.run.log('harness-kafkajs')).admin();
       await other.connect();
       return other;
     }
@@ -33,7 +34,7 @@ for (const runtime of runtimesUnderTest())
     it(
       'boots 3 brokers and creates a topic replicated on all of them',
       track(async () => {
-        const { brokers } = await admin.describeCluster();
+        const brokers = await admin.brokers();
         assert.deepEqual(brokers.map((b) => b.nodeId).sort(), [1, 2, 3]);
         // Every advertised address is a harness proxy: no direct broker address leaks.
         const proxies = new Set(env.cluster.bootstrap('harness'));
@@ -72,19 +73,19 @@ for (const runtime of runtimesUnderTest())
         try {
           assert.deepEqual(names.sort(), ['harness-b2', 'sut-b2']);
           assert.equal(await isListening(Number(port), host), false, `${cutAddress} refuses connections`);
-          const direct = harnessKafka([cutAddress], 'direct-to-cut', env.run.log('harness-kafkajs')).admin();
+          const direct = harnessClients([cutAddress], 'direct-to-cut', env.run.log('harness-kafkajs')).admin();
           await assert.rejects(direct.connect(), 'a client bootstrapping only from the cut broker cannot connect');
           const other = await adminAvoiding(cut);
           try {
-            const { brokers } = await other.describeCluster();
+            const brokers = await other.brokers();
             assert.equal(brokers.length, 3, 'the cut broker is still in the cluster (only clients are cut)');
             const partitions = await partitionsOf(other, 'cut-clients');
             const servable = partitions.filter((p) => p.leader !== cut).map((p) => p.partitionId);
             assert.ok(servable.length > 0 && servable.length < 6, `some partitions are led elsewhere: ${servable}`);
-            const producer = harnessKafka(
-              env.cluster.bootstrap('harness').filter((a) => a !== cutAddress),
+            const producer = kafkajsOf(
+              env,
               'p',
-              env.run.log('harness-kafkajs'),
+              env.cluster.bootstrap('harness').filter((a) => a !== cutAddress),
             ).producer();
             await producer.connect();
             for (const partition of servable) {

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { Admin } from 'kafkajs';
+import type { AdminClient } from '../../src/environment/kafka-client-seam.js';
 import type { StartedEnvironment } from '../../src/environment/runtime.js';
 import { committedOffsets, createTopic, endOffsets } from '../../src/environment/kafka-clients.js';
 import { awaitDelivery } from '../../src/traffic/await-delivery.js';
@@ -47,7 +47,7 @@ for (const runtime of runtimesUnderTest())
     );
     const track = suite.track;
     let env: StartedEnvironment;
-    let admin: Admin;
+    let admin: AdminClient;
     before(() => ({ env, admin } = suite));
 
     it(

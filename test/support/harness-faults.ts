@@ -3,7 +3,7 @@
 // kind is then looked up by its name in faults.jsonl.
 
 import assert from 'node:assert/strict';
-import type { Admin } from 'kafkajs';
+import type { AdminClient } from '../../src/environment/kafka-client-seam.js';
 import type { StartedEnvironment, SutFleet } from '../../src/environment/runtime.js';
 import type { FaultLedger } from '../../src/evidence/fault-ledger.js';
 import { TARGET_DOWN_FAULT } from '../../src/evidence/ledger-records.js';
@@ -25,7 +25,7 @@ export async function harnessFault(name: string): Promise<AnyFaultKind> {
 }
 
 /** What a test's faults act through; `sut()` fails the test when it started none. */
-export function testFaultContext(env: StartedEnvironment, admin: Admin, fleet?: () => SutFleet | undefined): FaultContext {
+export function testFaultContext(env: StartedEnvironment, admin: AdminClient, fleet?: () => SutFleet | undefined): FaultContext {
   return {
     env,
     admin,

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import type { Admin } from 'kafkajs';
+import type { AdminClient } from '../../src/environment/kafka-client-seam.js';
 import { ChaosEnvironment } from '../../src/environment/chaos-environment.js';
 import type { RuntimeKind, StartedEnvironment } from '../../src/environment/runtime.js';
 import { REFERENCE_FORWARDER } from '../../src/config/chaos-config.js';
@@ -63,7 +63,7 @@ export interface SuiteEnvironment {
   /** Set by the suite's `before` hook. */
   env: StartedEnvironment;
   /** A connected harness admin client for `env`. */
-  admin: Admin;
+  admin: AdminClient;
   /** Wraps a test so that its failure keeps the run directory. */
   track: (fn: () => Promise<void>) => () => Promise<void>;
 }

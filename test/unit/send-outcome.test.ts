@@ -1,9 +1,14 @@
-// Send outcomes from kafkajs errors: only a definite broker refusal is `failed`; a timeout, a
+// Send outcomes from kafkajs errors, as the kafkajs adapter describes them to the seam and the
+// harness producer classifies them: only a definite broker refusal is `failed`; a timeout, a
 // dropped connection or a leadership change leaves the message `indeterminate`.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { brokerErrorType, classifySendError } from '../../src/traffic/send-outcome.js';
+import { kafkajsSendFailure } from '../../src/environment/kafkajs-clients.js';
+import { classifySendFailure } from '../../src/traffic/send-outcome.js';
+
+const classifySendError = (error: unknown) => classifySendFailure(kafkajsSendFailure(error));
+const brokerErrorType = (error: unknown) => kafkajsSendFailure(error).brokerError;
 
 /** A kafkajs KafkaJSProtocolError as it arrives: an Error with the broker's error `type`. */
 const protocolError = (type: string) => Object.assign(new Error(`broker said ${type}`), { name: 'KafkaJSProtocolError', type });
@@ -32,5 +37,13 @@ describe('classifySendError', () => {
   it('finds the broker error type through a chain of causes', () => {
     assert.equal(brokerErrorType(wrapped(wrapped(protocolError('INVALID_RECORD')))), 'INVALID_RECORD');
     assert.equal(brokerErrorType(new Error('plain')), undefined);
+  });
+
+  it('keeps the outermost message, which the ledger records as the error', () => {
+    assert.deepEqual(kafkajsSendFailure(wrapped(protocolError('NOT_ENOUGH_REPLICAS'))), {
+      message: 'retries exceeded',
+      brokerError: 'NOT_ENOUGH_REPLICAS',
+    });
+    assert.deepEqual(kafkajsSendFailure('not even an Error'), { message: 'not even an Error' });
   });
 });
