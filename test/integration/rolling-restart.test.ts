@@ -1,22 +1,23 @@
 // The rolling-restart fault on a real 3-broker cluster, under traffic: while 100 messages/s go
-// to a topic (replication 3, min in-sync 2) and the retrying forwarder delivers them, the brokers
-// are restarted one at a time — each stopped, started and back in every ISR before the next is
-// touched. Every acked message must reach the target, the record in faults.jsonl must span the
-// whole restart, and the cluster must be left fully in sync.
+// to a topic (replication 3, min in-sync 2), the brokers are restarted one at a time — each
+// stopped cleanly, started and back in every ISR before the next is touched. Every acked message
+// must still be in the log (a clean restart loses nothing Kafka acked), the record in
+// faults.jsonl must span the whole restart, and the cluster must be left fully in sync. No SUT
+// runs here: how a consumer copes is a scenario's question (the kafkajs forwarder can stall for
+// minutes after the group coordinator moves — see the closing note of issue 10), not the fault's.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { createTopic, underReplicated } from '../../src/environment/kafka-clients.js';
-import type { SutFleet } from '../../src/environment/runtime.js';
 import { FaultLedger } from '../../src/evidence/fault-ledger.js';
 import { JsonlWriter } from '../../src/evidence/jsonl-writer.js';
 import { LEDGER_FILES, type ProducedRecord } from '../../src/evidence/ledger-records.js';
 import { readLedgers } from '../../src/evidence/read-ledgers.js';
 import { RunDirectory } from '../../src/evidence/run-directory.js';
 import { FaultBook } from '../../src/faults/fault-book.js';
-import { awaitDelivery } from '../../src/traffic/await-delivery.js';
 import { HarnessProducer } from '../../src/traffic/harness-producer.js';
+import { readBack } from '../../src/traffic/read-back.js';
 import { harnessFault, testFaultContext } from '../support/harness-faults.js';
 import { environmentForSuite } from '../support/test-environment.js';
 
@@ -24,21 +25,12 @@ const TOPIC = 'rolling';
 
 describe('rolling restart of the brokers', () => {
   const suite = environmentForSuite('rolling-restart');
-  let fleet: SutFleet | undefined;
-
   before(async () => {
     await createTopic(suite.admin, { topic: TOPIC, partitions: 3, replicationFactor: 3, minInsyncReplicas: 2 }, 60_000);
-    fleet = await suite.env.startSut({
-      sut: 'forwarder',
-      topic: TOPIC,
-      groupId: 'rolling-group',
-      instances: 1,
-      env: { FORWARDER_ON_ERROR: 'retry' },
-    });
   });
 
   it(
-    'restarts one broker at a time, each back in sync before the next, and loses no acked message',
+    'restarts one broker at a time, each back in sync before the next, and the log keeps every acked message',
     suite.track(async () => {
       const { env, admin } = suite;
       const run = RunDirectory.create(path.join(env.run.root, 'cases'), 'rolling');
@@ -48,15 +40,16 @@ describe('rolling restart of the brokers', () => {
       try {
         const production = producer.start({ count: 100_000, ratePerSecond: 100, maxDurationMs: 240_000 });
         const kind = await harnessFault('rolling-restart');
-        const fault = await new FaultBook(ledger).inject(
-          kind,
-          {},
-          testFaultContext(env, admin, () => fleet),
-        );
+        const fault = await new FaultBook(ledger).inject(kind, {}, testFaultContext(env, admin));
         const records = await production.stop();
         const acked = (await production.done).filter((r) => r.outcome === 'ok').map((r) => r.id);
         assert.ok(records.ok > 1000, `${records.ok} of ${records.sent} sends acked during the restart`);
-        await awaitDelivery(env.target.ledgerPath, acked, 120_000);
+        const logged = new Set((await readBack(env.kafka('readback-rolling'), TOPIC, { timeoutMs: 60_000 })).map((r) => r.id));
+        assert.deepEqual(
+          acked.filter((id) => !logged.has(id)),
+          [],
+          'acked messages missing from the log',
+        );
 
         ledger.close();
         const { faults } = await readLedgers(run.root, { expectedLedgers: ['faults'] });
