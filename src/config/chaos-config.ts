@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DEFAULT_KAFKA_VERSION } from '../setup/kafka-distribution.js';
 import type { RuntimeKind, SutDefinition } from '../environment/runtime.js';
 import { IMAGE_NAMES } from '../images/image-source.js';
-import { projectRoot } from '../setup/project-paths.js';
+import { packageRoot } from '../setup/project-paths.js';
 import { ConfigError } from '../util/errors.js';
 import { MAX_TIMER_MS } from '../util/timers.js';
 
@@ -22,7 +22,7 @@ export const CONFIG_FILE = 'kafka-chaos.config.json';
 
 /** The reference forwarder (sut/forwarder), available under the name "forwarder": a local process, or its image (docker/forwarder). */
 export const REFERENCE_FORWARDER: SutDefinition = {
-  command: [process.execPath, path.join(projectRoot, 'dist', 'sut', 'forwarder', 'main.js')],
+  command: [process.execPath, path.join(packageRoot, 'dist', 'sut', 'forwarder', 'main.js')],
   image: IMAGE_NAMES.forwarder,
   // Its knobs are settings, not credentials: reports show their values.
   publicEnv: [

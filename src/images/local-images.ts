@@ -8,7 +8,7 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { resolveKafka } from '../setup/kafka-distribution.js';
 import { kafkaLoggingConfig } from '../setup/kafka-logging.js';
-import { cacheDir, projectRoot } from '../setup/project-paths.js';
+import { cacheDir, packageRoot } from '../setup/project-paths.js';
 import { resolveToxiproxy, TOXIPROXY_VERSION } from '../setup/toxiproxy-binary.js';
 import { ensureDebianBase } from './debian-base.js';
 import { IMAGE_NAMES, imageSource, type ImageSource } from './image-source.js';
@@ -16,7 +16,7 @@ import { recipeHash } from './image-recipe.js';
 import { ImageUnavailableError, RECIPE_LABEL, buildImage, inspectImage, tryPull } from './image-store.js';
 
 const NODE_MAJOR = process.versions.node.split('.')[0]!;
-const DOCKER_DIR = path.join(projectRoot, 'docker');
+const DOCKER_DIR = path.join(packageRoot, 'docker');
 
 export class RunImages {
   private readonly memo = new Map<string, Promise<string>>();
@@ -118,7 +118,7 @@ export class RunImages {
       JSON.stringify({ name: `kafka-chaos-${kind}`, private: true, type: 'module' }) + '\n',
     );
     for (const relative of paths) {
-      const from = path.join(projectRoot, relative);
+      const from = path.join(packageRoot, relative);
       if (!fs.existsSync(from)) {
         throw new ImageUnavailableError(`cannot build ${tag}: ${from} is missing`, { fix: 'run `npm run build` (and `npm ci`) first' });
       }

@@ -4,7 +4,7 @@
 // generator failed — printed as one line with its fix. Paths default to the project's reports/.
 
 import path from 'node:path';
-import { projectRoot } from '../setup/project-paths.js';
+import { packageRoot } from '../setup/project-paths.js';
 import { ConfigError, describeError } from '../util/errors.js';
 import { parseFlags } from '../util/parse-flags.js';
 import { buildAllureReport } from './allure-report.js';
@@ -15,8 +15,8 @@ async function main(args: string[]): Promise<number> {
   if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
     throw new ConfigError(`--timeout-ms must be a whole number of milliseconds > 0, not ${flags['timeout-ms']}`);
   }
-  const resultsDir = flags.results ?? path.join(projectRoot, 'reports', 'allure-results');
-  const reportDir = flags.report ?? path.join(projectRoot, 'reports', 'allure-report');
+  const resultsDir = flags.results ?? path.join(packageRoot, 'reports', 'allure-results');
+  const reportDir = flags.report ?? path.join(packageRoot, 'reports', 'allure-report');
   const built = await buildAllureReport({ resultsDir, reportDir, timeoutMs });
   const shown = path.relative(process.cwd(), built.reportDir) || '.';
   console.log(

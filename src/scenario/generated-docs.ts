@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { faultsMarkdown } from '../faults/fault-registry.js';
-import { projectRoot } from '../setup/project-paths.js';
+import { packageRoot } from '../setup/project-paths.js';
 import { checksMarkdown } from '../verify/index.js';
 import { stepsMarkdown } from './step-registry.js';
 
@@ -43,13 +43,13 @@ export function tableCells(text: string): string[][] {
 }
 
 /** Whether a section's file holds what its registry prints now. */
-export function isCurrent(section: GeneratedSection, root = projectRoot): boolean {
+export function isCurrent(section: GeneratedSection, root = packageRoot): boolean {
   const body = currentBody(section, root);
   return body !== undefined && JSON.stringify(tableCells(body)) === JSON.stringify(tableCells(section.body()));
 }
 
 /** What a section holds in its file now (undefined: its markers are missing). */
-export function currentBody(section: GeneratedSection, root = projectRoot): string | undefined {
+export function currentBody(section: GeneratedSection, root = packageRoot): string | undefined {
   const page = fs.readFileSync(path.join(root, section.file), 'utf8');
   const start = page.indexOf(section.start);
   const end = page.indexOf(section.end);
@@ -58,7 +58,7 @@ export function currentBody(section: GeneratedSection, root = projectRoot): stri
 }
 
 /** Rewrites every stale section (the step files must be loaded); returns the files changed. */
-export function updateGeneratedDocs(root = projectRoot): string[] {
+export function updateGeneratedDocs(root = packageRoot): string[] {
   const changed = new Set<string>();
   for (const section of GENERATED_SECTIONS) {
     const file = path.join(root, section.file);

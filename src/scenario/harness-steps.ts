@@ -4,10 +4,10 @@
 
 import path from 'node:path';
 import { loadSupport, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
-import { projectRoot } from '../setup/project-paths.js';
+import { packageRoot } from '../setup/project-paths.js';
 
 /** The glob cucumber imports for the harness steps (added to every run's import paths). */
-export const HARNESS_STEPS = path.join(projectRoot, 'dist', 'steps', '**', '*.js');
+export const HARNESS_STEPS = path.join(packageRoot, 'dist', 'steps', '**', '*.js');
 
 let loaded: Promise<ISupportCodeLibrary> | undefined;
 
@@ -18,7 +18,7 @@ export function loadHarnessSteps(): Promise<ISupportCodeLibrary> {
       sources: { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' },
       support: { importPaths: [HARNESS_STEPS] },
     },
-    { cwd: projectRoot },
+    { cwd: packageRoot },
   );
   return loaded;
 }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfiguration, loadSources } from '@cucumber/cucumber/api';
-import { projectRoot } from '../setup/project-paths.js';
+import { packageRoot } from '../setup/project-paths.js';
 import { ConfigError } from '../util/errors.js';
 import type { SelftestPlan } from './detection-matrix.js';
 
@@ -14,11 +14,11 @@ const PLAN_FILE = 'src/selftest/plan.ts';
 export async function checkPlan(plan: SelftestPlan): Promise<void> {
   const features = [...new Set(plan.scenarios.map((s) => s.feature))];
   for (const feature of features) {
-    if (!fs.existsSync(path.join(projectRoot, feature))) {
+    if (!fs.existsSync(path.join(packageRoot, feature))) {
       throw new ConfigError(`the self-test plan names ${feature}, which does not exist`, { fix: `update ${PLAN_FILE}` });
     }
   }
-  const environment = { cwd: projectRoot };
+  const environment = { cwd: packageRoot };
   const { runConfiguration } = await loadConfiguration({}, environment);
   const { plan: pickles, errors } = await loadSources(
     { ...runConfiguration.sources, paths: features, names: [], tagExpression: '' },

@@ -9,7 +9,7 @@
 
 import fs from 'node:fs';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
-import { projectRoot } from '../setup/project-paths.js';
+import { packageRoot } from '../setup/project-paths.js';
 
 export interface ChildRequest {
   /** Feature files, relative to the project root. */
@@ -25,7 +25,7 @@ export type ChildProgress = { event: 'started'; name: string } | { event: 'finis
 
 async function run(requestFile: string): Promise<void> {
   const request = JSON.parse(fs.readFileSync(requestFile, 'utf8')) as ChildRequest;
-  const environment = { cwd: projectRoot };
+  const environment = { cwd: packageRoot };
   const { runConfiguration } = await loadConfiguration({}, environment);
   runConfiguration.sources = { ...runConfiguration.sources, paths: request.paths, names: request.names, tagExpression: '' };
   runConfiguration.formats = { ...runConfiguration.formats, stdout: 'progress', files: {}, publish: false };

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { newRunId } from '../evidence/run-directory.js';
-import { projectRoot } from '../setup/project-paths.js';
+import { packageRoot } from '../setup/project-paths.js';
 import { ConfigError, describeError } from '../util/errors.js';
 import { checkPlan } from './check-plan.js';
 import { buildMatrix, CORRECT_MODE, renderMatrix, restrictPlan, scenariosFor } from './detection-matrix.js';
@@ -35,7 +35,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const plan = restrictPlan(SELFTEST_PLAN, parseArgs(argv).only);
   await checkPlan(plan);
   const base = userConfigJson();
-  const dir = path.join(projectRoot, 'reports', 'selftest', newRunId());
+  const dir = path.join(packageRoot, 'reports', 'selftest', newRunId());
   fs.mkdirSync(dir, { recursive: true });
   console.log(
     `selftest: ${plan.broken.length} broken modes and the correct forwarder; runs in ${path.relative(process.cwd(), dir) || dir}`,

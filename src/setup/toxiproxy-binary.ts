@@ -12,7 +12,7 @@ import path from 'node:path';
 import { ConfigError, FetchError, MissingToolError } from '../util/errors.js';
 import { envVar } from './env-var.js';
 import { findExecutable, isExecutableFile } from './find-executable.js';
-import { cacheDir as defaultCacheDir, projectRoot } from './project-paths.js';
+import { cacheDir as defaultCacheDir, packageRoot } from './project-paths.js';
 import { outputLines, runTool } from './run-tool.js';
 import { makeStagingDir } from './staging-dir.js';
 
@@ -20,7 +20,7 @@ export const TOXIPROXY_VERSION = 'v2.12.0';
 
 const MODULE = 'github.com/Shopify/toxiproxy/v2';
 /** The guard's Go module, shipped as source (the compiler does not copy it into dist). */
-export const GUARD_SOURCE_DIR = path.join(projectRoot, 'src', 'setup', 'toxiproxy-guard');
+export const GUARD_SOURCE_DIR = path.join(packageRoot, 'src', 'setup', 'toxiproxy-guard');
 const GUARD_FILES = ['main.go', 'go.mod', 'go.sum'];
 /** What the guard's `-version` says besides the version: how a guarded binary is told from a stock one. */
 export const GUARD_MARK = '(kafka-chaos guard)';

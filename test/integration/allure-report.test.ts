@@ -22,11 +22,11 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildAllureReport } from '../../src/report/allure-report.js';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { FAILING, writeFixtureResults } from '../support/allure-results-fixture.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(projectRoot, 'reports', 'screenshots');
+const SCREENSHOTS = path.join(packageRoot, 'reports', 'screenshots');
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -201,8 +201,8 @@ const LOSS_FEATURE = `Feature: The reliability report of a forwarder that skips 
 function runChaos(args: string[], env: NodeJS.ProcessEnv, logFile: string, timeoutMs: number): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const log = fs.openSync(logFile, 'w');
-    const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'cli', 'main.js'), 'chaos', ...args], {
-      cwd: projectRoot,
+    const child = spawn(process.execPath, [path.join(packageRoot, 'dist', 'src', 'cli', 'main.js'), 'chaos', ...args], {
+      cwd: packageRoot,
       env,
       stdio: ['ignore', log, log],
     });

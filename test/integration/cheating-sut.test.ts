@@ -17,11 +17,11 @@ import { INHERITED_VARIABLES } from '../../src/environment/process/child-environ
 import { dockerClient } from '../../src/images/docker-client.js';
 import { buildImage } from '../../src/images/image-store.js';
 import { RunImages } from '../../src/images/local-images.js';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { waitFor } from '../../src/util/wait-for.js';
 import { environmentForSuite, runtimesUnderTest } from '../support/test-environment.js';
 
-const FIXTURE_DIR = path.join(projectRoot, 'test', 'fixtures', 'cheating-sut');
+const FIXTURE_DIR = path.join(packageRoot, 'test', 'fixtures', 'cheating-sut');
 const CHEATER_IMAGE = 'kafka-chaos-test/cheating-sut:latest';
 // Set in the runner before any environment starts: it must never reach the SUT's environment.
 const FAKE_SECRET = `not-for-the-sut-${process.pid}`;

@@ -8,14 +8,14 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { RUNNER_ENV, RUNS_ROOT_ENV, RUN_ID_ENV } from '../../src/evidence/run-directory.js';
 import { waitFor } from '../../src/util/wait-for.js';
 import { leftoversOfRun, pidsOfRun, runnerExit, startHeldRunner } from '../support/held-runner.js';
 import { removeIfPassed, runtimesUnderTest, tempRunsRoot } from '../support/test-environment.js';
 
 const exec = promisify(execFile);
-const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const cli = path.join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 
 /** What clean says it did, per runtime: processes stopped, or containers and networks removed. */
 const CLEANED = {

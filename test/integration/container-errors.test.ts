@@ -8,13 +8,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
 import { ImageUnavailableError } from '../../src/images/image-store.js';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { EnvironmentError, ProcessExitedError } from '../../src/util/errors.js';
 import { leftoversOfRun } from '../support/held-runner.js';
 import { removeIfPassed, tempRunsRoot, testEnvironment } from '../support/test-environment.js';
 
 const exec = promisify(execFile);
-const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const cli = path.join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 
 describe('container runtime errors', () => {
   it('no Docker daemon: one line naming where it looked and the fix, exit 2', async () => {

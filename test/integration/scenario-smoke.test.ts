@@ -18,7 +18,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { categoryOf } from '../../src/report/categories.js';
 import type { Verdict } from '../../src/verify/index.js';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { afterAttachments, label, readResults, runChaos } from '../support/chaos-runner.js';
 import { failureTracker, removeIfPassed, tempRunsRoot } from '../support/test-environment.js';
 
@@ -33,7 +33,7 @@ function evidenceFolders(runsRoot: string): string[] {
 
 /** `kafka-chaos verify <dir>`'s exit code and output, judged from the folder alone. */
 function verifyFolder(dir: string): { code: number; output: string } {
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'dist', 'src', 'cli', 'main.js'), 'verify', dir], {
+  const result = spawnSync(process.execPath, [path.join(packageRoot, 'dist', 'src', 'cli', 'main.js'), 'verify', dir], {
     encoding: 'utf8',
   });
   return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };

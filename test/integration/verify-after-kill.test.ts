@@ -12,19 +12,19 @@ import readline from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { waitFor } from '../../src/util/wait-for.js';
 import type { Verdict } from '../../src/verify/index.js';
 import { pidsOfRun, runnerExit } from '../support/held-runner.js';
 import { removeIfPassed, tempRunsRoot } from '../support/test-environment.js';
 
 const exec = promisify(execFile);
-const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const cli = path.join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 
 describe('verify after the runner was killed mid-scenario', () => {
   it('judges the run directory it left, and clean stops what it left running', async () => {
     const runsRoot = tempRunsRoot('killed-scenario');
-    const runner = spawn(process.execPath, [path.join(projectRoot, 'dist', 'test', 'fixtures', 'scenario-until-killed.js'), runsRoot], {
+    const runner = spawn(process.execPath, [path.join(packageRoot, 'dist', 'test', 'fixtures', 'scenario-until-killed.js'), runsRoot], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const lines: string[] = [];

@@ -14,7 +14,7 @@ import { committedOffsets, createTopic, endOffsets } from '../../src/environment
 import { JsonlWriter } from '../../src/evidence/jsonl-writer.js';
 import { LEDGER_FILES, type ProducedRecord } from '../../src/evidence/ledger-records.js';
 import { FaultLedger } from '../../src/evidence/fault-ledger.js';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { awaitDelivery } from '../../src/traffic/await-delivery.js';
 import { collectEvidence } from '../../src/traffic/collect-evidence.js';
 import { HarnessProducer } from '../../src/traffic/harness-producer.js';
@@ -24,7 +24,7 @@ import { targetOutage } from '../support/harness-faults.js';
 import { environmentForSuite } from '../support/test-environment.js';
 
 const exec = promisify(execFile);
-const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const cli = path.join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 const topic = 'sdc-test-1';
 const group = 'sdc-test-c1';
 

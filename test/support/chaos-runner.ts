@@ -5,9 +5,9 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 
-const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const cli = path.join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 
 export interface ChaosRun {
   code: number;
@@ -27,7 +27,7 @@ export function runChaos(
       process.execPath,
       [cli, 'chaos', ...args, ...formatOptions],
       {
-        cwd: projectRoot,
+        cwd: packageRoot,
         env: { ...process.env, CHAOS_RUNTIME: 'process', KAFKA_CHAOS_RUNS_DIR: options.runsRoot, FORCE_COLOR: '0' },
         timeout: options.timeoutMs ?? 600_000,
         maxBuffer: 64 * 1024 * 1024,

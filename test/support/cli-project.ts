@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 
-export const CLI = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+export const CLI = path.join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 
 export interface CliRun {
   code: number | null;

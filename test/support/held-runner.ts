@@ -10,7 +10,7 @@ import { labelledProcesses } from '../../src/environment/process/clean-orphans.j
 import type { RuntimeKind } from '../../src/environment/runtime.js';
 import { cleanContainers } from '../../src/environment/container/clean-containers.js';
 import { dockerAnswers, dockerClient } from '../../src/images/docker-client.js';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { waitFor } from '../../src/util/wait-for.js';
 
 export interface HeldRunner {
@@ -44,7 +44,7 @@ export async function leftoversOfRun(runId: string): Promise<string[]> {
 }
 
 export async function startHeldRunner(runsRoot: string, runtime: RuntimeKind = 'process'): Promise<HeldRunner> {
-  const runner = spawn(process.execPath, [path.join(projectRoot, 'dist', 'test', 'fixtures', 'hold-environment.js'), runsRoot, runtime], {
+  const runner = spawn(process.execPath, [path.join(packageRoot, 'dist', 'test', 'fixtures', 'hold-environment.js'), runsRoot, runtime], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: string[] = [];

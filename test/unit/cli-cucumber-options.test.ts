@@ -7,12 +7,12 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { CUCUMBER_OPTIONS, checkCucumberArgs } from '../../src/cli/cucumber-options.js';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { ConfigError } from '../../src/util/errors.js';
 
 /** name → { short, takesValue } as `cucumber-js --help` lists them (without --help itself). */
 function cucumberHelpOptions(): Map<string, { short?: string; takesValue: boolean }> {
-  const bin = path.join(projectRoot, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
+  const bin = path.join(packageRoot, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
   const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
   const found = new Map<string, { short?: string; takesValue: boolean }>();
   for (const line of help.split('\n')) {

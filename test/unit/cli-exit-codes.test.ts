@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { EXIT, EXIT_CODE_TABLE } from '../../src/cli/exit-codes.js';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { CliProject, GOOD_SCENARIO } from '../support/cli-project.js';
 
 /** The rows of the doc's table: | command | exit code | meaning | (its cells may be padded to align). */
 function documentedRows(): Array<{ command: string; code: number; meaning: string }> {
-  const text = fs.readFileSync(path.join(projectRoot, 'docs', 'exit-codes.md'), 'utf8');
+  const text = fs.readFileSync(path.join(packageRoot, 'docs', 'exit-codes.md'), 'utf8');
   return text
     .split('\n')
     .filter((line) => /^\| [^-]/.test(line) && !/^\|\s*command\s*\|/.test(line))

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 
 interface Link {
   line: number;
@@ -77,14 +77,14 @@ function documentationFiles(root: string): string[] {
 
 describe('documentation links', () => {
   it('every relative link in README.md, CONTRIBUTING.md and docs/*.md resolves', () => {
-    const files = documentationFiles(projectRoot);
+    const files = documentationFiles(packageRoot);
     assert.ok(files.length >= 9, `expected README.md, CONTRIBUTING.md and the docs pages, found ${files.join(', ')}`);
     let checked = 0;
     const problems: string[] = [];
     for (const file of files) {
-      const text = fs.readFileSync(path.join(projectRoot, file), 'utf8');
+      const text = fs.readFileSync(path.join(packageRoot, file), 'utf8');
       checked += markdownLinks(text).length;
-      problems.push(...brokenLinks(projectRoot, file, text));
+      problems.push(...brokenLinks(packageRoot, file, text));
     }
     // The README links every docs page: a scan finding few links means the scan itself broke.
     assert.ok(checked >= 20, `only ${checked} links found`);
@@ -93,9 +93,9 @@ describe('documentation links', () => {
 
   it('README links every docs page and CONTRIBUTING.md', () => {
     const readmeTargets = new Set(
-      markdownLinks(fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8')).map((l) => l.target.split('#')[0]),
+      markdownLinks(fs.readFileSync(path.join(packageRoot, 'README.md'), 'utf8')).map((l) => l.target.split('#')[0]),
     );
-    const unlinked = documentationFiles(projectRoot).filter((file) => file !== 'README.md' && !readmeTargets.has(file));
+    const unlinked = documentationFiles(packageRoot).filter((file) => file !== 'README.md' && !readmeTargets.has(file));
     assert.deepEqual(unlinked, []);
   });
 

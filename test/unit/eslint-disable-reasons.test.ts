@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { typeScriptFiles } from '../support/import-graph.js';
 
 /** The eslint-disable directives in a file's text that give no reason: "line: comment". */
@@ -41,10 +41,10 @@ describe('eslint-disable comments', () => {
   });
 
   it('in src/, steps/, sut/, test/ and bench/ each give a reason after --', () => {
-    const files = typeScriptFiles(projectRoot, ['src', 'steps', 'sut', 'test', 'bench']);
-    assert.ok(files.length > 200, `found only ${files.length} files in ${projectRoot}`);
+    const files = typeScriptFiles(packageRoot, ['src', 'steps', 'sut', 'test', 'bench']);
+    assert.ok(files.length > 200, `found only ${files.length} files in ${packageRoot}`);
     const missing = files.flatMap((file) =>
-      disablesWithoutReason(fs.readFileSync(path.join(projectRoot, file), 'utf8')).map((hit) => `${file}:${hit}`),
+      disablesWithoutReason(fs.readFileSync(path.join(packageRoot, file), 'utf8')).map((hit) => `${file}:${hit}`),
     );
     assert.deepEqual(missing, [], 'give each a reason: // eslint-disable-next-line <rule> -- <why>');
   });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { ConfigError, loadConfig, MODES } from '../../sut/forwarder/forwarder-config.js';
 
 const contract = {
@@ -77,7 +77,7 @@ describe('forwarder modes', () => {
 
 describe('the forwarder process with a bad mode', () => {
   it('exits 2 with one stderr line naming the allowed modes', () => {
-    const main = path.join(projectRoot, 'dist', 'sut', 'forwarder', 'main.js');
+    const main = path.join(packageRoot, 'dist', 'sut', 'forwarder', 'main.js');
     const result = spawnSync(process.execPath, [main], {
       env: { PATH: process.env.PATH ?? '', ...contract, FORWARDER_MODE: 'sometimes' },
       encoding: 'utf8',

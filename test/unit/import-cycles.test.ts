@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { findCycles, importGraph, relativeImportsOf, typeScriptFiles, type ImportGraph } from '../support/import-graph.js';
 
 const graphOf = (edges: Record<string, string[]>): ImportGraph => new Map(Object.entries(edges));
@@ -89,9 +89,9 @@ describe('the import graph', () => {
 
 describe('the project', () => {
   it('has no import cycle in src/, steps/ or sut/', () => {
-    const files = typeScriptFiles(projectRoot, ['src', 'steps', 'sut']);
-    assert.ok(files.length > 100, `found only ${files.length} files under src/, steps/, sut/ in ${projectRoot}`);
-    const graph = importGraph(projectRoot, files);
+    const files = typeScriptFiles(packageRoot, ['src', 'steps', 'sut']);
+    assert.ok(files.length > 100, `found only ${files.length} files under src/, steps/, sut/ in ${packageRoot}`);
+    const graph = importGraph(packageRoot, files);
     const edges = [...graph.values()].reduce((sum, targets) => sum + targets.length, 0);
     assert.ok(edges > files.length, `only ${edges} imports between ${files.length} files: the graph was not read`);
     const cycles = findCycles(graph).map((cycle) => cycle.join(' → '));

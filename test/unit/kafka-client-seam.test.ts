@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { typeScriptFiles } from '../support/import-graph.js';
 
 /** The one file of src/ that may import the client library. */
@@ -80,12 +80,12 @@ describe('finding imports of the client library', () => {
 
 describe('the project', () => {
   it(`imports ${LIBRARY} in src/ only in ${ADAPTER}`, () => {
-    const files = typeScriptFiles(projectRoot, ['src']);
+    const files = typeScriptFiles(packageRoot, ['src']);
     assert.ok(
       files.length > 100 && files.includes(ADAPTER),
       `src/ was not read (${files.length} files, adapter among them: ${files.includes(ADAPTER)})`,
     );
-    const importing = files.filter((file) => importsLibrary(file, fs.readFileSync(path.join(projectRoot, file), 'utf8')));
+    const importing = files.filter((file) => importsLibrary(file, fs.readFileSync(path.join(packageRoot, file), 'utf8')));
     assert.ok(importing.includes(ADAPTER), `${ADAPTER} imports ${LIBRARY}: the scan sees imports`);
     assert.deepEqual(
       importing.filter((file) => file !== ADAPTER),

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { importGraph, typeScriptFiles, type ImportGraph } from '../support/import-graph.js';
 import { edgeName, foldersUnder, layerOf, unassignedFolders, upwardImports, type Layer } from '../support/layers.js';
 
@@ -86,12 +86,12 @@ describe('the layer rule', () => {
 });
 
 describe('the project', () => {
-  const files = typeScriptFiles(projectRoot, ['src', 'steps']);
-  const graph = importGraph(projectRoot, files);
+  const files = typeScriptFiles(packageRoot, ['src', 'steps']);
+  const graph = importGraph(packageRoot, files);
 
   it('assigns every folder under src/ and steps/ to a layer, and only paths that exist', () => {
-    const folders = [...foldersUnder(projectRoot, 'src').filter((f) => f !== 'src'), ...foldersUnder(projectRoot, 'steps')];
-    assert.ok(folders.length >= 14, `found only ${folders.length} folders in ${projectRoot}`);
+    const folders = [...foldersUnder(packageRoot, 'src').filter((f) => f !== 'src'), ...foldersUnder(packageRoot, 'steps')];
+    assert.ok(folders.length >= 14, `found only ${folders.length} folders in ${packageRoot}`);
     const unassigned = unassignedFolders(LAYERS, folders);
     assert.deepEqual(
       unassigned,

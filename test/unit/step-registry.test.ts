@@ -10,7 +10,7 @@ import { before, describe, it } from 'node:test';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { loadHarnessSteps } from '../../src/scenario/harness-steps.js';
 import { formatSteps, stepById, stepEntries } from '../../src/scenario/step-registry.js';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 
 interface Definition {
   pattern: string | RegExp;
@@ -37,7 +37,7 @@ describe('the step registry', () => {
   });
 
   it('keeps each fault step in its fault family file under steps/faults/, where a grep finds it', () => {
-    const folder = path.join(projectRoot, 'steps', 'faults');
+    const folder = path.join(packageRoot, 'steps', 'faults');
     const sources = fs
       .readdirSync(folder)
       .filter((f) => f.endsWith('.ts'))

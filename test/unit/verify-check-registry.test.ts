@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { CATEGORIES, CHECK_FILES, CHECKS, checkNamed, defineCheck, isCheckName, isDefinedCheck } from '../../src/verify/index.js';
 
-const SOURCE = path.join(projectRoot, 'src', 'verify', 'checks');
+const SOURCE = path.join(packageRoot, 'src', 'verify', 'checks');
 
 /** The original checks, numbered to keep the order the verdict always had. */
 const ORIGINAL_ORDER = [

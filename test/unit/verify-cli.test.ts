@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { LEDGER_FILES } from '../../src/evidence/ledger-records.js';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { GROUP, TOPIC, answered, commit, finalOffsets, logged, produced } from '../support/verify-fixtures.js';
 
-const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const cli = path.join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-verify-cli-'));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 

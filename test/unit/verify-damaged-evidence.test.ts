@@ -14,12 +14,12 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { LedgerName, Ledgers } from '../../src/evidence/ledger-records.js';
-import { projectRoot } from '../../src/setup/project-paths.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { CHECKS, type Verdict } from '../../src/verify/index.js';
 import { DAMAGES, LEDGERS, copyDir, damage, judgeDir, writeRunDir, type Damage } from '../support/run-dir-damage.js';
 import { GROUP, TOPIC, answered, commit, event, fault, finalOffsets, ledgers, logged, produced } from '../support/verify-fixtures.js';
 
-const FIXTURES = path.join(projectRoot, 'test', 'fixtures', 'runs');
+const FIXTURES = path.join(packageRoot, 'test', 'fixtures', 'runs');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-damage-'));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 

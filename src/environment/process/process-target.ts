@@ -5,7 +5,7 @@
 
 import path from 'node:path';
 import type { RunDirectory } from '../../evidence/run-directory.js';
-import { projectRoot } from '../../setup/project-paths.js';
+import { packageRoot } from '../../setup/project-paths.js';
 import { newControlSecret } from '../../target/control-secret.js';
 import { TargetControl } from '../../target/target-control.js';
 import type { TargetOptions } from '../../target/target-options.js';
@@ -36,7 +36,7 @@ export async function startTargetProcess(options: {
   const node = new ManagedProcess({
     name: 'target',
     command: process.execPath,
-    args: [path.join(projectRoot, 'dist', 'src', 'target', 'main.js')],
+    args: [path.join(packageRoot, 'dist', 'src', 'target', 'main.js')],
     stdin: targetOptionsJson({ port, controlPort, ledgerPath, controlSecret: secret, maxBodyBytes }) + '\n',
     runId: options.run.runId,
     logPath: options.run.log('target'),
