@@ -164,6 +164,20 @@ defineStep(
 
 defineStep(
   {
+    id: 'sutNamedEnv',
+    kind: 'environment',
+    pattern: 'the system under test {string} consumes {string} as group {string} with env:',
+    example: 'the system under test "my-forwarder" consumes "orders" as group "billing" with env:',
+    summary: 'a named SUT with extra environment from a table (| NAME | value |)',
+    sut: 'named',
+  },
+  async function (sut: string, topic: string, group: string, table: DataTable) {
+    await this.session.startSut({ sut, topic, group, instances: 1, env: envTable(table.raw()) });
+  },
+);
+
+defineStep(
+  {
     id: 'forwarderStops',
     kind: 'environment',
     pattern: 'the forwarder consumes {string} as group {string} and stops on the first error',

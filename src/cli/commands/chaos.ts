@@ -15,7 +15,7 @@ import { loadConfiguration, loadSupport, runCucumber, type IRunConfiguration, ty
 import { loadConfig, type ChaosConfig } from '../../config/chaos-config.js';
 import { writeAllureExtras } from '../../report/allure-extras.js';
 import { defaultSut } from '../../scenario/default-sut.js';
-import { HARNESS_STEPS } from '../../scenario/harness-steps.js';
+import { HARNESS_CUCUMBER_CONFIG, HARNESS_STEPS, projectStepImports, registerProjectStepLoader } from '../../scenario/harness-steps.js';
 import { compileScenarios, formatStepProblems } from '../../scenario/preflight.js';
 import { checkScenarios } from '../../scenario/preflight-scenarios.js';
 import { formatSeconds } from '../../scenario/progress-line.js';
@@ -39,7 +39,7 @@ export const chaosHelp: CommandHelp = {
     'cucumber-config': {
       type: 'string',
       value: 'FILE',
-      summary: 'the cucumber configuration file (default: cucumber.mjs in the current directory, if any)',
+      summary: "a cucumber configuration file of your own instead of the harness's (the built-in steps are added to it)",
     },
     'dry-run': {
       type: 'boolean',
@@ -100,7 +100,9 @@ interface Configured {
 
 async function configure(args: ChaosArgs, environment: IRunEnvironment, config: ChaosConfig): Promise<Configured> {
   const cwd = environment.cwd ?? process.cwd();
-  const file = args.configFile ?? (fs.existsSync(path.join(cwd, 'cucumber.mjs')) ? 'cucumber.mjs' : undefined);
+  // The harness's configuration unless one is named: a project's cucumber.mjs for its other tests is not ours to take.
+  // (cucumber joins the file to the cwd, so it is given relative to it.)
+  const file = args.configFile ?? path.relative(cwd, HARNESS_CUCUMBER_CONFIG);
   // Feature paths on the command line replace the configured ones (cucumber would merge them).
   const { useConfiguration: given } = await loadConfiguration({ file: false, provided: args.cucumberArgs }, environment);
   const paths = new Set(given.paths);
@@ -113,7 +115,12 @@ async function configure(args: ChaosArgs, environment: IRunEnvironment, config: 
     runConfiguration.runtime.worldParameters = { ...runConfiguration.runtime.worldParameters, sut: args.sut };
   }
   const imports = (runConfiguration.support.importPaths ??= []);
-  if (imports.length === 0 && (runConfiguration.support.requirePaths ?? []).length === 0) {
+  if (args.configFile === undefined) {
+    const project = projectStepImports(cwd);
+    // The project's steps may be TypeScript, loaded without a build step.
+    if (project.length > 0) registerProjectStepLoader(cwd);
+    imports.push(...project);
+  } else if (imports.length === 0 && (runConfiguration.support.requirePaths ?? []).length === 0) {
     imports.push('features/**/*.@(js|mjs)'); // cucumber's default, which an import added here would switch off
   }
   if (!imports.some((p) => path.resolve(cwd, p) === HARNESS_STEPS)) imports.push(HARNESS_STEPS);
