@@ -58,7 +58,8 @@ export interface FaultContext {
 
 /** What an inject did: how to undo it (none: it acted and is over), and details for the ledger. */
 export interface Injected {
-  heal?: () => Promise<void>;
+  /** Its result, if any, is ignored. */
+  heal?: () => Promise<unknown>;
   /** Recorded in faults.jsonl beside the parameters (e.g. the proxies a cut disabled). */
   details?: Record<string, unknown>;
 }
