@@ -120,4 +120,17 @@ export const EXIT_CODE_TABLE: readonly ExitCodeRow[] = [
     meaning: 'no scenario results to report, the generator failed, or a usage error',
     example: ['report'],
   },
+  // Last: its example writes a kafka-chaos.config.json into the scratch project the rows above share.
+  {
+    command: 'init',
+    code: EXIT.ok,
+    meaning: 'the starter files written, or kept where they existed',
+    example: ['init'],
+  },
+  {
+    command: 'init',
+    code: EXIT.notJudged,
+    meaning: 'a usage error (unknown flag, --dir not a directory), or a template is missing',
+    example: ['init', '--dir', 'no-such-dir'],
+  },
 ];

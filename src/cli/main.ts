@@ -19,6 +19,7 @@ import { chaosCommand, chaosHelp } from './commands/chaos.js';
 import { upCommand, upHelp } from './commands/up.js';
 import { verifyCommand, verifyHelp } from './commands/verify.js';
 import { reportCommand, reportHelp } from './commands/report.js';
+import { initCommand, initHelp } from './commands/init.js';
 import { EXIT, exitCodeOfError } from './exit-codes.js';
 
 interface Command {
@@ -41,6 +42,7 @@ const COMMANDS: Record<string, Command> = {
   report: { summary: reportHelp.summary, help: reportHelp, run: reportCommand },
   images: { summary: imagesHelp.summary, help: imagesHelp, run: imagesCommand },
   clean: { summary: cleanHelp.summary, help: cleanHelp, run: cleanCommand },
+  init: { summary: initHelp.summary, help: initHelp, run: initCommand },
 };
 
 /** The installed package's version: its own package.json, wherever the user's project is. */

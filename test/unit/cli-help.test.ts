@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { chaosHelp } from '../../src/cli/commands/chaos.js';
 import { cleanHelp } from '../../src/cli/commands/clean.js';
 import { imagesHelp } from '../../src/cli/commands/images.js';
+import { initHelp } from '../../src/cli/commands/init.js';
 import { reportHelp } from '../../src/cli/commands/report.js';
 import { setupHelp } from '../../src/cli/commands/setup.js';
 import { stepsHelp } from '../../src/cli/commands/steps.js';
@@ -26,12 +27,14 @@ const FLAGS: Record<string, readonly string[]> = {
   report: Object.keys(reportHelp.flags),
   images: Object.keys(imagesHelp.flags),
   clean: Object.keys(cleanHelp.flags),
+  init: Object.keys(initHelp.flags),
 };
 
 /** What each command's --help must list at the least, written out: the declarations above could lose a flag unnoticed. */
 const REQUIRED: Record<string, readonly string[]> = {
   verify: ['all', 'group', 'topic', 'max-duplicates'],
   report: ['results', 'report', 'timeout-ms'],
+  init: ['dir'],
 };
 
 describe('kafka-chaos --help', () => {
@@ -83,7 +86,7 @@ describe('kafka-chaos --help', () => {
     assert.equal(unknown.code, 2);
     assert.match(
       unknown.stderr,
-      /^kafka-chaos: unknown command "chaoss" — fix: use one of setup, up, chaos, steps, verify, report, images, clean$/m,
+      /^kafka-chaos: unknown command "chaoss" — fix: use one of setup, up, chaos, steps, verify, report, images, clean, init$/m,
     );
     project.remove();
   });
