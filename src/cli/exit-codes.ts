@@ -54,6 +54,7 @@ export interface ExitCodeRow {
 export const EXIT_CODE_TABLE: readonly ExitCodeRow[] = [
   { command: '(none)', code: EXIT.notJudged, meaning: 'no command given: usage printed', example: [] },
   { command: '(any)', code: EXIT.ok, meaning: '--help: usage printed', example: ['--help'] },
+  { command: '(any)', code: EXIT.ok, meaning: '--version: the installed version printed', example: ['--version'] },
   { command: '(any)', code: EXIT.notJudged, meaning: 'unknown command', example: ['no-such-command'] },
   {
     command: 'chaos',
@@ -111,5 +112,25 @@ export const EXIT_CODE_TABLE: readonly ExitCodeRow[] = [
     code: EXIT.notJudged,
     meaning: 'a leftover could not be stopped, or a usage error',
     example: ['clean', '--bogus-flag'],
+  },
+  { command: 'report', code: EXIT.ok, meaning: 'the Allure report was built' },
+  {
+    command: 'report',
+    code: EXIT.notJudged,
+    meaning: 'no scenario results to report, the generator failed, or a usage error',
+    example: ['report'],
+  },
+  // Last: its example writes a kafka-chaos.config.json into the scratch project the rows above share.
+  {
+    command: 'init',
+    code: EXIT.ok,
+    meaning: 'the starter files written, or kept where they existed',
+    example: ['init'],
+  },
+  {
+    command: 'init',
+    code: EXIT.notJudged,
+    meaning: 'a usage error (unknown flag, --dir not a directory), or a template is missing',
+    example: ['init', '--dir', 'no-such-dir'],
   },
 ];

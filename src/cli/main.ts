@@ -3,8 +3,12 @@
 // (cause and fix) and exit by their kind — an environment or usage failure (2) is never a
 // verdict on the SUT.
 // `kafka-chaos <command> --help` prints the command's flags (declared once, in its file) and
-// exits 0; exit codes are exit-codes.ts's (docs/exit-codes.md).
+// exits 0; `kafka-chaos --version` prints the installed package's version; exit codes are
+// exit-codes.ts's (docs/exit-codes.md).
 
+import fs from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../setup/project-paths.js';
 import { describeError } from '../util/errors.js';
 import { formatHelp, wantsHelp, type CommandHelp } from './args.js';
 import { cleanCommand, cleanHelp } from './commands/clean.js';
@@ -13,13 +17,15 @@ import { setupCommand, setupHelp } from './commands/setup.js';
 import { stepsCommand, stepsHelp } from './commands/steps.js';
 import { chaosCommand, chaosHelp } from './commands/chaos.js';
 import { upCommand, upHelp } from './commands/up.js';
-import { verifyCommand } from './commands/verify.js';
+import { verifyCommand, verifyHelp } from './commands/verify.js';
+import { reportCommand, reportHelp } from './commands/report.js';
+import { initCommand, initHelp } from './commands/init.js';
 import { EXIT, exitCodeOfError } from './exit-codes.js';
 
 interface Command {
   summary: string;
-  /** Printed for --help; a command without one answers --help itself (verify). */
-  help?: CommandHelp;
+  /** Printed for --help, by main: a command never sees --help. */
+  help: CommandHelp;
   run: (args: string[]) => Promise<number>;
 }
 
@@ -32,15 +38,24 @@ const COMMANDS: Record<string, Command> = {
     run: chaosCommand,
   },
   steps: { summary: stepsHelp.summary, help: stepsHelp, run: stepsCommand },
-  verify: { summary: 'judge a run directory from its ledgers: verify <run-dir> [--max-duplicates N] [--group G]', run: verifyCommand },
+  verify: { summary: verifyHelp.summary, help: verifyHelp, run: verifyCommand },
+  report: { summary: reportHelp.summary, help: reportHelp, run: reportCommand },
   images: { summary: imagesHelp.summary, help: imagesHelp, run: imagesCommand },
   clean: { summary: cleanHelp.summary, help: cleanHelp, run: cleanCommand },
+  init: { summary: initHelp.summary, help: initHelp, run: initCommand },
 };
+
+/** The installed package's version: its own package.json, wherever the user's project is. */
+function version(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version?: string };
+  return manifest.version ?? 'unknown';
+}
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
   return [
     'usage: kafka-chaos <command> [options]   (kafka-chaos <command> --help for its options)',
+    '       kafka-chaos --version             (or -v: prints the installed version)',
     ...lines,
     'exit: 0 all held; 1 a reliability check failed; 2 environment, usage or evidence problem',
   ].join('\n');
@@ -52,12 +67,16 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage());
     return name ? EXIT.ok : EXIT.notJudged;
   }
+  if (name === '--version' || name === '-v') {
+    console.log(`kafka-chaos ${version()}`);
+    return EXIT.ok;
+  }
   const command = COMMANDS[name];
   if (!command) {
     console.error(`kafka-chaos: unknown command "${name}" — fix: use one of ${Object.keys(COMMANDS).join(', ')}\n${usage()}`);
     return EXIT.notJudged;
   }
-  if (command.help && wantsHelp(args)) {
+  if (wantsHelp(args)) {
     console.log(formatHelp(name, command.help));
     return EXIT.ok;
   }

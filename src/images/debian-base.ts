@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
+import { hint } from '../setup/command-hint.js';
 import { findExecutable } from '../setup/find-executable.js';
 import { runTool } from '../setup/run-tool.js';
 import { EnvironmentError, MissingToolError } from '../util/errors.js';
@@ -39,7 +40,7 @@ export async function ensureDebianBase(docker: Docker, workDir: string, log: (li
   }
   if (process.getuid?.() !== 0) {
     throw new EnvironmentError(`building ${image} with debootstrap needs root`, {
-      fix: 'run `sudo npx kafka-chaos images` once, or set KAFKA_CHAOS_IMAGES=pull where a registry is reachable',
+      fix: `run \`sudo ${hint('images')}\` once, or set KAFKA_CHAOS_IMAGES=pull where a registry is reachable`,
     });
   }
   const mirror = debianMirror();

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
+import { inPackageRepository } from '../setup/command-hint.js';
 import { resolveKafka } from '../setup/kafka-distribution.js';
 import { kafkaLoggingConfig } from '../setup/kafka-logging.js';
 import { cacheDir, packageRoot } from '../setup/project-paths.js';
@@ -120,7 +121,10 @@ export class RunImages {
     for (const relative of paths) {
       const from = path.join(packageRoot, relative);
       if (!fs.existsSync(from)) {
-        throw new ImageUnavailableError(`cannot build ${tag}: ${from} is missing`, { fix: 'run `npm run build` (and `npm ci`) first' });
+        throw new ImageUnavailableError(`cannot build ${tag}: ${from} is missing`, {
+          // A user's installed package ships its build; only a checkout of this repository builds it.
+          fix: inPackageRepository() ? 'run `npm run build` (and `npm ci`) first' : 'reinstall the package: `npm install -D kafka-chaos`',
+        });
       }
       fs.cpSync(from, path.join(context, relative), { recursive: true, filter: (file) => !file.endsWith('.map') });
     }

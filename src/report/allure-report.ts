@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { hint } from '../setup/command-hint.js';
 import { resolveJava } from '../setup/java.js';
 import { stripAnsi } from '../util/ansi.js';
 import { ConfigError, EnvironmentError, MissingToolError, TimeoutError } from '../util/errors.js';
@@ -103,7 +104,7 @@ export async function buildAllureReport(options: BuildReportOptions): Promise<Bu
   const results = countResults(resultsDir);
   if (results === 0) {
     const where = fs.existsSync(resultsDir) ? `${options.resultsDir} holds no Allure results` : `${options.resultsDir} does not exist`;
-    throw new NoResultsError(`no scenario results to report: ${where}`, { fix: 'run `npm run chaos` first' });
+    throw new NoResultsError(`no scenario results to report: ${where}`, { fix: `run \`${hint('chaos')}\` first` });
   }
   const { javaBin } = await resolveJava(env, 8);
   const launcherEnv = {

@@ -8,6 +8,7 @@
 import { Writable } from 'node:stream';
 import { runCucumber, type IRunConfiguration, type IRunEnvironment, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import type { Envelope, GherkinDocument } from '@cucumber/messages';
+import { hint } from '../setup/command-hint.js';
 import { describeError } from '../util/errors.js';
 import { closestStep, type KnownStep } from './closest-pattern.js';
 import { stepEntries } from './step-registry.js';
@@ -217,6 +218,6 @@ export function formatStepProblems(problems: readonly StepProblem[]): string {
     if (p.closest)
       lines.push(`      closest known step: "${p.closest.pattern}"${p.closest.example ? ` (e.g. "${p.closest.example}")` : ''}`);
   }
-  lines.push('  fix: correct the step, or run `npm run steps` for every step with an example');
+  lines.push(`  fix: correct the step, or run \`${hint('steps')}\` for every step with an example`);
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
-// Strict flag parsing for the project's programs (the kafka-chaos commands, `npm run report`):
-// a program declares its flags as data and parseFlags accepts exactly those; anything unknown is
-// a usage error naming the flag and the ones accepted. It lives in util, not src/cli/, so a
-// program below the CLI (src/report/main.ts) can use it without importing upward.
+// Strict flag parsing for the kafka-chaos commands (src/cli/args.ts re-exports it): a program
+// declares its flags as data and parseFlags accepts exactly those; anything unknown is a usage
+// error naming the flag and the ones accepted. It lives in util, not src/cli/, so a program
+// outside the CLI can use it too without importing upward.
 
 import { parseArgs } from 'node:util';
 import { ConfigError } from './errors.js';

@@ -1,15 +1,21 @@
 // `kafka-chaos --help` and `kafka-chaos <command> --help`: exit 0 and list the options — each
-// flag the command accepts, from the same declaration its parser uses. verify's help is the
-// evidence helper's (verify.ts); it is listed here all the same, with the flags it parses.
+// flag the command accepts, from the same declaration its parser uses, for every command main.ts
+// registers. `kafka-chaos --version` prints the version of the package's own package.json.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { chaosHelp } from '../../src/cli/commands/chaos.js';
 import { cleanHelp } from '../../src/cli/commands/clean.js';
 import { imagesHelp } from '../../src/cli/commands/images.js';
+import { initHelp } from '../../src/cli/commands/init.js';
+import { reportHelp } from '../../src/cli/commands/report.js';
 import { setupHelp } from '../../src/cli/commands/setup.js';
 import { stepsHelp } from '../../src/cli/commands/steps.js';
 import { upHelp } from '../../src/cli/commands/up.js';
+import { verifyHelp } from '../../src/cli/commands/verify.js';
+import { packageRoot } from '../../src/setup/project-paths.js';
 import { CliProject } from '../support/cli-project.js';
 
 const FLAGS: Record<string, readonly string[]> = {
@@ -17,9 +23,18 @@ const FLAGS: Record<string, readonly string[]> = {
   up: Object.keys(upHelp.flags),
   chaos: Object.keys(chaosHelp.flags),
   steps: Object.keys(stepsHelp.flags),
-  verify: ['max-duplicates', 'group', 'topic'],
+  verify: Object.keys(verifyHelp.flags),
+  report: Object.keys(reportHelp.flags),
   images: Object.keys(imagesHelp.flags),
   clean: Object.keys(cleanHelp.flags),
+  init: Object.keys(initHelp.flags),
+};
+
+/** What each command's --help must list at the least, written out: the declarations above could lose a flag unnoticed. */
+const REQUIRED: Record<string, readonly string[]> = {
+  verify: ['all', 'group', 'topic', 'max-duplicates'],
+  report: ['results', 'report', 'timeout-ms'],
+  init: ['dir'],
 };
 
 describe('kafka-chaos --help', () => {
@@ -38,6 +53,22 @@ describe('kafka-chaos --help', () => {
     assert.match(run.stdout, /Every other cucumber-js argument passes through/);
   });
 
+  it('--version and -v print kafka-chaos and the version of package.json, exit 0; --help mentions it', () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const run = project.run([flag]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(run.stdout, `kafka-chaos ${version}\n`);
+    }
+    assert.match(project.run(['--help']).stdout, /--version/);
+  });
+
+  for (const [command, required] of Object.entries(REQUIRED)) {
+    it(`${command} declares ${required.map((f) => `--${f}`).join(', ')}`, () => {
+      for (const flag of required) assert.ok(FLAGS[command]!.includes(flag), `--${flag}`);
+    });
+  }
+
   for (const [command, flags] of Object.entries(FLAGS)) {
     it(`${command} --help exits 0 and lists ${flags.length > 0 ? flags.map((f) => `--${f}`).join(', ') : 'that it takes no options'}`, () => {
       const run = project.run([command, '--help']);
@@ -55,7 +86,7 @@ describe('kafka-chaos --help', () => {
     assert.equal(unknown.code, 2);
     assert.match(
       unknown.stderr,
-      /^kafka-chaos: unknown command "chaoss" — fix: use one of setup, up, chaos, steps, verify, images, clean$/m,
+      /^kafka-chaos: unknown command "chaoss" — fix: use one of setup, up, chaos, steps, verify, report, images, clean, init$/m,
     );
     project.remove();
   });

@@ -1,5 +1,6 @@
-// `npm run report`'s file handling, without running Allure: no results is a one-line error that
-// says to run `npm run chaos` first; the previous report's history replaces the results' own.
+// `kafka-chaos report`'s file handling, without running Allure: no results is a one-line error that
+// says to run the chaos command first (as the user runs it: command-hint.ts); the previous
+// report's history replaces the results' own.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -7,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { NoResultsError, buildAllureReport, carryHistory, countResults } from '../../src/report/allure-report.js';
+import { hint } from '../../src/setup/command-hint.js';
 
 let dir: string;
 beforeEach(() => {
@@ -15,7 +17,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('buildAllureReport', () => {
-  it('refuses a missing or empty results directory with a one-line error saying to run `npm run chaos` first', async () => {
+  it('refuses a missing or empty results directory with a one-line error saying to run the chaos command first', async () => {
     const resultsDir = path.join(dir, 'allure-results');
     const reportDir = path.join(dir, 'allure-report');
     for (const prepare of [
@@ -26,10 +28,8 @@ describe('buildAllureReport', () => {
       prepare();
       await assert.rejects(buildAllureReport({ resultsDir, reportDir }), (error: Error) => {
         assert.ok(error instanceof NoResultsError);
-        assert.match(
-          error.message,
-          /no scenario results to report: .*allure-results (does not exist|holds no Allure results) — fix: run `npm run chaos` first$/,
-        );
+        assert.match(error.message, /no scenario results to report: .*allure-results (does not exist|holds no Allure results) — fix: /);
+        assert.ok(error.message.endsWith(`— fix: run \`${hint('chaos')}\` first`), error.message);
         assert.doesNotMatch(error.message, /\n/);
         return true;
       });

@@ -11,20 +11,31 @@ import { readLedgers } from '../../evidence/read-ledgers.js';
 import { readRunFacts } from '../../evidence/run-json.js';
 import { ConfigError, describeError } from '../../util/errors.js';
 import { buildTimeline, judgeRun, optionsFromFacts, type JudgeOverrides, type Verdict } from '../../verify/index.js';
-import { parseFlags } from '../args.js';
+import { flagTypes, parseFlags, type CommandHelp } from '../args.js';
 import { EXIT, EXIT_OF_KIND, exitCodeOfError } from '../exit-codes.js';
 import { verdictTable } from '../../report/verdict-table.js';
 
-export const VERIFY_USAGE = `usage: kafka-chaos verify <run-dir | run-root> [options]
-  Judges a run from its ledgers; a run root (scenarios/<NN-slug>/ inside) is judged scenario by scenario.
-  --all                 judge every check, not only the ones the scenario's steps asserted
-  --group <id>          the SUT's consumer group (default: run.json's group)
-  --topic <name>        judge only this topic (default: run.json's topics)
-  --max-duplicates <N>  the duplicates bound (default: run.json's maxDuplicates; none: duplicates not judged)
-  --help                this text
-exit: 0 every judged check holds, 1 one is violated, 2 the checker could not decide or the evidence is unusable`;
+export const verifyHelp = {
+  summary: 'judge a run directory (or a run root, scenario by scenario) from its ledgers',
+  usage: 'kafka-chaos verify <run-dir | run-root> [--all] [--group ID] [--topic NAME] [--max-duplicates N]',
+  flags: {
+    all: { type: 'boolean', summary: "judge every check, not only the ones the scenario's steps asserted" },
+    group: { type: 'string', value: 'ID', summary: "the SUT's consumer group (default: run.json's group)" },
+    topic: { type: 'string', value: 'NAME', summary: "judge only this topic (default: run.json's topics)" },
+    'max-duplicates': {
+      type: 'string',
+      value: 'N',
+      summary: "the duplicates bound (default: run.json's maxDuplicates; none: duplicates not judged)",
+    },
+  },
+  notes: [
+    'A run directory holds run.json; a run root (what chaos prints as "evidence under …") holds scenarios/<NN-slug>/.',
+    'Each judged directory gets verdict.json and timeline.json.',
+    'Exit: 0 every judged check holds, 1 one is violated, 2 the checker could not decide or the evidence is unusable.',
+  ],
+} as const satisfies CommandHelp;
 
-const FLAGS = { 'max-duplicates': 'string', group: 'string', topic: 'string', all: 'boolean', help: 'boolean' } as const;
+const FLAGS = flagTypes(verifyHelp.flags);
 
 // A violated check is a verdict on the SUT; an undecided one is missing evidence, the environment's.
 const exitOf = (valid: Verdict['valid']): number =>
@@ -72,11 +83,8 @@ async function judgeDirectory(runDir: string, overrides: JudgeOverrides): Promis
   return exitOf(verdict.valid);
 }
 
+/** `--help` is main.ts's, from verifyHelp: this command never sees it. */
 export async function verifyCommand(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(VERIFY_USAGE);
-    return 0;
-  }
   const dir = args[0];
   if (!dir || dir.startsWith('--'))
     throw new ConfigError('verify needs a run directory', {
