@@ -4,6 +4,7 @@
 // skipped when an image from the same recipe exists.
 
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { inPackageRepository } from '../setup/command-hint.js';
@@ -18,6 +19,24 @@ import { ImageUnavailableError, RECIPE_LABEL, buildImage, inspectImage, tryPull 
 
 const NODE_MAJOR = process.versions.node.split('.')[0]!;
 const DOCKER_DIR = path.join(packageRoot, 'docker');
+
+/** A file or folder copied into an image's build context: from where, to where in the context. */
+interface ContextPath {
+  from: string;
+  to: string;
+}
+
+/** One of the harness's own files, at the same place in the context. */
+const own = (relative: string): ContextPath => ({ from: path.join(packageRoot, relative), to: relative });
+
+/**
+ * A dependency of the harness, to the context's node_modules: found as Node resolves it, since
+ * in a user's project npm hoists it beside kafka-chaos rather than inside it.
+ */
+function dependency(name: string): ContextPath {
+  const manifest = createRequire(import.meta.url).resolve(`${name}/package.json`);
+  return { from: path.dirname(manifest), to: path.join('node_modules', name) };
+}
 
 export class RunImages {
   private readonly memo = new Map<string, Promise<string>>();
@@ -43,11 +62,11 @@ export class RunImages {
   }
 
   target(): Promise<string> {
-    return this.once('target', async () => this.buildApp('target', IMAGE_NAMES.target, ['dist/src']));
+    return this.once('target', async () => this.buildApp('target', IMAGE_NAMES.target, [own('dist/src')]));
   }
 
   forwarder(): Promise<string> {
-    return this.once('forwarder', async () => this.buildApp('forwarder', IMAGE_NAMES.forwarder, ['dist/sut', 'node_modules/kafkajs']));
+    return this.once('forwarder', async () => this.buildApp('forwarder', IMAGE_NAMES.forwarder, [own('dist/sut'), dependency('kafkajs')]));
   }
 
   /** The image ids in use, for the run directory and the report. */
@@ -111,22 +130,21 @@ export class RunImages {
     return this.build(IMAGE_NAMES.localToxiproxy(TOXIPROXY_VERSION.replace(/^v/, '')), context, { BASE_IMAGE: await this.base() });
   }
 
-  private async buildApp(kind: 'target' | 'forwarder', tag: string, paths: string[]): Promise<string> {
+  private async buildApp(kind: 'target' | 'forwarder', tag: string, paths: readonly ContextPath[]): Promise<string> {
     const context = this.context(kind, kind);
     // Only what the app needs at run time: ESM marker and compiled code (and its dependencies).
     fs.writeFileSync(
       path.join(context, 'package.json'),
       JSON.stringify({ name: `kafka-chaos-${kind}`, private: true, type: 'module' }) + '\n',
     );
-    for (const relative of paths) {
-      const from = path.join(packageRoot, relative);
+    for (const { from, to } of paths) {
       if (!fs.existsSync(from)) {
         throw new ImageUnavailableError(`cannot build ${tag}: ${from} is missing`, {
           // A user's installed package ships its build; only a checkout of this repository builds it.
           fix: inPackageRepository() ? 'run `npm run build` (and `npm ci`) first' : 'reinstall the package: `npm install -D kafka-chaos`',
         });
       }
-      fs.cpSync(from, path.join(context, relative), { recursive: true, filter: (file) => !file.endsWith('.map') });
+      fs.cpSync(from, path.join(context, to), { recursive: true, filter: (file) => !file.endsWith('.map') && !file.endsWith('.d.ts') });
     }
     if (!fs.existsSync(path.join(context, 'node_modules'))) fs.mkdirSync(path.join(context, 'node_modules'));
     return this.build(tag, context, { NODE_IMAGE: await this.node() });

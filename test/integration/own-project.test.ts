@@ -107,12 +107,15 @@ describe('kafka-chaos in a project of its own', () => {
     const run = await project.kafkaChaos(['chaos', '--sut', 'orders-consumer'], CHAOS_TIMEOUT_MS);
     assert.equal(run.code, 0, run.output);
     assert.match(run.output, /2 scenarios/);
-    const [runDir] = project.runs();
-    assert.ok(runDir, "a run directory in the project's reports/runs");
-    const judged = verdicts(runDir);
+    // A run directory per environment the run started, all in the project's reports/runs.
+    const runDirs = project.runs();
+    assert.ok(runDirs.length > 0, "run directories in the project's reports/runs");
+    const judged = new Map(runDirs.flatMap((dir) => [...verdicts(dir)]));
     assert.equal(judged.size, 2, [...judged.keys()].join(', '));
     for (const [name, verdict] of judged) assert.equal(verdict.valid, true, name);
-    const faults = fs.readdirSync(path.join(runDir, 'scenarios')).map((s) => path.join(runDir, 'scenarios', s, 'faults.jsonl'));
+    const faults = runDirs.flatMap((dir) =>
+      fs.readdirSync(path.join(dir, 'scenarios')).map((s) => path.join(dir, 'scenarios', s, 'faults.jsonl')),
+    );
     const gateway = faults
       .filter((f) => fs.existsSync(f))
       .map((f) => fs.readFileSync(f, 'utf8'))
@@ -122,13 +125,15 @@ describe('kafka-chaos in a project of its own', () => {
   });
 
   it('chaos exits 1 on the broken variant, its verdict naming the commit made during the outage', async () => {
+    const before = new Set(project.runs());
     const run = await project.kafkaChaos(
       ['chaos', '--sut', 'orders-consumer-broken', 'features/example-http-outage.feature'],
       CHAOS_TIMEOUT_MS,
     );
     assert.equal(run.code, 1, run.output);
-    const runDir = project.runs().at(-1)!;
-    const [verdict] = [...verdicts(runDir).values()];
+    const runDirs = project.runs().filter((dir) => !before.has(dir));
+    assert.equal(runDirs.length, 1, runDirs.join(', '));
+    const [verdict] = [...verdicts(runDirs[0]!).values()];
     assert.equal(verdict?.valid, false);
     const failed = verdict!.checks.filter((c) => c.valid === false).map((c) => c.name);
     assert.ok(failed.includes('commit-during-outage'), `failed checks: ${failed.join(', ')}`);

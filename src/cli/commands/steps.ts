@@ -19,7 +19,7 @@ export const stepsHelp = {
 
 export async function stepsCommand(args: string[]): Promise<number> {
   const flags = parseFlags(args, flagTypes(stepsHelp.flags));
-  await loadHarnessSteps();
+  await loadHarnessSteps(process.cwd()); // the project's own steps too
   if (flags['update-docs']) {
     const changed = updateGeneratedDocs();
     console.log(changed.length > 0 ? `updated ${changed.join(', ')}` : 'the generated docs are up to date');
