@@ -118,7 +118,7 @@ export const EXIT_CODE_TABLE: readonly ExitCodeRow[] = [
     command: 'report',
     code: EXIT.notJudged,
     meaning: 'no scenario results to report, the generator failed, or a usage error',
-    example: ['report'],
+    example: ['report', '--results', 'reports/no-results-yet'], // the scratch project's own results are written by its chaos rows
   },
   // Last: its example writes a kafka-chaos.config.json into the scratch project the rows above share.
   {

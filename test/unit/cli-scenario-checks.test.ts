@@ -39,12 +39,13 @@ describe('the scenario preflight', () => {
     assert.deepEqual(argumentRoles('linkCutFor'), ['link', 'other']);
     assert.deepEqual(argumentRoles('topicRfIsr'), ['topic', 'other', 'other', 'other']);
     assert.deepEqual(argumentRoles('sutNamedInstances'), ['other', 'other', 'group', 'other']);
+    assert.deepEqual(argumentRoles('sutNamedEnv'), ['other', 'other', 'group']);
     assert.deepEqual(argumentRoles('leaderKilled'), ['partition', 'other']);
   });
 
   it('knows how every step that starts a SUT names it', () => {
     const starting = stepEntries().filter((s) => /consumes \{string\} as group \{string\}/.test(s.pattern));
-    assert.equal(starting.length, 8);
+    assert.equal(starting.length, 9);
     assert.deepEqual(
       starting.filter((s) => s.sut === undefined).map((s) => s.id),
       [],
