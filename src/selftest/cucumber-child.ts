@@ -9,6 +9,7 @@
 
 import fs from 'node:fs';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { HARNESS_STEPS } from '../scenario/harness-steps.js';
 import { packageRoot } from '../setup/project-paths.js';
 
 export interface ChildRequest {
@@ -29,6 +30,8 @@ async function run(requestFile: string): Promise<void> {
   const { runConfiguration } = await loadConfiguration({}, environment);
   runConfiguration.sources = { ...runConfiguration.sources, paths: request.paths, names: request.names, tagExpression: '' };
   runConfiguration.formats = { ...runConfiguration.formats, stdout: 'progress', files: {}, publish: false };
+  // The harness's cucumber.mjs leaves the steps to its runner: `kafka-chaos chaos` adds them, and so does this child.
+  runConfiguration.support = { ...runConfiguration.support, importPaths: [HARNESS_STEPS] };
 
   const out = fs.openSync(request.messagesFile, 'w');
   const names = new Map<string, string>(); // pickle id, then test case id → scenario name
