@@ -11,23 +11,32 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { packageRoot } from '../../src/setup/project-paths.js';
+import { cacheDir, packageRoot } from '../../src/setup/project-paths.js';
 import { OwnProject, packThisCheckout, type Packed } from '../support/own-project.js';
 import { PYTHON_FORWARDER_DIR, ensurePythonVenv } from '../support/python-venv.js';
 
 const FIXTURE = path.join(packageRoot, 'test', 'fixtures', 'own-project');
 const CHAOS_TIMEOUT_MS = 8 * 60_000;
 
-/** The folder of the Node that KAFKA_CHAOS_TEST_NODE names (a major version, fetched as the npm package node@N), or undefined for this one. */
+/**
+ * The folder of the Node that KAFKA_CHAOS_TEST_NODE names (a major version: the npm package
+ * node@N, installed once into the harness cache), or undefined for the Node running this test.
+ */
 function nodeBinDir(): string | undefined {
   const wanted = process.env.KAFKA_CHAOS_TEST_NODE;
   if (!wanted) return undefined;
-  const found = spawnSync('npm', ['exec', '--yes', '-p', `node@${wanted}`, '--', 'node', '-p', 'process.execPath'], {
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  if (found.status !== 0) throw new Error(`KAFKA_CHAOS_TEST_NODE=${wanted}: npm exec -p node@${wanted} failed: ${found.stderr}`);
-  return path.dirname(found.stdout.trim());
+  if (!/^\d+$/.test(wanted)) throw new Error(`KAFKA_CHAOS_TEST_NODE=${wanted}: give a major version, e.g. 24`);
+  const prefix = path.join(cacheDir(), 'node', wanted);
+  const bin = path.join(prefix, 'node_modules', 'node', 'bin');
+  if (!fs.existsSync(path.join(bin, 'node'))) {
+    const args = ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `node@${wanted}`];
+    const installed = spawnSync('npm', args, { encoding: 'utf8', timeout: 300_000 });
+    if (installed.status !== 0) throw new Error(`KAFKA_CHAOS_TEST_NODE=${wanted}: npm ${args.join(' ')} failed: ${installed.stderr}`);
+  }
+  const version = spawnSync(path.join(bin, 'node'), ['--version'], { encoding: 'utf8', timeout: 30_000 }).stdout.trim();
+  if (!version.startsWith(`v${wanted}.`)) throw new Error(`KAFKA_CHAOS_TEST_NODE=${wanted}: ${bin}/node is ${version || 'not runnable'}`);
+  console.log(`own project on Node ${version}`);
+  return bin;
 }
 
 /** The verdict.json of every scenario of a run, by scenario folder. */
