@@ -3,30 +3,13 @@
 // value version.
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import {
   MalformedConsumerOffsetsRecordError,
   decodeConsumerOffsetsRecord,
   type DecodedCommit,
 } from '../../src/evidence/consumer-offsets/index.js';
-
-const fixturesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/consumer-offsets');
-
-interface Fixture {
-  kafkaVersion: string;
-  startedAt: number;
-  capturedAt: number;
-  records: Array<{ partition: number; offset: number; key: string | null; value: string | null; timestamp: number }>;
-}
-
-function loadFixture(version: string): Fixture {
-  return JSON.parse(fs.readFileSync(path.join(fixturesDir, `kafka-${version}.json`), 'utf8')) as Fixture;
-}
-
-const fromBase64 = (text: string | null) => (text === null ? null : Buffer.from(text, 'base64'));
+import { compactString, fromBase64, int16, int32, int64, loadFixture, string, tagged, varint } from '../support/kafka-wire-bytes.js';
 
 // What bench/capture-consumer-offsets.ts committed, in order.
 const CAPTURED = [
@@ -37,35 +20,6 @@ const CAPTURED = [
 ];
 
 // ---- hand-built bytes -------------------------------------------------------------------------
-
-const int16 = (n: number) => {
-  const b = Buffer.alloc(2);
-  b.writeInt16BE(n);
-  return b;
-};
-const int32 = (n: number) => {
-  const b = Buffer.alloc(4);
-  b.writeInt32BE(n);
-  return b;
-};
-const int64 = (n: number) => {
-  const b = Buffer.alloc(8);
-  b.writeBigInt64BE(BigInt(n));
-  return b;
-};
-const string = (s: string) => Buffer.concat([int16(Buffer.byteLength(s)), Buffer.from(s, 'utf8')]);
-const varint = (n: number) => {
-  const bytes: number[] = [];
-  while (n >= 0x80) {
-    bytes.push((n & 0x7f) | 0x80);
-    n >>>= 7;
-  }
-  bytes.push(n);
-  return Buffer.from(bytes);
-};
-const compactString = (s: string) => Buffer.concat([varint(Buffer.byteLength(s) + 1), Buffer.from(s, 'utf8')]);
-const tagged = (fields: Array<[number, Buffer]> = []) =>
-  Buffer.concat([varint(fields.length), ...fields.flatMap(([tag, data]) => [varint(tag), varint(data.length), data])]);
 
 const commitKey = (version: number, group = 'g', topic = 'orders', partition = 2) =>
   Buffer.concat([int16(version), string(group), string(topic), int32(partition)]);
@@ -147,16 +101,12 @@ for (const [version, valueVersion] of [
       }
     });
 
-    it('skips group metadata and the tombstones of the deleted group', () => {
+    it('skips the tombstone of the deleted offset; group records are decoded (group-metadata-decoder.test.ts)', () => {
       const skipped = decoded.filter((d) => d.result.kind === 'skipped');
-      assert.equal(skipped.length + commits.length, fixture.records.length);
+      const groups = decoded.filter((d) => d.result.kind === 'group-metadata');
+      assert.equal(skipped.length + groups.length + commits.length, fixture.records.length);
       const reasons = skipped.map((d) => (d.result.kind === 'skipped' ? d.result.reason : ''));
-      assert.ok(
-        reasons.some((r) => /^GroupMetadata record \(key version 2\)$/.test(r)),
-        'group metadata skipped',
-      );
-      assert.ok(reasons.includes('offset deleted (tombstone) for capture-deleted capture-orders-1'), reasons.join('; '));
-      assert.ok(reasons.includes('GroupMetadata record (key version 2), tombstone'), reasons.join('; '));
+      assert.deepEqual(reasons, ['offset deleted (tombstone) for capture-deleted capture-orders-1']);
       assert.equal(decoded.filter((d) => d.raw.value === null).length, 2, 'two tombstones: the offset and the group');
     });
   });
@@ -236,13 +186,8 @@ describe('hand-built OffsetCommitValue versions', () => {
 });
 
 describe('records that are not offset commits', () => {
-  it('skips group metadata (key v2) and every newer record type without decoding its body', () => {
-    const groupKey = Buffer.concat([int16(2), string('g')]);
-    assert.deepEqual(decodeConsumerOffsetsRecord(groupKey, Buffer.from([0, 3, 1, 2])), {
-      kind: 'skipped',
-      reason: 'GroupMetadata record (key version 2)',
-    });
-    for (const version of [3, 5, 9, 11, 15, 16, 17, 23, 99, -1]) {
+  it('skips every record type of share and streams groups without decoding its body', () => {
+    for (const version of [9, 11, 15, 16, 17, 23, 99, -1]) {
       const result = decodeConsumerOffsetsRecord(Buffer.concat([int16(version), Buffer.from([0xff])]), Buffer.from([0xde, 0xad]));
       assert.equal(result.kind, 'skipped', `key version ${version}`);
     }

@@ -2,11 +2,13 @@
 // why it is not one. One folder per record type, one file per version (kafkajs's style); each
 // file's header gives its wire grammar.
 //
-//   key   => version body           version: INT16; 0 and 1 = OffsetCommitKey (below), any other
-//                                   = another record type (group metadata, KIP-848/932/1071
-//                                   group records): skipped, never decoded
+//   key   => version body           version: INT16; 0 and 1 = OffsetCommitKey, 2 = GroupMetadataKey
+//                                   (a classic group's state), any other = another record type
+//                                   (KIP-848/932/1071 group records): skipped, never decoded
 //   value => version body | null    version: INT16; OffsetCommitValue 0–4 for an offset-commit
-//                                   key; null (a tombstone) = the offset was deleted: skipped
+//                                   key, GroupMetadataValue 0–4 for a group key; null (a
+//                                   tombstone) = the offset was deleted (skipped) or the group was
+//                                   deleted
 //
 // Malformed bytes (truncated, trailing, an unknown value version under an offset-commit key)
 // throw MalformedConsumerOffsetsRecordError: the caller counts and reports them.
@@ -23,13 +25,33 @@ import * as valueV3 from './offset-commit-value/v3.js';
 import * as valueV4 from './offset-commit-value/v4.js';
 import { ByteReader } from './reader.js';
 import { recordTypeName } from './record-types.js';
+import * as groupKey from './group-metadata-key.js';
+import type { GroupMetadataValue } from './group-metadata-value/types.js';
+import * as groupValueV0toV3 from './group-metadata-value/v0-v3.js';
+import * as groupValueV4 from './group-metadata-value/v4.js';
 
 export { MalformedConsumerOffsetsRecordError } from './errors.js';
 export { RECORD_TYPES, recordTypeName } from './record-types.js';
 
 export type DecodedCommit = { kind: 'commit' } & OffsetCommitKey & OffsetCommitValue;
+/** A classic group's stored state; value null: the group was deleted (a tombstone). */
+export type DecodedGroupMetadata = { kind: 'group-metadata'; group: string; value: GroupMetadataValue | null };
 export type SkippedRecord = { kind: 'skipped'; reason: string };
-export type DecodedConsumerOffsetsRecord = DecodedCommit | SkippedRecord;
+export type DecodedConsumerOffsetsRecord = DecodedCommit | DecodedGroupMetadata | SkippedRecord;
+export type { ClassicMember, GroupMetadataValue, PartitionAssignment } from './group-metadata-value/types.js';
+
+const GROUP_METADATA_KEY_VERSION = 2;
+
+function decodeGroupMetadata(keyReader: ByteReader, value: Buffer | null): DecodedGroupMetadata {
+  const group = groupKey.decode(keyReader);
+  if (value === null) return { kind: 'group-metadata', group, value: null };
+  const reader = new ByteReader(value, 'value');
+  const version = reader.int16('value version');
+  if (version >= 0 && version <= 3)
+    return { kind: 'group-metadata', group, value: groupValueV0toV3.decode(reader, version as 0 | 1 | 2 | 3) };
+  if (version === 4) return { kind: 'group-metadata', group, value: groupValueV4.decode(reader) };
+  throw new MalformedConsumerOffsetsRecordError('value', `unknown GroupMetadataValue version ${version} for group ${group} (known: 0–4)`);
+}
 
 const KEY_DECODERS: Readonly<Record<number, (reader: ByteReader) => OffsetCommitKey>> = {
   0: keyV0.decode,
@@ -48,6 +70,7 @@ export function decodeConsumerOffsetsRecord(key: Buffer | null, value: Buffer | 
   if (key === null) throw new MalformedConsumerOffsetsRecordError('key', 'record has no key');
   const keyReader = new ByteReader(key, 'key');
   const keyVersion = keyReader.int16('key version');
+  if (keyVersion === GROUP_METADATA_KEY_VERSION) return decodeGroupMetadata(keyReader, value);
   const decodeKey = KEY_DECODERS[keyVersion];
   if (!decodeKey) {
     const kind = recordTypeName(keyVersion);

@@ -5,6 +5,9 @@
 //   INT16 / INT32 / INT64   big-endian, signed
 //   STRING                  INT16 length N (>= 0) then N bytes of UTF-8
 //   COMPACT_STRING          UNSIGNED_VARINT N+1 (0 would be null) then N bytes of UTF-8
+//   NULLABLE_STRING         STRING whose length -1 means null (COMPACT_NULLABLE_STRING: N+1 = 0)
+//   BYTES                   INT32 length N then N bytes (COMPACT_BYTES: UNSIGNED_VARINT N+1)
+//   ARRAY                   INT32 count then count items (COMPACT_ARRAY: UNSIGNED_VARINT count+1)
 //   UNSIGNED_VARINT         7 bits a byte, low bits first, high bit set on all but the last; at most 5 bytes
 //   TAGGED_FIELDS           UNSIGNED_VARINT count, then count × (UNSIGNED_VARINT tag, UNSIGNED_VARINT size, size bytes)
 
@@ -92,6 +95,53 @@ export class ByteReader {
     const lengthPlusOne = this.unsignedVarint(`${field} length`);
     if (lengthPlusOne === 0) throw new MalformedConsumerOffsetsRecordError(this.part, `non-nullable ${field} is null`);
     return this.utf8(lengthPlusOne - 1, field);
+  }
+
+  /** NULLABLE_STRING: a length of -1 is null. */
+  nullableString(field: string): string | null {
+    const length = this.int16(`${field} length`);
+    if (length < -1) throw new MalformedConsumerOffsetsRecordError(this.part, `${field} has length ${length}`);
+    return length === -1 ? null : this.utf8(length, field);
+  }
+
+  /** COMPACT_NULLABLE_STRING: a length-plus-one of 0 is null. */
+  compactNullableString(field: string): string | null {
+    const lengthPlusOne = this.unsignedVarint(`${field} length`);
+    return lengthPlusOne === 0 ? null : this.utf8(lengthPlusOne - 1, field);
+  }
+
+  /** BYTES (INT32 length; -1, nullable bytes, is read as null). */
+  bytes(field: string): Buffer | null {
+    const length = this.int32(`${field} length`);
+    if (length < -1) throw new MalformedConsumerOffsetsRecordError(this.part, `${field} has length ${length}`);
+    return length === -1 ? null : this.take(length, field);
+  }
+
+  /** COMPACT_BYTES (UNSIGNED_VARINT length + 1; 0 is null). */
+  compactBytes(field: string): Buffer | null {
+    const lengthPlusOne = this.unsignedVarint(`${field} length`);
+    return lengthPlusOne === 0 ? null : this.take(lengthPlusOne - 1, field);
+  }
+
+  /** An ARRAY's INT32 count (-1, a null array, is malformed for the records read here). */
+  arrayCount(field: string): number {
+    const count = this.int32(`${field} count`);
+    if (count < 0) throw new MalformedConsumerOffsetsRecordError(this.part, `${field} has count ${count}`);
+    return count;
+  }
+
+  /** A COMPACT_ARRAY's count (UNSIGNED_VARINT count + 1; 0, a null array, is malformed here). */
+  compactArrayCount(field: string): number {
+    const countPlusOne = this.unsignedVarint(`${field} count`);
+    if (countPlusOne === 0) throw new MalformedConsumerOffsetsRecordError(this.part, `${field} is a null array`);
+    return countPlusOne - 1;
+  }
+
+  private take(length: number, field: string): Buffer {
+    this.need(length, field);
+    const bytes = this.buffer.subarray(this.position, this.position + length);
+    this.position += length;
+    return bytes;
   }
 
   taggedFields(field = 'tagged fields'): TaggedField[] {
