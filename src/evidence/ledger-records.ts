@@ -5,6 +5,7 @@
 //   log.jsonl        LogRecord        the read-back: what each topic really holds at the end
 //   delivered.jsonl  DeliveryRecord   every request the target saw (src/target writes it)
 //   commits.jsonl    CommitRecord     the group's commits, decoded from __consumer_offsets
+//   group.jsonl      GroupRecord      the group's own history there: generations, members, assignments
 //   offsets.json     FinalOffsets     committed and log-end offsets at the end
 //   faults.jsonl     FaultRecord      each fault's inject and heal
 //   events.jsonl     EventRecord      SUT starts/stops/crashes, scenario steps, drain start/end
@@ -74,6 +75,58 @@ export interface CommitRecord {
   expireTimestamp: number | null;
 }
 
+/** A topic's partitions in an assignment. */
+export interface AssignedPartitions {
+  /** null when a consumer-protocol record names a topic id the harness could not resolve. */
+  topic: string | null;
+  /** Kafka's topic id (consumer protocol only). */
+  topicId?: string;
+  partitions: number[];
+}
+
+/** A member of a classic group as one GroupMetadata record stored it. */
+export interface GroupMemberRecord {
+  memberId: string;
+  /** group.instance.id of a static member; null for a dynamic one. */
+  instanceId: string | null;
+  clientId: string;
+  clientHost: string;
+  sessionTimeoutMs: number;
+  rebalanceTimeoutMs: number | null;
+  assignment: AssignedPartitions[];
+}
+
+/**
+ * One record of the group's own history in __consumer_offsets, with the broker's timestamp `at`:
+ *   classic-generation   a classic group's state as stored (each completed rebalance, static
+ *                        member replaced, group emptied): generation, assignor, members
+ *   classic-deleted      the classic group's tombstone
+ *   consumer-epoch       the group epoch of a consumer-protocol group (KIP-848)
+ *   consumer-assignment  a member's current assignment and epoch in that group
+ *   consumer-left        a member's assignment tombstone: it left or was fenced
+ */
+export type GroupRecord = { at: number; group: string } & (
+  | {
+      kind: 'classic-generation';
+      generation: number;
+      protocolType: string;
+      assignor: string | null;
+      leader: string | null;
+      members: GroupMemberRecord[];
+    }
+  | { kind: 'classic-deleted' }
+  | { kind: 'consumer-epoch'; epoch: number }
+  | {
+      kind: 'consumer-assignment';
+      memberId: string;
+      memberEpoch: number;
+      previousMemberEpoch: number;
+      assigned: AssignedPartitions[];
+      pendingRevocation: AssignedPartitions[];
+    }
+  | { kind: 'consumer-left'; memberId: string }
+);
+
 export interface FinalOffsets {
   group: string;
   /** topic → partition → offset (-1: none committed). */
@@ -140,6 +193,8 @@ export interface Ledgers {
   log: LogRecord[];
   delivered: DeliveryRecord[];
   commits: CommitRecord[];
+  /** The group's own records; absent in runs made before group.jsonl existed (and in hand-built ledgers). */
+  group?: GroupRecord[];
   offsets: FinalOffsets | null;
   faults: FaultRecord[];
   events: EventRecord[];
@@ -155,6 +210,7 @@ export const LEDGER_FILES = {
   log: 'log.jsonl',
   delivered: 'delivered.jsonl',
   commits: 'commits.jsonl',
+  group: 'group.jsonl',
   offsets: 'offsets.json',
   faults: 'faults.jsonl',
   events: 'events.jsonl',

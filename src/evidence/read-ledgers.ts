@@ -70,8 +70,8 @@ export async function readLedgers(runDir: string, expectations: LedgerExpectatio
     return records;
   };
 
-  const [produced, log, delivered, commits, faults, events] = await Promise.all(
-    (['produced', 'log', 'delivered', 'commits', 'faults', 'events'] as const).map(readOne),
+  const [produced, log, delivered, commits, group, faults, events] = await Promise.all(
+    (['produced', 'log', 'delivered', 'commits', 'group', 'faults', 'events'] as const).map(readOne),
   );
   const offsets = readOffsets(runDir, expected.has('offsets'), evidence);
   if (evidence.offsets.problem) warnings.push(evidence.offsets.problem);
@@ -81,6 +81,8 @@ export async function readLedgers(runDir: string, expectations: LedgerExpectatio
     log,
     delivered,
     commits,
+    // A run from before group.jsonl existed did not expect it: no history, not an empty one.
+    ...(evidence.group!.state === 'present' && (expected.has('group') || group!.length > 0) ? { group } : {}),
     offsets,
     faults: latestPerFault(faults as FaultRecord[]),
     events,

@@ -40,6 +40,8 @@ const OUTCOMES = new Set(['ok', 'failed', 'indeterminate']);
 
 type JsonlLedger = Exclude<LedgerName, 'offsets'>;
 
+const GROUP_KINDS = new Set(['classic-generation', 'classic-deleted', 'consumer-epoch', 'consumer-assignment', 'consumer-left']);
+
 /**
  * The same rules as one monomorphic test per ledger: millions of lines pass here and only a
  * failing one is explained by the rules (bench/verify-bench.ts: a rule loop cost ~5% of a verify).
@@ -65,6 +67,7 @@ const WHOLE: Record<JsonlLedger, (r: Fields) => boolean> = {
     isInteger(r.partition) &&
     isInteger(r.offset) &&
     isTime(r.commitTimestamp),
+  group: (r) => isTime(r.at) && typeof r.group === 'string' && typeof r.kind === 'string' && GROUP_KINDS.has(r.kind),
   faults: (r) =>
     typeof r.id === 'string' &&
     typeof r.fault === 'string' &&
@@ -93,6 +96,9 @@ const EXPLAIN: Record<JsonlLedger, RecordShape> = {
     return r.outcome === 'dropped' ? undefined : `outcome is ${JSON.stringify(r.outcome)}, not answered or dropped`;
   }),
   commits: shape([STRING('group'), STRING('topic'), INTEGER('partition'), INTEGER('offset'), TIME('commitTimestamp')]),
+  group: shape([TIME('at'), STRING('group'), STRING('kind')], (r) =>
+    GROUP_KINDS.has(r.kind as string) ? undefined : `kind is ${JSON.stringify(r.kind)}, not one of ${[...GROUP_KINDS].join(', ')}`,
+  ),
   faults: shape([STRING('id'), STRING('fault'), STRING('subject'), TIME('injectedAt'), ['healedAt', isTimeOrNull, 'a time or null']]),
   events: shape([TIME('at'), STRING('kind')]),
 };

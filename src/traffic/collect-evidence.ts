@@ -10,7 +10,7 @@ import { JsonlWriter } from '../evidence/jsonl-writer.js';
 import { LEDGER_FILES, type FinalOffsets, type LogRecord } from '../evidence/ledger-records.js';
 import type { RunDirectory } from '../evidence/run-directory.js';
 import { EnvironmentError } from '../util/errors.js';
-import { readCommits, writeCommitsLedger } from './commit-log.js';
+import { readCommits, writeWholeLedger } from './commit-log.js';
 import { readBack } from './read-back.js';
 
 export interface EvidenceScope {
@@ -28,12 +28,13 @@ export async function collectEvidence(kafka: KafkaClients, run: RunDirectory, sc
   } finally {
     log.close();
   }
-  const { commits, malformed } = await readCommits(kafka, { groupId: scope.group, topics: [scope.topic] });
+  const { commits, group, malformed } = await readCommits(kafka, { groupId: scope.group, topics: [scope.topic] });
   if (malformed.length > 0) {
     // Unreadable commit records would make any verdict on commits a guess.
     throw new EnvironmentError(`${malformed.length} records of __consumer_offsets could not be decoded: ${malformed[0]}`);
   }
-  writeCommitsLedger(commits, run.file(LEDGER_FILES.commits));
+  writeWholeLedger(commits, run.file(LEDGER_FILES.commits));
+  writeWholeLedger(group, run.file(LEDGER_FILES.group));
 
   const admin = kafka.admin();
   await admin.connect();

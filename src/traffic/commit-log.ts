@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import type { KafkaClients } from '../environment/kafka-client-seam.js';
 import { MalformedConsumerOffsetsRecordError, decodeConsumerOffsetsRecord } from '../evidence/consumer-offsets/index.js';
 import { JsonlWriter } from '../evidence/jsonl-writer.js';
-import type { CommitRecord } from '../evidence/ledger-records.js';
+import type { CommitRecord, GroupRecord } from '../evidence/ledger-records.js';
+import { groupRecordOf } from './group-records.js';
 import { readTopicToEnd } from './read-topic-to-end.js';
 
 export const CONSUMER_OFFSETS_TOPIC = '__consumer_offsets';
@@ -62,16 +63,19 @@ export interface ReadCommitsOptions {
 export interface CommitLog {
   /** The group's commits in log order, with the broker's commit timestamps. */
   commits: CommitRecord[];
-  /** Records of the whole log (any group) that are not offset commits: group metadata, tombstones, newer group records. */
+  /** The group's own records (generations, members, assignments) in log order, with the broker's timestamps. */
+  group: GroupRecord[];
+  /** Records of the whole log (any group) that are neither the commits nor the group records kept: tombstones, other record types. */
   skipped: number;
   /** One line per record (any group: a malformed key names none) whose bytes did not decode. */
   malformed: string[];
 }
 
-/** The commits of `groupId` (optionally on `topics`) that __consumer_offsets holds now. */
+/** The commits of `groupId` (optionally on `topics`) and its group records that __consumer_offsets holds now. */
 export async function readCommits(kafka: KafkaClients, options: ReadCommitsOptions): Promise<CommitLog> {
   const topics = options.topics ? new Set(options.topics) : undefined;
   const found: Array<CommitRecord & { logPartition: number; logOffset: number }> = [];
+  const group: GroupRecord[] = [];
   let skipped = 0;
   const malformed: string[] = [];
   await readConsumerOffsetsLog(
@@ -87,6 +91,12 @@ export async function readCommits(kafka: KafkaClients, options: ReadCommitsOptio
       }
       if (decoded.kind === 'skipped') {
         skipped++;
+        return;
+      }
+      if (decoded.kind !== 'commit') {
+        const kept = groupRecordOf(decoded, record.timestamp, options.groupId);
+        if (kept) group.push(kept);
+        else skipped++;
         return;
       }
       if (decoded.group !== options.groupId || (topics && !topics.has(decoded.topic))) return;
@@ -108,15 +118,16 @@ export async function readCommits(kafka: KafkaClients, options: ReadCommitsOptio
   // A group's commits all live in one partition of __consumer_offsets, so this is log order.
   found.sort((a, b) => a.logPartition - b.logPartition || a.logOffset - b.logOffset);
   const commits = found.map(({ logPartition: _p, logOffset: _o, ...commit }) => commit);
-  return { commits, skipped, malformed };
+  // Log order too: a group's records share its partition of __consumer_offsets.
+  return { commits, group, skipped, malformed };
 }
 
-/** Writes `commits` as the commits.jsonl ledger at `filePath`, replacing any earlier one. */
-export function writeCommitsLedger(commits: readonly CommitRecord[], filePath: string): void {
+/** Writes `records` as a whole ledger (commits.jsonl, group.jsonl) at `filePath`, replacing any earlier one. */
+export function writeWholeLedger<T extends CommitRecord | GroupRecord>(records: readonly T[], filePath: string): void {
   fs.rmSync(filePath, { force: true });
-  const writer = new JsonlWriter<CommitRecord>(filePath);
+  const writer = new JsonlWriter<T>(filePath);
   try {
-    for (const commit of commits) writer.append(commit);
+    for (const record of records) writer.append(record);
   } finally {
     writer.close();
   }

@@ -10,7 +10,7 @@ import { createTopic } from '../../src/environment/kafka-clients.js';
 import type { StartedEnvironment } from '../../src/environment/runtime.js';
 import { readJsonl } from '../../src/evidence/jsonl-reader.js';
 import { LEDGER_FILES, type CommitRecord } from '../../src/evidence/ledger-records.js';
-import { readCommits, writeCommitsLedger } from '../../src/traffic/commit-log.js';
+import { readCommits, writeWholeLedger } from '../../src/traffic/commit-log.js';
 import { waitFor } from '../../src/util/wait-for.js';
 import { kafkajsOf } from '../support/kafkajs-client.js';
 import { environmentForSuite } from '../support/test-environment.js';
@@ -69,7 +69,17 @@ for (const version of ['3.9.1', '4.1.1']) {
 
         const log = await readCommits(env.kafka('commit-log-reader'), { groupId, timeoutMs: 30_000 });
         assert.deepEqual(log.malformed, []);
-        assert.ok(log.skipped > 0, 'group metadata records were skipped');
+        assert.ok(log.skipped > 0, "the other group's records were skipped");
+        // The group's own history, as the broker stored it: a generation with the one member
+        // holding the partition, then (the member left) an empty one.
+        assert.ok(log.group.length >= 2 && log.group.every((g) => g.group === groupId), JSON.stringify(log.group));
+        const generations = log.group.filter((g) => g.kind === 'classic-generation');
+        const held = generations.find((g) => g.members.length === 1)!;
+        assert.equal(held.protocolType, 'consumer');
+        assert.deepEqual(held.members[0]!.assignment, [{ topic, partitions: [0] }]);
+        assert.ok(held.at >= made[0]!.before - 30_000 && held.at <= made[0]!.after, 'stored before the first commit');
+        assert.equal(generations.at(-1)!.members.length, 0, 'emptied when the consumer left');
+        assert.ok(generations.at(-1)!.generation > held.generation);
         assert.deepEqual(
           log.commits.map(({ commitTimestamp: _t, ...rest }) => rest),
           made.map(({ offset }) => ({
@@ -99,7 +109,7 @@ for (const version of ['3.9.1', '4.1.1']) {
         assert.deepEqual(filtered.commits, []);
 
         const ledger = env.run.file(LEDGER_FILES.commits);
-        writeCommitsLedger(log.commits, ledger);
+        writeWholeLedger(log.commits, ledger);
         assert.deepEqual((await readJsonl<CommitRecord>(ledger)).records, log.commits);
       }),
     );

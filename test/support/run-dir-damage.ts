@@ -19,7 +19,7 @@ export async function writeRunDir(dir: string, ledgers: Ledgers, facts: Record<s
   for (const ledger of LEDGERS) {
     const file = path.join(dir, LEDGER_FILES[ledger]);
     if (ledger === 'offsets') fs.writeFileSync(file, JSON.stringify(ledgers.offsets, null, 2) + '\n');
-    else fs.writeFileSync(file, (ledgers[ledger] as unknown[]).map((r) => JSON.stringify(r) + '\n').join(''));
+    else fs.writeFileSync(file, ((ledgers[ledger] ?? []) as unknown[]).map((r) => JSON.stringify(r) + '\n').join(''));
   }
   const runJson = { runId: path.basename(dir), ...facts, expectedLedgers: LEDGERS };
   fs.writeFileSync(path.join(dir, 'run.json'), JSON.stringify(runJson));

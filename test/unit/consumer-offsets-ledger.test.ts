@@ -1,4 +1,4 @@
-// writeCommitsLedger: the commits.jsonl ledger holds exactly the commits given, replacing any
+// writeWholeLedger: the commits.jsonl ledger holds exactly the commits given, replacing any
 // earlier ledger (readCommits returns the whole history, so appending would duplicate it).
 
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { readJsonl } from '../../src/evidence/jsonl-reader.js';
 import type { CommitRecord } from '../../src/evidence/ledger-records.js';
-import { writeCommitsLedger } from '../../src/traffic/commit-log.js';
+import { writeWholeLedger } from '../../src/traffic/commit-log.js';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-commits-unit-'));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -24,17 +24,17 @@ const commit = (offset: number): CommitRecord => ({
   expireTimestamp: null,
 });
 
-describe('writeCommitsLedger', () => {
+describe('writeWholeLedger', () => {
   it('writes the commits in order and replaces an earlier ledger', async () => {
     const file = path.join(scratch, 'run', 'commits.jsonl');
-    writeCommitsLedger([commit(9)], file);
-    writeCommitsLedger([commit(1), commit(2)], file);
+    writeWholeLedger([commit(9)], file);
+    writeWholeLedger([commit(1), commit(2)], file);
     assert.deepEqual(await readJsonl<CommitRecord>(file), { records: [commit(1), commit(2)], warnings: [] });
   });
 
   it('writes an empty ledger for no commits', async () => {
     const file = path.join(scratch, 'empty.jsonl');
-    writeCommitsLedger([], file);
+    writeWholeLedger([], file);
     assert.equal(fs.readFileSync(file, 'utf8'), '');
   });
 });
