@@ -31,6 +31,18 @@ defineStep(
 );
 defineStep(
   {
+    id: 'duplicatesExplained',
+    kind: 'assertion',
+    pattern: 'every duplicate is explained by a rewind or a retry',
+    example: 'every duplicate is explained by a rewind or a retry',
+    summary: "checks duplicates-explained: each extra 2xx follows a rewind in the broker's group history or a failed/slow attempt",
+  },
+  async function () {
+    await assertions.assertChecks(this.session, ['duplicates-explained']);
+  },
+);
+defineStep(
+  {
     id: 'duplicatesShare',
     kind: 'assertion',
     pattern: 'at most {percentage} of messages are delivered more than once',

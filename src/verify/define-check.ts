@@ -22,6 +22,11 @@ export interface Check {
   doubt?(outcome: CheckOutcome, index: EvidenceIndex): string | undefined;
   /** Whether it has what it is judged against (duplicates: a bound); absent: always. */
   judgeable?(options: ResolvedOptions): boolean;
+  /**
+   * A claim stricter than at-least-once needs (duplicates-explained): judged only when a step
+   * asserts it (or --all), never by default in a run that recorded no assertions.
+   */
+  onlyWhenAsserted?: boolean;
 }
 
 /** A check of src/verify/checks/, as defineCheck made it. */

@@ -9,6 +9,7 @@ import type { Ledgers, ResolvedOptions } from './types.js';
 import { requireString, requireTime } from './evidence-shape.js';
 import { buildCommitIndex, type CommitIndex } from './commit-index.js';
 import { buildMessageIndex, type MessageIndex } from './message-index.js';
+import { buildRewindHistory, type RewindHistory } from './group-history.js';
 import { PartitionRegistry } from './partitions.js';
 
 /** A time range [fromMs, toMs): toMs is Infinity for a fault never healed. */
@@ -20,10 +21,7 @@ export interface Window {
 /** The fault that takes the SUT's HTTP target down. */
 export { TARGET_DOWN_FAULT };
 
-/** Event kinds after which a consumer resumes from its group's committed offset. */
-export function isRewindEvent(kind: string): boolean {
-  return kind.startsWith('sut-') || /rebalance|revoke|assign/.test(kind);
-}
+export { isRewindEvent } from './group-history.js';
 
 function lazy<T>(build: () => T): () => T {
   let state: { value: T } | { error: unknown } | undefined;
@@ -44,8 +42,8 @@ export class EvidenceIndex {
   readonly partitions: PartitionRegistry;
   readonly messages: () => MessageIndex;
   readonly commits: () => CommitIndex;
-  /** Times of restart/rebalance events (see isRewindEvent), ascending. */
-  readonly rewindEventsAtMs: () => Float64Array;
+  /** When each partition was rewound: from the broker's group history, else the harness's SUT events. */
+  readonly rewinds: () => RewindHistory;
   /** Windows during which the target was down (fault 'target-down'), by start. */
   readonly outages: () => Window[];
 
@@ -56,13 +54,7 @@ export class EvidenceIndex {
     this.partitions = new PartitionRegistry(options.topics.length !== 1);
     this.messages = lazy(() => buildMessageIndex(ledgers, options, this.partitions));
     this.commits = lazy(() => buildCommitIndex(ledgers, options, this.partitions));
-    this.rewindEventsAtMs = lazy(() => {
-      const times: number[] = [];
-      ledgers.events.forEach((event, i) => {
-        if (isRewindEvent(requireString(event.kind, 'events', i, 'kind'))) times.push(requireTime(event.at, 'events', i, 'at'));
-      });
-      return Float64Array.from(times).sort();
-    });
+    this.rewinds = lazy(() => buildRewindHistory(ledgers, options, this.partitions));
     this.outages = lazy(() => {
       const windows: Window[] = [];
       ledgers.faults.forEach((fault, i) => {

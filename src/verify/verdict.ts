@@ -64,9 +64,10 @@ export function combine(validities: readonly Validity[]): Validity {
   return true;
 }
 
-/** The names `options` asks to judge: asserted ones, else every check (--all: every check). */
+/** The names `options` asks to judge: asserted ones, else every check but the opt-in ones (--all: every check). */
 function chosenNames(checks: readonly Check[], options: CheckOptions): Set<string> {
-  if (options.judgeAll || options.assertedChecks === undefined) return new Set(checks.map((c) => c.name));
+  if (options.judgeAll) return new Set(checks.map((c) => c.name));
+  if (options.assertedChecks === undefined) return new Set(checks.filter((c) => !c.onlyWhenAsserted).map((c) => c.name));
   return new Set(options.assertedChecks);
 }
 

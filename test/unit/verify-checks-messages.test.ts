@@ -21,7 +21,7 @@ import {
 } from '../support/verify-fixtures.js';
 
 describe('a healthy history', () => {
-  it('passes every judged check; duplicates, without a bound, is not judged', () => {
+  it('passes every judged check; duplicates, without a bound, and the opt-in duplicates-explained are not judged', () => {
     const verdict = verify(healthy(), OPTIONS);
     assert.deepEqual(
       verdict.checks.filter((c) => c.valid !== true).map((c) => [c.name, c.valid, c.judged]),
@@ -29,7 +29,7 @@ describe('a healthy history', () => {
     );
     assert.deepEqual(
       verdict.judged,
-      verdict.checks.map((c) => c.name).filter((name) => name !== 'duplicates'),
+      verdict.checks.map((c) => c.name).filter((name) => name !== 'duplicates' && name !== 'duplicates-explained'),
     );
     assert.equal(verdict.valid, true);
     assert.deepEqual(verdict.warnings, []);
@@ -74,6 +74,7 @@ describe('duplicates', () => {
       rewind: 0,
       retry: 0,
       unexplained: 0,
+      generations: 0,
     });
   });
 
@@ -107,6 +108,7 @@ describe('duplicates', () => {
       rewind: 3,
       retry: 3,
       unexplained: 0,
+      generations: 0,
     });
     assert.equal(result.valid, true);
 
@@ -120,6 +122,7 @@ describe('duplicates', () => {
       rewind: 1,
       retry: 3,
       unexplained: 2,
+      generations: 0,
     });
     assert.deepEqual(result.examples, ['a', 'd', 'b', 'c', 'e']);
     assert.match(result.explanation, /1 rewind, 3 retry, 2 unexplained/);
@@ -137,6 +140,7 @@ describe('duplicates', () => {
       rewind: 0,
       retry: 0,
       unexplained: 1,
+      generations: 0,
     });
     assert.deepEqual(result.examples, ['a']);
   });

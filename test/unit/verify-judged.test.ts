@@ -30,16 +30,17 @@ describe('which checks are judged', () => {
     assert.equal(verify(lossy(), { ...OPTIONS, assertedChecks: ['lost'] }).valid, false);
   });
 
-  it('judges every check when nothing says which, or with judgeAll — duplicates only with a bound', () => {
+  it('judges every check when nothing says which (but the opt-in ones), or all with judgeAll — duplicates only with a bound', () => {
     const all = CHECKS.map((c) => c.name);
     assert.deepEqual(
       verify(healthy(), OPTIONS).judged,
-      all.filter((n) => n !== 'duplicates'),
+      all.filter((n) => n !== 'duplicates' && n !== 'duplicates-explained'),
     );
     assert.deepEqual(
       verify(healthy(), { ...OPTIONS, assertedChecks: ['lost'], judgeAll: true }).judged,
       all.filter((n) => n !== 'duplicates'),
     );
+    assert.deepEqual(verify(healthy(), { ...OPTIONS, assertedChecks: ['duplicates-explained'] }).judged, ['duplicates-explained']);
     assert.deepEqual(verify(healthy(), { ...OPTIONS, assertedChecks: ['duplicates'] }).judged, []);
     assert.deepEqual(verify(healthy(), { ...OPTIONS, assertedChecks: ['duplicates'], maxDuplicates: 0 }).judged, ['duplicates']);
   });

@@ -66,6 +66,7 @@ describe('the verdict', () => {
       'broker-side-loss',
       'indeterminate',
       'recovery',
+      'duplicates-explained',
     ]);
     assert.equal(checkOf(verdict, 'commit-regression').valid, true);
     assert.match(checkOf(verdict, 'lost').explanation, /log record 2: offset is "1", not an integer/);
@@ -125,6 +126,7 @@ describe('seed 000 stories', () => {
       rewind: 1,
       retry: 0,
       unexplained: 0,
+      generations: 0,
     });
     assert.deepEqual(checkOf(verdict, 'commit-during-outage').figures, {
       outages: 1,

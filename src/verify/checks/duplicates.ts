@@ -1,8 +1,10 @@
 // duplicates: how often a message reached the target with a 2xx more than once, and why. An
 // at-least-once pipeline may duplicate, but only for a reason: each extra 2xx is attributed to
-//   rewind      — between the two 2xx deliveries the SUT restarted or the group rebalanced, and
-//                 the group's committed offset for the partition at that moment was at or below
-//                 the message's offset, so the partition was legitimately consumed again;
+//   rewind      — between the two 2xx deliveries the partition was rewound — the broker's group
+//                 history shows it changed owner, or its group's generation changed under an eager
+//                 assignor (group-history.ts; without group.jsonl, a SUT restart the harness saw)
+//                 — and the group's committed offset for the partition at that moment was at or
+//                 below the message's offset, so the partition was legitimately consumed again;
 //   retry       — a non-2xx or dropped attempt came between them, or the earlier 2xx took
 //                 ≥ slowAnswerMs, so the SUT plausibly never saw it succeed;
 //   unexplained — neither: the duplicate the design does not account for.
@@ -27,7 +29,7 @@ export type DuplicateCause = 'rewind' | 'retry' | 'unexplained';
 export function checkDuplicates(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
   const commits = index.commits();
-  const rewindsAtMs = index.rewindEventsAtMs();
+  const rewinds = index.rewinds();
   const { delivered } = index.ledgers;
   const { maxDuplicates, slowAnswerMs } = index.options;
   const counts: Record<DuplicateCause, number> = { rewind: 0, retry: 0, unexplained: 0 };
@@ -64,12 +66,9 @@ export function checkDuplicates(index: EvidenceIndex): CheckOutcome {
         const earlier = delivered[previousOk]!;
         let cause: DuplicateCause = 'unexplained';
         if (partition >= 0) {
-          for (let k = upperBound(rewindsAtMs, earlier.receivedAt); k < rewindsAtMs.length && rewindsAtMs[k]! <= attempt.receivedAt; k++) {
-            if (committedAt(partitionCommits, rewindsAtMs[k]!) <= offset) {
-              cause = 'rewind';
-              break;
-            }
-          }
+          const between = (times: Float64Array | undefined) =>
+            rewoundBetween(times, earlier.receivedAt, attempt.receivedAt, (atMs) => committedAt(partitionCommits, atMs) <= offset);
+          if (between(rewinds.byPartition[partition]) || between(rewinds.everyPartition)) cause = 'rewind';
         }
         if (cause === 'unexplained' && (failedSincePreviousOk || earlier.answeredAt! - earlier.receivedAt >= slowAnswerMs)) cause = 'retry';
         counts[cause]++;
@@ -81,6 +80,10 @@ export function checkDuplicates(index: EvidenceIndex): CheckOutcome {
     (unexplained ? unexplainedExamples : explainedExamples).add(messages.ids[message]!);
   }
 
+  const source =
+    rewinds.source === 'broker'
+      ? `rewinds from the broker's group history, ${rewinds.generations} generations`
+      : "rewinds from the harness's SUT events (no group.jsonl)";
   const examples = [...unexplainedExamples.list, ...explainedExamples.list].slice(0, MAX_EXAMPLES);
   const bounded = Number.isFinite(maxDuplicates);
   const valid = bounded ? duplicateDeliveries <= maxDuplicates : 'unknown';
@@ -88,13 +91,25 @@ export function checkDuplicates(index: EvidenceIndex): CheckOutcome {
   return {
     name: 'duplicates',
     valid,
-    figures: { duplicateDeliveries, duplicatedIds, worstMultiplicity, ...counts },
+    figures: { duplicateDeliveries, duplicatedIds, worstMultiplicity, ...counts, generations: rewinds.generations },
     examples,
     explanation:
       duplicateDeliveries === 0
         ? `No message was delivered with a 2xx more than once${bounded ? '' : bound}.`
-        : `${duplicateDeliveries} duplicate 2xx deliveries of ${duplicatedIds} ids (${counts.rewind} rewind, ${counts.retry} retry, ${counts.unexplained} unexplained)${bound}.`,
+        : `${duplicateDeliveries} duplicate 2xx deliveries of ${duplicatedIds} ids (${counts.rewind} rewind, ${counts.retry} retry, ${counts.unexplained} unexplained; ${source})${bound}.`,
   };
+}
+
+/** Whether one of the ascending `times` in (fromMs, toMs] rewound the partition to at or below the message. */
+function rewoundBetween(
+  times: Float64Array | undefined,
+  fromMs: number,
+  toMs: number,
+  rewoundToMessage: (atMs: number) => boolean,
+): boolean {
+  if (!times) return false;
+  for (let k = upperBound(times, fromMs); k < times.length && times[k]! <= toMs; k++) if (rewoundToMessage(times[k]!)) return true;
+  return false;
 }
 
 export const duplicatesCheck = defineCheck({
