@@ -3,7 +3,9 @@
 Feature: Forwarder instances crash and join while messages flow
   A crashed instance's partitions move to the others once its session expires, and they resume
   from the last committed offsets: a record delivered but not yet committed is delivered again.
-  Such duplicates are bounded; a lost message never is.
+  Such duplicates are bounded; a lost message never is. And each has a cause: the broker's group
+  history shows the partition moving (or an eager generation change) while its committed offset
+  was at or below the message — a duplicate without one is a bug, whatever the count.
 
   Background:
     Given a Kafka cluster of 3 brokers
@@ -22,6 +24,7 @@ Feature: Forwarder instances crash and join while messages flow
     And no message is lost
     And no offset is committed before its message is delivered
     And at most 2% of messages are delivered more than once
+    And every duplicate is explained by a rewind or a retry
 
   Scenario: Scaling out and back in forces rebalances without losing a message
     When messages are produced continuously to "clicks" at 100 per second
@@ -34,3 +37,4 @@ Feature: Forwarder instances crash and join while messages flow
     And no message is lost
     And no offset is committed before its message is delivered
     And at most 2% of messages are delivered more than once
+    And every duplicate is explained by a rewind or a retry

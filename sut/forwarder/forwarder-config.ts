@@ -46,6 +46,8 @@ export interface ForwarderConfig {
   skipAfterAttempts: number;
   /** unordered-parallel: each POST of a batch starts after a random delay up to this. */
   parallelJitterMs: number;
+  /** The correct modes commit each record at once (0) or every this many ms (commit-batcher.ts). */
+  commitIntervalMs: number;
 }
 
 /** One variable is missing or malformed; the message names it and shows what it should look like. */
@@ -125,6 +127,9 @@ export function loadConfig(env: Env): ForwarderConfig {
 
   const skipAfterAttempts = positiveInt(env, 'FORWARDER_SKIP_AFTER_ATTEMPTS', 3, 'attempts');
   const parallelJitterMs = positiveInt(env, 'FORWARDER_PARALLEL_JITTER_MS', 20);
+  // Absent: every record committed on its own, as before.
+  const commitIntervalMs =
+    optional(env, 'FORWARDER_COMMIT_INTERVAL_MS') === undefined ? 0 : positiveInt(env, 'FORWARDER_COMMIT_INTERVAL_MS', 1);
 
   const fromBeginningRaw = optional(env, 'FORWARDER_FROM_BEGINNING') ?? 'true';
   if (fromBeginningRaw !== 'true' && fromBeginningRaw !== 'false') {
@@ -145,6 +150,7 @@ export function loadConfig(env: Env): ForwarderConfig {
     fromBeginning: fromBeginningRaw === 'true',
     skipAfterAttempts,
     parallelJitterMs,
+    commitIntervalMs,
   };
 }
 

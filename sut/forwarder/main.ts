@@ -87,6 +87,9 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     // Nothing is committed from here on except a record whose in-flight request still gets a 2xx.
     await processor.quiesce(IN_FLIGHT_GRACE_MS);
+    // Held batched commits are all of delivered records: commit them before leaving the group.
+    await processor.batcher?.flush();
+    processor.batcher?.stop();
     try {
       await consumer.disconnect();
     } catch (error) {
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
 
   let joined = false;
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    processor.batcher?.drop();
     emit(joined ? 'rejoined' : 'ready', {
       instance: config.instance,
       groupId: payload.groupId,

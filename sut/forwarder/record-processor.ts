@@ -21,6 +21,7 @@ import type { Consumer, ConsumerRunConfig, EachMessagePayload, KafkaMessage } fr
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ForwarderConfig, OnError } from './forwarder-config.js';
 import { deliver, type DeliveryResult } from './http-delivery.js';
+import { CommitBatcher } from './commit-batcher.js';
 import { emit, warn } from './event-log.js';
 
 /** Thrown into kafkajs for a record deliberately left undelivered (and so uncommitted). */
@@ -84,7 +85,12 @@ export class RecordProcessor {
     private readonly consumer: Consumer,
     /** FORWARDER_ON_ERROR=stop gave up on a record: the owner disconnects and exits 3. Called once. */
     private readonly onStoppedOnError: () => void,
-  ) {}
+  ) {
+    this.batcher = config.commitIntervalMs > 0 ? new CommitBatcher(consumer, config.commitIntervalMs) : undefined;
+  }
+
+  /** With FORWARDER_COMMIT_INTERVAL_MS: commits held and flushed every interval instead. */
+  readonly batcher: CommitBatcher | undefined;
 
   /** The kafkajs eachMessage handler of the correct forwarder: deliver the record, then commit it. */
   readonly eachMessage = this.eachMessageWith(async ({ topic, partition, message, heartbeat }) => {
@@ -191,8 +197,9 @@ export class RecordProcessor {
     }
   }
 
-  /** Commits exactly this record: offset + 1 on its own topic-partition, nothing else. */
+  /** Commits exactly this record: offset + 1 on its own topic-partition, nothing else (or holds it for the batcher). */
   async commit(topic: string, partition: number, offset: string): Promise<void> {
+    if (this.batcher) return this.batcher.hold(topic, partition, (BigInt(offset) + 1n).toString());
     try {
       await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(offset) + 1n).toString() }]);
     } catch (error) {
