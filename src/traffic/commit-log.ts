@@ -11,7 +11,7 @@ import type { KafkaClients } from '../environment/kafka-client-seam.js';
 import { MalformedConsumerOffsetsRecordError, decodeConsumerOffsetsRecord } from '../evidence/consumer-offsets/index.js';
 import { JsonlWriter } from '../evidence/jsonl-writer.js';
 import type { CommitRecord, GroupRecord } from '../evidence/ledger-records.js';
-import { groupRecordOf } from './group-records.js';
+import { GroupHistoryCollector } from './group-records.js';
 import { readTopicToEnd } from './read-topic-to-end.js';
 
 export const CONSUMER_OFFSETS_TOPIC = '__consumer_offsets';
@@ -75,7 +75,7 @@ export interface CommitLog {
 export async function readCommits(kafka: KafkaClients, options: ReadCommitsOptions): Promise<CommitLog> {
   const topics = options.topics ? new Set(options.topics) : undefined;
   const found: Array<CommitRecord & { logPartition: number; logOffset: number }> = [];
-  const group: GroupRecord[] = [];
+  const history = new GroupHistoryCollector(options.groupId);
   let skipped = 0;
   const malformed: string[] = [];
   await readConsumerOffsetsLog(
@@ -94,9 +94,7 @@ export async function readCommits(kafka: KafkaClients, options: ReadCommitsOptio
         return;
       }
       if (decoded.kind !== 'commit') {
-        const kept = groupRecordOf(decoded, record.timestamp, options.groupId);
-        if (kept) group.push(kept);
-        else skipped++;
+        if (!history.add(decoded, record.timestamp)) skipped++;
         return;
       }
       if (decoded.group !== options.groupId || (topics && !topics.has(decoded.topic))) return;
@@ -119,7 +117,7 @@ export async function readCommits(kafka: KafkaClients, options: ReadCommitsOptio
   found.sort((a, b) => a.logPartition - b.logPartition || a.logOffset - b.logOffset);
   const commits = found.map(({ logPartition: _p, logOffset: _o, ...commit }) => commit);
   // Log order too: a group's records share its partition of __consumer_offsets.
-  return { commits, group, skipped, malformed };
+  return { commits, group: history.history(), skipped, malformed };
 }
 
 /** Writes `records` as a whole ledger (commits.jsonl, group.jsonl) at `filePath`, replacing any earlier one. */

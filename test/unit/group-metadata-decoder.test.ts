@@ -9,7 +9,7 @@ import {
   decodeConsumerOffsetsRecord,
   type DecodedGroupMetadata,
 } from '../../src/evidence/consumer-offsets/index.js';
-import { groupRecordOf } from '../../src/traffic/group-records.js';
+import { GroupHistoryCollector } from '../../src/traffic/group-records.js';
 import {
   assignmentBytes,
   bytes,
@@ -60,7 +60,10 @@ for (const version of ['3.9.1', '4.1.1']) {
     it('decodes the deleted group as a tombstone, and keeps only the asked group in group.jsonl', () => {
       const tombstones = groups.filter((g) => g.result.value === null).map((g) => g.result.group);
       assert.deepEqual(tombstones, ['capture-deleted']);
-      const records = groups.map((g) => groupRecordOf(g.result, g.at, 'capture-deleted')).filter((r) => r !== undefined);
+      const collector = new GroupHistoryCollector('capture-deleted');
+      const kept = groups.filter((g) => collector.add(g.result, g.at)).length;
+      const records = collector.history();
+      assert.equal(kept, records.length);
       assert.ok(records.every((r) => r.group === 'capture-deleted'));
       assert.equal(records.at(-1)!.kind, 'classic-deleted');
       const generation = records.find((r) => r.kind === 'classic-generation' && r.members.length === 1);
@@ -153,6 +156,30 @@ describe('hand-built GroupMetadataValue versions', () => {
     malformed(
       Buffer.concat([int16(2), string('consumer'), int32(1), nullString(), nullString(), int64(5), int32(0), Buffer.from([0])]),
       /1 unexpected trailing bytes after GroupMetadataValue v2/,
+    );
+  });
+});
+
+describe('group.jsonl of a consumer-protocol group (KIP-848) captured from Kafka 4.1.1', () => {
+  const fixture = loadFixture('4.1.1-consumer-protocol');
+  const collector = new GroupHistoryCollector('capture-kip848');
+  for (const r of fixture.records) collector.add(decodeConsumerOffsetsRecord(fromBase64(r.key), fromBase64(r.value)), r.timestamp);
+  const history = collector.history();
+
+  it('keeps epochs, member assignments and departures, each topic id named from the subscription', () => {
+    const assignments = history.filter((r) => r.kind === 'consumer-assignment');
+    assert.ok(history.some((r) => r.kind === 'consumer-epoch'));
+    assert.ok(assignments.length >= 3, JSON.stringify(history));
+    assert.ok(
+      assignments.every((a) => a.assigned.every((t) => t.topic === 'capture-kip848-orders' && /^[A-Za-z0-9_-]{22}$/.test(t.topicId!))),
+    );
+    const members = new Set(assignments.map((a) => a.memberId));
+    assert.equal(members.size, 2, 'two members joined');
+    assert.equal(history.filter((r) => r.kind === 'consumer-left').length, 2, 'both left');
+    const epochs = assignments.map((a) => a.memberEpoch);
+    assert.ok(
+      epochs.some((e) => e > 1),
+      'epochs moved on with the rebalances',
     );
   });
 });

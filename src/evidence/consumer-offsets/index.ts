@@ -3,8 +3,9 @@
 // file's header gives its wire grammar.
 //
 //   key   => version body           version: INT16; 0 and 1 = OffsetCommitKey, 2 = GroupMetadataKey
-//                                   (a classic group's state), any other = another record type
-//                                   (KIP-848/932/1071 group records): skipped, never decoded
+//                                   (a classic group's state), 3–8 = the KIP-848 consumer-group
+//                                   records (consumer-group/), any other = share and streams
+//                                   group records (KIP-932/1071): skipped, never decoded
 //   value => version body | null    version: INT16; OffsetCommitValue 0–4 for an offset-commit
 //                                   key, GroupMetadataValue 0–4 for a group key; null (a
 //                                   tombstone) = the offset was deleted (skipped) or the group was
@@ -25,6 +26,7 @@ import * as valueV3 from './offset-commit-value/v3.js';
 import * as valueV4 from './offset-commit-value/v4.js';
 import { ByteReader } from './reader.js';
 import { recordTypeName } from './record-types.js';
+import { decodeConsumerGroupRecord, type ConsumerGroupRecord } from './consumer-group/index.js';
 import * as groupKey from './group-metadata-key.js';
 import type { GroupMetadataValue } from './group-metadata-value/types.js';
 import * as groupValueV0toV3 from './group-metadata-value/v0-v3.js';
@@ -36,8 +38,11 @@ export { RECORD_TYPES, recordTypeName } from './record-types.js';
 export type DecodedCommit = { kind: 'commit' } & OffsetCommitKey & OffsetCommitValue;
 /** A classic group's stored state; value null: the group was deleted (a tombstone). */
 export type DecodedGroupMetadata = { kind: 'group-metadata'; group: string; value: GroupMetadataValue | null };
+/** A record of a consumer-protocol group (KIP-848). */
+export type DecodedConsumerGroupRecord = { kind: 'consumer-group'; record: ConsumerGroupRecord };
 export type SkippedRecord = { kind: 'skipped'; reason: string };
-export type DecodedConsumerOffsetsRecord = DecodedCommit | DecodedGroupMetadata | SkippedRecord;
+export type DecodedConsumerOffsetsRecord = DecodedCommit | DecodedGroupMetadata | DecodedConsumerGroupRecord | SkippedRecord;
+export type { ConsumerGroupRecord, TopicPartitions } from './consumer-group/index.js';
 export type { ClassicMember, GroupMetadataValue, PartitionAssignment } from './group-metadata-value/types.js';
 
 const GROUP_METADATA_KEY_VERSION = 2;
@@ -71,6 +76,8 @@ export function decodeConsumerOffsetsRecord(key: Buffer | null, value: Buffer | 
   const keyReader = new ByteReader(key, 'key');
   const keyVersion = keyReader.int16('key version');
   if (keyVersion === GROUP_METADATA_KEY_VERSION) return decodeGroupMetadata(keyReader, value);
+  const consumerGroup = decodeConsumerGroupRecord(keyVersion, keyReader, value);
+  if (consumerGroup) return { kind: 'consumer-group', record: consumerGroup };
   const decodeKey = KEY_DECODERS[keyVersion];
   if (!decodeKey) {
     const kind = recordTypeName(keyVersion);
