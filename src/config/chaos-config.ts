@@ -34,6 +34,8 @@ export const REFERENCE_FORWARDER: SutDefinition = {
     'RETRY_MAX_MS',
     'SKIP_AFTER_ATTEMPTS',
     'PARALLEL_JITTER_MS',
+    'COMMIT_INTERVAL_MS',
+    'START_DELAY_MS',
   ].map((knob) => `FORWARDER_${knob}`),
 };
 
@@ -126,10 +128,23 @@ function parseEnvOptions(value: Record<string, unknown>, where: string): Pick<Su
   };
 }
 
+/** A SUT's timing field: whole milliseconds that a timer can hold, or undefined when unset. */
+function timerMs(value: Record<string, unknown>, field: string, where: string): number | undefined {
+  const ms = value[field];
+  // A timer longer than MAX_TIMER_MS overflows and fires after 1 ms: the wait would silently vanish.
+  if (ms !== undefined && (!Number.isInteger(ms) || (ms as number) < 0 || (ms as number) > MAX_TIMER_MS)) {
+    throw new ConfigError(`${where}.${field} must be a whole number of milliseconds from 0 to ${MAX_TIMER_MS}, not ${JSON.stringify(ms)}`);
+  }
+  return ms as number | undefined;
+}
+
 function parseSut(value: Record<string, unknown>, where: string, baseDir: string, base?: SutDefinition): SutDefinition {
   const envKeys = ['env', 'inheritEnv', 'publicEnv'];
-  rejectUnknown(value, base ? [...envKeys, 'startupGraceMs'] : ['command', 'image', ...envKeys, 'cwd', 'startupGraceMs'], where);
-  const { command, image, env, cwd, startupGraceMs } = value;
+  const timings = ['startupGraceMs', 'readyTimeoutMs'];
+  rejectUnknown(value, base ? [...envKeys, ...timings] : ['command', 'image', ...envKeys, 'cwd', ...timings], where);
+  const { command, image, env, cwd } = value;
+  const startupGraceMs = timerMs(value, 'startupGraceMs', where);
+  const readyTimeoutMs = timerMs(value, 'readyTimeoutMs', where);
   const envOptions = parseEnvOptions(value, where);
   if (command === undefined && image === undefined && !base) {
     throw new ConfigError(`${where} needs "command" (a list: program and arguments) or "image"`);
@@ -147,22 +162,14 @@ function parseSut(value: Record<string, unknown>, where: string, baseDir: string
   ) {
     throw new ConfigError(`${where}.env must map names to string values`);
   }
-  // A timer longer than MAX_TIMER_MS overflows and fires after 1 ms: the grace would silently vanish.
-  if (
-    startupGraceMs !== undefined &&
-    (!Number.isInteger(startupGraceMs) || (startupGraceMs as number) < 0 || (startupGraceMs as number) > MAX_TIMER_MS)
-  ) {
-    throw new ConfigError(
-      `${where}.startupGraceMs must be a whole number of milliseconds from 0 to ${MAX_TIMER_MS}, not ${JSON.stringify(startupGraceMs)}`,
-    );
-  }
   if (base) {
     // The built-in SUT keeps its command (and image); the file adds env and may set the grace.
     const extra = env as Record<string, string> | undefined;
     return {
       ...base,
       env: { ...base.env, ...extra },
-      startupGraceMs: (startupGraceMs as number | undefined) ?? base.startupGraceMs,
+      startupGraceMs: startupGraceMs ?? base.startupGraceMs,
+      readyTimeoutMs: readyTimeoutMs ?? base.readyTimeoutMs,
       ...envOptions,
     };
   }
@@ -172,7 +179,8 @@ function parseSut(value: Record<string, unknown>, where: string, baseDir: string
     env: env as Record<string, string> | undefined,
     // Relative commands and paths are relative to the config file, not to where the CLI runs.
     cwd: path.resolve(baseDir, typeof cwd === 'string' ? cwd : '.'),
-    startupGraceMs: startupGraceMs as number | undefined,
+    startupGraceMs,
+    readyTimeoutMs,
     ...envOptions,
   };
 }

@@ -12,6 +12,9 @@ import { onInterrupt } from './live-processes.js';
 import type { RuntimeKind, StartedCluster, StartedEnvironment, SutDefinition, SutFleet, SutLaunch } from './runtime.js';
 import { shownEnv } from './sut-contract.js';
 
+/** How long a SUT's group may take to be ready after a start, unless its config says otherwise. */
+export const DEFAULT_READY_TIMEOUT_MS = 60_000;
+
 /** How a runtime starts one SUT launch; the events ledger records its instances' lifecycles. */
 export type FleetStarter = (launch: SutLaunch, events: EventLedger) => Promise<SutFleet>;
 
@@ -47,6 +50,14 @@ export class ComposedEnvironment implements StartedEnvironment {
 
   shownSutEnv(sut: string, env: Record<string, string>): Record<string, string> {
     return shownEnv(env, this.suts[sut]);
+  }
+
+  recordEvent(kind: string, subject: string, detail?: Record<string, unknown>): void {
+    this.events.record(kind, subject, detail);
+  }
+
+  sutReadyTimeoutMs(sut: string): number {
+    return this.suts[sut]?.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
   }
 
   stop(): Promise<void> {

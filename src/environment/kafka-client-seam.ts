@@ -50,6 +50,29 @@ export interface PartitionOffsets {
   high: number;
 }
 
+/** One member of a classic group, as DescribeGroups shows it; `assignment` null until SyncGroup gave it one. */
+export interface GroupMemberState {
+  memberId: string;
+  clientId: string;
+  clientHost: string;
+  /** Topic → partitions (protocol type "consumer"); null when empty or not a consumer-protocol assignment. */
+  assignment: Record<string, number[]> | null;
+}
+
+/**
+ * A group as its coordinator describes it (DescribeGroups). A group on the KIP-848 consumer
+ * protocol is not a classic group: DescribeGroups shows it as Dead with no members, so
+ * `listedAs` (ListGroups' protocol type, undefined when the group is not listed) tells an
+ * existing such group from one nobody joined yet.
+ */
+export interface GroupState {
+  /** Empty, PreparingRebalance, CompletingRebalance, Stable, Dead. */
+  state: string;
+  protocolType: string;
+  members: GroupMemberState[];
+  listedAs: string | undefined;
+}
+
 export interface AdminClient {
   connect(): Promise<void>;
   disconnect(): Promise<void>;
@@ -69,6 +92,10 @@ export interface AdminClient {
   /** Per partition of `topic`, the group's committed offset (-1 when none), from the group coordinator. */
   groupOffsets(groupId: string, topic: string): Promise<Array<{ partition: number; offset: number }>>;
   deleteGroups(groupIds: readonly string[]): Promise<void>;
+  /** The group's state and members, from its coordinator. */
+  describeGroup(groupId: string): Promise<GroupState>;
+  /** Adds partitions to `topic` until it has `count` (Kafka never removes any). */
+  addPartitions(topic: string, count: number): Promise<void>;
 }
 
 /** A message as the harness puts it on the wire. */

@@ -18,6 +18,7 @@ import type {
   TopicMetadata,
   TopicReader,
 } from './kafka-client-seam.js';
+import { decodeAssignment } from '../evidence/consumer-offsets/consumer-protocol-assignment.js';
 
 export function fileLogCreator(logPath: string): logCreator {
   return () =>
@@ -89,6 +90,24 @@ function kafkajsAdmin(admin: Admin): AdminClient {
     },
     async deleteGroups(groupIds) {
       await admin.deleteGroups([...groupIds]);
+    },
+    async describeGroup(groupId) {
+      const [{ groups }, listed] = await Promise.all([admin.describeGroups([groupId]), admin.listGroups()]);
+      const group = groups.find((g) => g.groupId === groupId);
+      return {
+        state: group?.state ?? 'Dead',
+        protocolType: group?.protocolType ?? '',
+        members: (group?.members ?? []).map((m) => ({
+          memberId: m.memberId,
+          clientId: m.clientId,
+          clientHost: m.clientHost,
+          assignment: group?.protocolType === 'consumer' ? assignmentOrNull(m.memberAssignment) : null,
+        })),
+        listedAs: listed.groups.find((g) => g.groupId === groupId)?.protocolType,
+      };
+    },
+    async addPartitions(topic, count) {
+      await admin.createPartitions({ topicPartitions: [{ topic, count }] });
     },
   };
 }
@@ -187,4 +206,13 @@ function kafkajsReader(kafka: Kafka): TopicReader {
       }
     },
   };
+}
+
+/** A member's assignment bytes decoded, or null when they are not the consumer protocol's (a custom assignor's own format). */
+function assignmentOrNull(bytes: Buffer): Record<string, number[]> | null {
+  try {
+    return decodeAssignment(bytes);
+  } catch {
+    return null;
+  }
 }

@@ -22,6 +22,8 @@ export interface SutDefinition {
   cwd?: string;
   /** A SUT that exits within this time after start failed to start (default 2000). */
   startupGraceMs?: number;
+  /** How long its group may take to hold every partition after start, before the scenario gives up (default 60000). */
+  readyTimeoutMs?: number;
   /** Pass the runner's whole environment (default: an allowlist, process/child-environment.ts). */
   inheritEnv?: boolean;
   /** `with env:` variables whose values reports may show; the others are masked (sut-contract.ts). */
@@ -103,6 +105,10 @@ export interface StartedEnvironment extends AsyncDisposable {
   startSut(launch: SutLaunch): Promise<SutFleet>;
   /** A launch's extra env as run.json and reports may show it: values masked unless the SUT's publicEnv names them. */
   shownSutEnv(sut: string, env: Record<string, string>): Record<string, string>;
+  /** Appends to the run's events.jsonl what the harness saw of the SUT (e.g. its group ready). */
+  recordEvent(kind: string, subject: string, detail?: Record<string, unknown>): void;
+  /** How long the SUT's group may take to be ready after a start (its readyTimeoutMs). */
+  sutReadyTimeoutMs(sut: string): number;
   stop(): Promise<void>;
 }
 

@@ -19,6 +19,7 @@ import { ScenarioEvidence, scenarioFolderName, type Judgement } from './scenario
 import { ScenarioNames, type DeclaredTopic } from './scenario-names.js';
 import { ScenarioTraffic } from './scenario-traffic.js';
 import { groupLag, settleCommits } from './scenario-probes.js';
+import { awaitSutReady } from './group-readiness.js';
 
 export interface ScenarioInfo {
   featureUri: string;
@@ -155,6 +156,7 @@ export class ScenarioSession {
     runFacts.suts.add(name);
     this.sut = { name, fleet, topic, groupName: request.group, group };
     this.need().evidence.annotate({ sut: name, names: this.names.mapping(), sutEnv: env.shownSutEnv(name, request.env ?? {}) });
+    await awaitSutReady(await this.environment(), this.sut);
     return this.sut;
   }
 

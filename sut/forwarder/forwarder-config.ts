@@ -48,6 +48,8 @@ export interface ForwarderConfig {
   parallelJitterMs: number;
   /** The correct modes commit each record at once (0) or every this many ms (commit-batcher.ts). */
   commitIntervalMs: number;
+  /** Waits this long before connecting (0: at once): a slow starter, as JVM services and Connect workers are. */
+  startDelayMs: number;
 }
 
 /** One variable is missing or malformed; the message names it and shows what it should look like. */
@@ -131,6 +133,8 @@ export function loadConfig(env: Env): ForwarderConfig {
   const commitIntervalMs =
     optional(env, 'FORWARDER_COMMIT_INTERVAL_MS') === undefined ? 0 : positiveInt(env, 'FORWARDER_COMMIT_INTERVAL_MS', 1);
 
+  const startDelayMs = optional(env, 'FORWARDER_START_DELAY_MS') === undefined ? 0 : positiveInt(env, 'FORWARDER_START_DELAY_MS', 1);
+
   const fromBeginningRaw = optional(env, 'FORWARDER_FROM_BEGINNING') ?? 'true';
   if (fromBeginningRaw !== 'true' && fromBeginningRaw !== 'false') {
     throw invalid('FORWARDER_FROM_BEGINNING', fromBeginningRaw, 'true or false (default true)');
@@ -151,6 +155,7 @@ export function loadConfig(env: Env): ForwarderConfig {
     skipAfterAttempts,
     parallelJitterMs,
     commitIntervalMs,
+    startDelayMs,
   };
 }
 

@@ -72,7 +72,7 @@ describe('loadConfig', () => {
       kafka: { version: '3.8.0', brokers: 5 },
       runtime: 'process',
       sut: {
-        mine: { command: ['node', 'svc.js'], env: { A: '1' }, cwd: 'services/mine', startupGraceMs: 0 },
+        mine: { command: ['node', 'svc.js'], env: { A: '1' }, cwd: 'services/mine', startupGraceMs: 0, readyTimeoutMs: 90_000 },
         boxed: { image: 'example/svc:1' },
       },
     });
@@ -86,6 +86,7 @@ describe('loadConfig', () => {
       env: { A: '1' },
       cwd: path.join(path.dirname(file), 'services', 'mine'),
       startupGraceMs: 0,
+      readyTimeoutMs: 90_000,
     });
     assert.equal(config.sut.boxed?.image, 'example/svc:1');
     assert.equal(config.sut.boxed?.cwd, path.dirname(file));
@@ -138,6 +139,7 @@ describe('loadConfig', () => {
   it("bounds startupGraceMs by what Node's timers hold (2^31-1 ms); above, it would fire after 1 ms", () => {
     assertConfigError('{ "sut": { "svc": { "command": ["node"], "startupGraceMs": 1e12 } } }', 'sut.svc.startupGraceMs');
     assertConfigError({ sut: { forwarder: { startupGraceMs: 2 ** 31 } } }, 'sut.forwarder.startupGraceMs');
+    assertConfigError({ sut: { svc: { command: ['node'], readyTimeoutMs: 1.5 } } }, 'sut.svc.readyTimeoutMs');
     const config = loadConfig(writeConfig({ sut: { svc: { command: ['node'], startupGraceMs: 2 ** 31 - 1 } } }));
     assert.equal(config.sut.svc?.startupGraceMs, 2 ** 31 - 1);
   });

@@ -1,0 +1,104 @@
+// When a system under test is ready: when its consumer group is, as the broker sees it — Stable,
+// with every partition of the topic assigned to a member. A fixed grace period is not enough:
+// a consumer that starts at `latest` and joins after production began never sees the first
+// messages, and the checker would call that loss with no fault injected (a Kafka Connect sink
+// whose group formed 3.7 s after traffic started). The predicate is pure; the wait around it is
+// bounded and shows what it waits for.
+
+import type { AdminClient, GroupState } from '../environment/kafka-client-seam.js';
+import type { StartedEnvironment, SutFleet } from '../environment/runtime.js';
+import { ProcessExitedError } from '../util/errors.js';
+import { waitFor } from '../util/wait-for.js';
+import { formatSeconds, withProgress } from './progress-line.js';
+
+export type Readiness = { ready: true; how: 'assigned' | 'consumer-protocol'; members: number } | { ready: false; why: string };
+
+/** Whether `group` holds every partition 0..partitions-1 of `topic`. */
+export function groupReadiness(group: GroupState, topic: string, partitions: number): Readiness {
+  // KIP-848 groups are invisible to DescribeGroups (Dead, no members) but listed as "consumer":
+  // the group exists and its members heartbeat; their assignment is not visible this way.
+  if (group.state === 'Dead' && group.members.length === 0 && group.listedAs === 'consumer') {
+    return { ready: true, how: 'consumer-protocol', members: 0 };
+  }
+  if (group.members.length === 0) return { ready: false, why: `no member has joined (state ${group.state})` };
+  if (group.state !== 'Stable') return { ready: false, why: `${group.members.length} member(s), state ${group.state}` };
+  if (group.protocolType !== 'consumer') {
+    // A group on another protocol (Connect's workers, a custom one) does not say which
+    // partitions each member holds: Stable with members is all that can be known.
+    return { ready: true, how: 'assigned', members: group.members.length };
+  }
+  const assigned = new Set(group.members.flatMap((m) => m.assignment?.[topic] ?? []));
+  const missing = [...Array(partitions).keys()].filter((p) => !assigned.has(p));
+  if (missing.length > 0) {
+    return {
+      ready: false,
+      why: `Stable, ${group.members.length} member(s), partition(s) ${missing.join(', ')} of ${partitions} unassigned`,
+    };
+  }
+  return { ready: true, how: 'assigned', members: group.members.length };
+}
+
+export interface ReadinessTarget {
+  admin: AdminClient;
+  fleet: SutFleet;
+  group: string;
+  /** The real topic name and how many partitions it has now. */
+  topic: string;
+  partitions: number;
+  /** The names the scenario uses, for messages. */
+  shownGroup: string;
+  shownTopic: string;
+}
+
+/** Waits (bounded, on the progress line) until the SUT's group is ready; an instance that exits meanwhile ends the wait. */
+export async function awaitGroupReady(target: ReadinessTarget, timeoutMs: number): Promise<Readiness & { ready: true }> {
+  let last = 'not described yet';
+  const label = `waiting for group "${target.shownGroup}" to hold every partition of "${target.shownTopic}" (bound ${formatSeconds(timeoutMs)})`;
+  return withProgress(
+    label,
+    async () => last,
+    waitFor(
+      async () => {
+        const exited = target.fleet.instances.find((i) => i.state === 'stopped');
+        if (exited) {
+          throw new ProcessExitedError(`SUT ${exited.name} stopped before its group was ready (see ${exited.logPath})`, {
+            fix: 'check the SUT log: it must keep running and consume KAFKA_TOPIC as KAFKA_GROUP_ID',
+          });
+        }
+        const readiness = groupReadiness(await target.admin.describeGroup(target.group), target.topic, target.partitions);
+        if (!readiness.ready) last = readiness.why;
+        return readiness.ready ? readiness : undefined;
+      },
+      {
+        what: () =>
+          `group "${target.shownGroup}" to be Stable with all ${target.partitions} partitions of "${target.shownTopic}" assigned (last seen: ${last})`,
+        timeoutMs,
+        intervalMs: 250,
+        hint: 'the SUT must subscribe to KAFKA_TOPIC as group KAFKA_GROUP_ID; a slow starter may raise "readyTimeoutMs" in its kafka-chaos.config.json entry',
+      },
+    ),
+  );
+}
+
+/** The scenario's SUT, as the readiness wait needs it. */
+interface StartedSut {
+  name: string;
+  fleet: SutFleet;
+  group: string;
+  groupName: string;
+  topic: { name: string; real: string; partitions: number };
+}
+
+/**
+ * Waits until the SUT's group holds every partition its topic has now (partitions may have been
+ * added), and records when and how in events.jsonl.
+ */
+export async function awaitSutReady(pooled: { env: StartedEnvironment; admin: AdminClient }, sut: StartedSut): Promise<void> {
+  const { env, admin } = pooled;
+  const partitions = (await admin.topicMetadata([sut.topic.real]))[0]?.partitions.length ?? sut.topic.partitions;
+  const ready = await awaitGroupReady(
+    { admin, fleet: sut.fleet, group: sut.group, topic: sut.topic.real, partitions, shownGroup: sut.groupName, shownTopic: sut.topic.name },
+    env.sutReadyTimeoutMs(sut.name),
+  );
+  env.recordEvent('group-ready', sut.group, { how: ready.how, members: ready.members, partitions });
+}
