@@ -64,7 +64,11 @@ function createConsumer(config: ForwarderConfig): Consumer {
     maxWaitTimeInMs: 1000,
     // A forwarder must not create the topic it reads by mistyping its name.
     allowAutoTopicCreation: false,
-    retry: { initialRetryTime: 300, maxRetryTime: 10_000, retries: 10 },
+    // The consumer's own retries wrap every commit. kafkajs keeps committing to the broker it
+    // first found as coordinator and only looks the coordinator up again when it rejoins
+    // (kafkajs#1069): a commit that fails with NOT_COORDINATOR must surface within seconds, so
+    // the runner rejoins and finds the new coordinator, rather than after a minute of retries.
+    retry: { initialRetryTime: 300, maxRetryTime: 2000, retries: 5 },
   });
 }
 
@@ -130,6 +134,7 @@ async function main(): Promise<void> {
   });
 
   try {
+    if (config.startDelayMs > 0) await sleep(config.startDelayMs);
     await consumer.connect();
     await subscribeWithPatience(consumer, config);
     // One partition at a time and one record at a time within it: the StreamSets pipeline model,
