@@ -26,6 +26,16 @@ Feature: The pipeline survives the loss of its group coordinator
     And no offset is committed before its message is delivered
     And at most 2% of messages are delivered more than once
 
+  Scenario: Only the forwarder's link to the group coordinator is cut
+    When messages are produced continuously to "payments" at 50 per second
+    And 3 seconds pass
+    And the system under test is cut off from its group coordinator for 15 seconds
+    And 3 seconds pass
+    Then within 60 seconds every produced message is delivered
+    And no message is lost
+    And no offset is committed before its message is delivered
+    And at most 2% of messages are delivered more than once
+
   Scenario: The group coordinator is killed with kill -9 and restarted
     When messages are produced continuously to "payments" at 50 per second
     And 3 seconds pass

@@ -72,18 +72,35 @@ export async function createTopic(admin: AdminClient, spec: TopicSpec, timeoutMs
   // The seam's createTopic does not wait for leaders: a broker may answer before its metadata has
   // the topic (UNKNOWN_TOPIC_OR_PARTITION), and the waits below retry that.
   await admin.createTopic({ topic: spec.topic, partitions: spec.partitions, replicationFactor, config });
+  await awaitPartitionsHosted(admin, spec.topic, spec.partitions, replicationFactor, timeoutMs);
+}
+
+/** Adds partitions to `topic` until it has `partitions`, and waits until every one has a leader that hosts it. */
+export async function addPartitions(admin: AdminClient, topic: string, partitions: number, timeoutMs = 30_000): Promise<void> {
+  const replicationFactor = (await partitionsOf(admin, topic))[0]!.replicas.length;
+  await admin.addPartitions(topic, partitions);
+  await awaitPartitionsHosted(admin, topic, partitions, replicationFactor, timeoutMs);
+}
+
+async function awaitPartitionsHosted(
+  admin: AdminClient,
+  topic: string,
+  count: number,
+  replicationFactor: number,
+  timeoutMs: number,
+): Promise<void> {
   await waitFor(
     async () => {
-      const partitions = await partitionsOf(admin, spec.topic);
-      return partitions.length === spec.partitions && partitions.every((p) => p.leader >= 0 && p.isr.length === replicationFactor);
+      const partitions = await partitionsOf(admin, topic);
+      return partitions.length === count && partitions.every((p) => p.leader >= 0 && p.isr.length === replicationFactor);
     },
-    { what: `topic ${spec.topic} to have ${spec.partitions} partitions with leaders and ${replicationFactor} in-sync replicas`, timeoutMs },
+    { what: `topic ${topic} to have ${count} partitions with leaders and ${replicationFactor} in-sync replicas`, timeoutMs },
   );
   // The ISR above comes from the creation record, so it proves nothing about the leaders.
   // ListOffsets goes to each partition's leader and fails (UNKNOWN_TOPIC_OR_PARTITION) until that
   // leader hosts the partition: once it answers, a send is not refused for want of a partition.
-  await waitFor(async () => (await admin.topicOffsets(spec.topic)).length === spec.partitions, {
-    what: `every partition leader of ${spec.topic} to host its partition`,
+  await waitFor(async () => (await admin.topicOffsets(topic)).length === count, {
+    what: `every partition leader of ${topic} to host its partition`,
     timeoutMs,
     intervalMs: 200,
   });

@@ -21,12 +21,13 @@ export type LinkEnd = 'sut' | 'harness' | number;
 export type FaultSubject =
   | { on: 'target' }
   | { on: 'cluster' }
+  | { on: 'topic'; topic: string }
   | { on: 'broker'; broker: number }
   | { on: 'link'; from: LinkEnd; to: number }
   | { on: 'sut' }
   | { on: 'sut-instance'; instance: number };
 
-/** The subject as faults.jsonl names it: "target", "broker-2", "sut-broker-2", "broker-1-broker-3", "sut-instance-1". */
+/** The subject as faults.jsonl names it: "target", "broker-2", "sut-broker-2", "broker-1-broker-3", "sut-instance-1", "topic-orders-s01ab". */
 export function subjectLabel(subject: FaultSubject): string {
   switch (subject.on) {
     case 'broker':
@@ -35,6 +36,8 @@ export function subjectLabel(subject: FaultSubject): string {
       return `${typeof subject.from === 'number' ? `broker-${subject.from}` : subject.from}-broker-${subject.to}`;
     case 'sut-instance':
       return `sut-instance-${subject.instance}`;
+    case 'topic':
+      return `topic-${subject.topic}`;
     default:
       return subject.on;
   }

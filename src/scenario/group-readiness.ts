@@ -80,25 +80,21 @@ export async function awaitGroupReady(target: ReadinessTarget, timeoutMs: number
   );
 }
 
-/** The scenario's SUT, as the readiness wait needs it. */
-interface StartedSut {
-  name: string;
-  fleet: SutFleet;
-  group: string;
-  groupName: string;
-  topic: { name: string; real: string; partitions: number };
-}
-
 /**
- * Waits until the SUT's group holds every partition its topic has now (partitions may have been
- * added), and records when and how in events.jsonl.
+ * Waits until the fleet's group holds every partition its topic has now (partitions may have
+ * been added), and records when and how in events.jsonl. `shown`: the scenario's names for them.
  */
-export async function awaitSutReady(pooled: { env: StartedEnvironment; admin: AdminClient }, sut: StartedSut): Promise<void> {
+export async function awaitSutReady(
+  pooled: { env: StartedEnvironment; admin: AdminClient },
+  fleet: SutFleet,
+  shown: { group: string; topic: string } = { group: fleet.launch.groupId, topic: fleet.launch.topic },
+): Promise<void> {
   const { env, admin } = pooled;
-  const partitions = (await admin.topicMetadata([sut.topic.real]))[0]?.partitions.length ?? sut.topic.partitions;
+  const { groupId: group, topic } = fleet.launch;
+  const partitions = (await admin.topicMetadata([topic]))[0]?.partitions.length ?? 0;
   const ready = await awaitGroupReady(
-    { admin, fleet: sut.fleet, group: sut.group, topic: sut.topic.real, partitions, shownGroup: sut.groupName, shownTopic: sut.topic.name },
-    env.sutReadyTimeoutMs(sut.name),
+    { admin, fleet, group, topic, partitions, shownGroup: shown.group, shownTopic: shown.topic },
+    env.sutReadyTimeoutMs(fleet.launch.sut),
   );
-  env.recordEvent('group-ready', sut.group, { how: ready.how, members: ready.members, partitions });
+  env.recordEvent('group-ready', group, { how: ready.how, members: ready.members, partitions });
 }

@@ -156,7 +156,7 @@ export class ScenarioSession {
     runFacts.suts.add(name);
     this.sut = { name, fleet, topic, groupName: request.group, group };
     this.need().evidence.annotate({ sut: name, names: this.names.mapping(), sutEnv: env.shownSutEnv(name, request.env ?? {}) });
-    await awaitSutReady(await this.environment(), this.sut);
+    await awaitSutReady(await this.environment(), fleet, { group: request.group, topic: request.topic });
     return this.sut;
   }
 

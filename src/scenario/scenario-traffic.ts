@@ -94,6 +94,12 @@ export class ScenarioTraffic {
     return this.all.filter((r) => r.outcome === outcome).map((r) => r.id);
   }
 
+  /** Partitions were added to `topic`: it has `partitions` now, and production (also running) uses them all. */
+  repartition(topic: DeclaredTopic, partitions: number): void {
+    topic.partitions = partitions;
+    for (const [key, producer] of this.producers) if (key.startsWith(`${topic.real}#`)) producer.repartition(partitions);
+  }
+
   async dispose(): Promise<void> {
     try {
       await this.stopContinuous();

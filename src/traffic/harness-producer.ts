@@ -37,6 +37,8 @@ export class HarnessProducer {
   private readonly prefix = messageIdPrefix();
   private seq = 0;
   private connected = false;
+  /** The topic's metadata changed since the client connected. */
+  private stale = false;
 
   constructor(
     kafka: KafkaClients,
@@ -89,12 +91,26 @@ export class HarnessProducer {
     };
   }
 
+  /**
+   * The topic has `partitions` now (some were added): later sends spread over all of them. The
+   * client reconnects before the next send, since its cached metadata knows only the old ones.
+   */
+  repartition(partitions: number): void {
+    this.options.partitions = partitions;
+    this.stale = true;
+  }
+
   async disconnect(): Promise<void> {
     if (this.connected) await this.producer.disconnect();
     this.connected = false;
   }
 
   private async sendBatch(size: number): Promise<ProducedRecord[]> {
+    if (this.stale) {
+      this.stale = false;
+      await this.producer.disconnect();
+      await this.producer.connect();
+    }
     const byPartition = new Map<number, ReturnType<typeof harnessMessage>[]>();
     for (let i = 0; i < size; i++) {
       const seq = this.seq++;

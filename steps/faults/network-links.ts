@@ -7,7 +7,7 @@ import type { ICreateToxicBody } from 'toxiproxy-node-client';
 import { BROKER_WAIT_MS, requireBroker, type FaultKind, type LinkEnd } from '../../src/faults/fault-kind.js';
 import { defineFault } from '../../src/faults/fault-registry.js';
 import type { LinkSpec } from '../../src/scenario/parameters.js';
-import { injectFault } from '../../src/scenario/scenario-faults.js';
+import { coordinatorOf, injectFault } from '../../src/scenario/scenario-faults.js';
 import type { StartedEnvironment } from '../../src/environment/runtime.js';
 import { kbPerSecond } from '../support/argument-ranges.js';
 import { defineStep } from '../support/define-step.js';
@@ -139,6 +139,18 @@ defineStep(
   },
   async function (link: LinkSpec, ms: number) {
     await injectFault(this.session, cutLink, ends(link), ms);
+  },
+);
+defineStep(
+  {
+    id: 'coordinatorLinkCutFor',
+    kind: 'fault',
+    pattern: 'the system under test is cut off from its group coordinator for {duration}',
+    example: 'the system under test is cut off from its group coordinator for 15 seconds',
+    summary: "only the SUT's link to the broker coordinating its group: heartbeats and commits fail, fetches from other leaders go on",
+  },
+  async function (ms: number) {
+    await injectFault(this.session, cutLink, { from: 'sut', to: await coordinatorOf(this.session) }, ms);
   },
 );
 defineStep(

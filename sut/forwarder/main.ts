@@ -62,6 +62,9 @@ function createConsumer(config: ForwarderConfig): Consumer {
     // A member finishes its current HTTP request before it rejoins a rebalance.
     rebalanceTimeout: Math.max(30_000, config.httpTimeoutMs + 20_000),
     maxWaitTimeInMs: 1000,
+    // Partitions added to a topic are seen at the next metadata refresh, and only then does the
+    // group rebalance to assign them: kafkajs's default (5 minutes, as Java's) outlasts any drain.
+    metadataMaxAge: 10_000,
     // A forwarder must not create the topic it reads by mistyping its name.
     allowAutoTopicCreation: false,
     // The consumer's own retries wrap every commit. kafkajs keeps committing to the broker it

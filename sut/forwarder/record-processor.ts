@@ -23,6 +23,7 @@ import type { ForwarderConfig, OnError } from './forwarder-config.js';
 import { deliver, type DeliveryResult } from './http-delivery.js';
 import { CommitBatcher } from './commit-batcher.js';
 import { emit, warn } from './event-log.js';
+import { backoffMs, groupChangeIn } from './group-change.js';
 
 /** Thrown into kafkajs for a record deliberately left undelivered (and so uncommitted). */
 export class RecordNotDelivered extends Error {
@@ -30,23 +31,6 @@ export class RecordNotDelivered extends Error {
     super(message);
     this.name = 'RecordNotDelivered';
   }
-}
-
-// Group errors after which this member may no longer own its partitions: kafkajs's runner
-// rejoins the group when eachMessage throws one of these (it would crash on the wrapped form).
-const GROUP_CHANGE = new Set(['REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID']);
-
-/** The group-change error in `error`'s cause chain, if any. */
-export function groupChangeIn(error: unknown): Error | undefined {
-  for (let e = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
-    if (GROUP_CHANGE.has(String((e as { type?: unknown }).type))) return e;
-  }
-  return undefined;
-}
-
-/** Delay before retry number `attempt` (1-based): initial, doubled each time, capped at max. */
-export function backoffMs(attempt: number, initialMs: number, maxMs: number): number {
-  return Math.min(maxMs, initialMs * 2 ** Math.min(attempt - 1, 30));
 }
 
 /**
@@ -157,6 +141,14 @@ export class RecordProcessor {
     heartbeat: () => Promise<void>,
     onFailure: FailurePolicy = () => this.config.onError,
   ): Promise<void> {
+    // Fencing before the side effect: a member frozen past its session timeout (a GC pause,
+    // SIGSTOP) wakes up believing it still owns the partition. kafkajs sends a heartbeat only when
+    // its interval has passed — always, after a freeze — so asking first costs nothing otherwise.
+    const gone = await this.evictedSince(heartbeat);
+    if (gone) {
+      emit('record-abandoned', { ...where, reason: 'rebalance', attempts: 0 });
+      throw gone;
+    }
     let lastRetryLog = 0;
     for (let attempt = 1; ; attempt++) {
       const { result, groupChange } = await this.postWithHeartbeats(message, heartbeat);
@@ -245,6 +237,16 @@ export class RecordProcessor {
       return { result, groupChange };
     } finally {
       clearInterval(timer);
+    }
+  }
+
+  /** The group change a heartbeat reports now, if any; an unreachable coordinator is not one. */
+  private async evictedSince(heartbeat: () => Promise<void>): Promise<Error | undefined> {
+    try {
+      await heartbeat();
+      return undefined;
+    } catch (error) {
+      return groupChangeIn(error);
     }
   }
 
