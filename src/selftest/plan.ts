@@ -23,6 +23,16 @@ const SCENARIOS = {
     feature: 'features/target-outage-retry.feature',
     name: 'A 10-second outage under steady traffic loses nothing',
   },
+  zombie: {
+    id: 'zombie',
+    feature: 'features/group-zombie.feature',
+    name: 'An instance frozen for 15 seconds under a slow sink is evicted, its partitions move, and it wakes up',
+  },
+  partitionsAdded: {
+    id: 'partitions-added',
+    feature: 'features/partitions-added.feature',
+    name: 'The topic grows from 2 to 4 partitions under traffic and the new ones are read from their start',
+  },
 } satisfies Record<string, ScenarioRef>;
 
 export const SELFTEST_PLAN: SelftestPlan = {
@@ -69,6 +79,19 @@ export const SELFTEST_PLAN: SelftestPlan = {
       bug: 'posts every record twice',
       // Every claim before it holds (order counts first deliveries); 100% duplicates exceed 1%.
       expectations: [{ scenario: SCENARIOS.retryOutage.id, expect: CATEGORIES.duplicates }],
+    },
+    {
+      mode: 'stale-batch',
+      bug: 'delivers the rest of a fetched batch after the group gave its partition away (a zombie)',
+      // Lost, unsafe commit: neither (the zombie's commit fails for its old generation). Its
+      // deliveries after the partition moved follow no rewind: duplicates-explained fails.
+      expectations: [{ scenario: SCENARIOS.zombie.id, expect: CATEGORIES.duplicates }],
+    },
+    {
+      mode: 'offset-reset-latest',
+      bug: 'starts a partition without a committed offset at its end (auto.offset.reset=latest)',
+      // The added partitions' first messages, produced before the rebalance assigned them, are skipped.
+      expectations: [{ scenario: SCENARIOS.partitionsAdded.id, expect: CATEGORIES.loss }],
     },
   ],
 };

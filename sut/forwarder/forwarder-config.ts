@@ -16,6 +16,10 @@ export type OnError = 'stop' | 'retry';
  *   skip-after-retries — a few retries with backoff, then skip and commit: loss in a longer outage
  *   unordered-parallel — a batch's records posted concurrently, committed after all: out of order
  *   double-send        — every record posted twice: duplicates over any bound
+ *   stale-batch        — a fetched batch delivered to its end after the partition was lost (a
+ *                        zombie): duplicates no rewind explains
+ *   offset-reset-latest — a partition without a committed offset started at its end (Java's
+ *                        default auto.offset.reset): an added partition's first messages lost
  */
 export const MODES = [
   'correct',
@@ -25,6 +29,8 @@ export const MODES = [
   'skip-after-retries',
   'unordered-parallel',
   'double-send',
+  'stale-batch',
+  'offset-reset-latest',
 ] as const;
 export type ForwarderMode = (typeof MODES)[number];
 
@@ -151,7 +157,8 @@ export function loadConfig(env: Env): ForwarderConfig {
     retryInitialMs,
     retryMaxMs,
     httpTimeoutMs,
-    fromBeginning: fromBeginningRaw === 'true',
+    // offset-reset-latest is that bug whatever FORWARDER_FROM_BEGINNING says.
+    fromBeginning: fromBeginningRaw === 'true' && modeRaw !== 'offset-reset-latest',
     skipAfterAttempts,
     parallelJitterMs,
     commitIntervalMs,

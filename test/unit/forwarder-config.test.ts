@@ -28,16 +28,29 @@ function configError(env: Record<string, string>): ConfigError {
 }
 
 describe('forwarder modes', () => {
-  it('offers the correct mode and the six broken ones', () => {
+  it('offers the correct mode and the eight broken ones', () => {
     assert.deepEqual([...MODES].sort(), [
       'auto-commit',
       'commit-before-send',
       'correct',
       'double-send',
       'ignore-errors',
+      'offset-reset-latest',
       'skip-after-retries',
+      'stale-batch',
       'unordered-parallel',
     ]);
+  });
+
+  it('starts partitions without a commit at their end in offset-reset-latest, whatever FORWARDER_FROM_BEGINNING says', () => {
+    assert.equal(loadConfig({ ...contract, FORWARDER_MODE: 'offset-reset-latest', FORWARDER_FROM_BEGINNING: 'true' }).fromBeginning, false);
+    assert.equal(loadConfig({ ...contract, FORWARDER_MODE: 'correct' }).fromBeginning, true);
+  });
+
+  it('reads FORWARDER_START_DELAY_MS as whole milliseconds, 0 when unset', () => {
+    assert.equal(loadConfig(contract).startDelayMs, 0);
+    assert.equal(loadConfig({ ...contract, FORWARDER_START_DELAY_MS: '5000' }).startDelayMs, 5000);
+    assert.throws(() => loadConfig({ ...contract, FORWARDER_START_DELAY_MS: 'soon' }), /FORWARDER_START_DELAY_MS is "soon"/);
   });
 
   it('defaults to correct, with the broken modes’ knobs at their defaults', () => {

@@ -9,19 +9,25 @@ import { commitBeforeSend } from './commit-before-send.js';
 import { doubleSend } from './double-send.js';
 import { ignoreErrors } from './ignore-errors.js';
 import { skipAfterRetries } from './skip-after-retries.js';
+import { staleBatch } from './stale-batch.js';
 import { unorderedParallel } from './unordered-parallel.js';
 
 type Strategy = (processor: RecordProcessor, config: ForwarderConfig) => Drive;
 
+const correct: Strategy = (processor) => ({ autoCommit: false, eachMessage: processor.eachMessage });
+
 // A Record over every mode, so a mode added to MODES without a strategy does not compile.
 const STRATEGIES: Record<ForwarderMode, Strategy> = {
-  correct: (processor) => ({ autoCommit: false, eachMessage: processor.eachMessage }),
+  correct,
   'auto-commit': autoCommit,
   'commit-before-send': commitBeforeSend,
   'ignore-errors': ignoreErrors,
   'skip-after-retries': skipAfterRetries,
   'unordered-parallel': unorderedParallel,
   'double-send': doubleSend,
+  'stale-batch': staleBatch,
+  // The correct core; forwarder-config.ts starts partitions without a commit at their end.
+  'offset-reset-latest': correct,
 };
 
 /** How kafkajs is to drive `processor` in the configured mode. */
