@@ -236,3 +236,6 @@ export const DEFAULT_EXPECTED_LEDGERS: readonly LedgerName[] = ['produced', 'log
 
 /** The fault name of an HTTP target outage: the window in which no offset may advance. */
 export const TARGET_DOWN_FAULT = 'target-down';
+
+/** A fault's `role` in faults.jsonl when it acts on the broker coordinating the SUT's group. */
+export const GROUP_COORDINATOR_ROLE = 'group-coordinator';

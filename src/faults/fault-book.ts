@@ -26,12 +26,23 @@ export class FaultBook {
    * heal is owed. A fault with a heal acts from when its inject returns; one without (a
    * scale-out, a rolling restart) is over when it returns, and its window is its inject's span.
    */
-  async inject<Params extends object>(kind: FaultKind<Params>, params: Params, ctx: FaultContext): Promise<BookedFault> {
+  async inject<Params extends object>(
+    kind: FaultKind<Params>,
+    params: Params,
+    ctx: FaultContext,
+    /** What the step knows about the subject that the kind does not, e.g. { role: 'group-coordinator' }. */
+    annotations: Record<string, unknown> = {},
+  ): Promise<BookedFault> {
     const subject = kind.subject(params);
     const startedAt = Date.now();
     const injected = await kind.inject(ctx, params);
     const since = injected.heal ? Date.now() : startedAt;
-    const record: ActiveFault = this.ledger.injected(kind.name, subjectLabel(subject), { ...params, ...injected.details }, since);
+    const record: ActiveFault = this.ledger.injected(
+      kind.name,
+      subjectLabel(subject),
+      { ...params, ...injected.details, ...annotations },
+      since,
+    );
     let healing: Promise<void> | undefined;
     const booked: BookedFault = {
       kind: kind,

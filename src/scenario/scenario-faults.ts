@@ -13,6 +13,7 @@ import type { ScenarioSession } from './scenario-session.js';
 import { groupCoordinator } from '../environment/group-coordinator.js';
 import { pass } from './scenario-waits.js';
 import { subjectLabel } from '../faults/fault-kind.js';
+import { GROUP_COORDINATOR_ROLE } from '../evidence/ledger-records.js';
 
 /** What the scenario's faults act through: its environment, the harness admin, its SUT. */
 export async function faultContext(session: ScenarioSession): Promise<FaultContext> {
@@ -26,9 +27,10 @@ export async function injectFault<Params extends object>(
   kind: FaultKind<Params>,
   params: Params,
   forMs?: number,
+  annotations?: Record<string, unknown>,
 ): Promise<BookedFault> {
   const ctx = await faultContext(session);
-  const fault = await session.faults.inject(kind, params, ctx);
+  const fault = await session.faults.inject(kind, params, ctx, annotations);
   if (forMs !== undefined) {
     await pass(session, forMs, `${kind.name} ${subjectLabel(fault.subject)} for ${formatSeconds(forMs)}`);
     await fault.heal();
@@ -47,6 +49,12 @@ export async function leaderOf(session: ScenarioSession, topicName: string, part
   if (!state || state.leader < 0) throw new Error(`partition ${partition} of "${topicName}" has no leader now`);
   return state.leader;
 }
+
+/**
+ * Marks a fault as acting on the SUT group's coordinator in faults.jsonl: while it acts, a commit
+ * may not land, and the checker explains the redelivery that follows (duplicates.ts).
+ */
+export const ON_GROUP_COORDINATOR = { role: GROUP_COORDINATOR_ROLE } as const;
 
 /** The broker coordinating the SUT's group now (its offsets and membership live there). */
 export async function coordinatorOf(session: ScenarioSession): Promise<number> {

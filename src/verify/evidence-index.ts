@@ -3,7 +3,7 @@
 // (malformed evidence) rethrows its error to every check that asks for it, so exactly those
 // checks say 'unknown' and the others still judge.
 
-import { LEDGER_FILES, TARGET_DOWN_FAULT } from '../evidence/ledger-records.js';
+import { GROUP_COORDINATOR_ROLE, LEDGER_FILES, TARGET_DOWN_FAULT } from '../evidence/ledger-records.js';
 import type { LedgerName } from '../evidence/ledger-records.js';
 import type { Ledgers, ResolvedOptions } from './types.js';
 import { requireString, requireTime } from './evidence-shape.js';
@@ -46,6 +46,8 @@ export class EvidenceIndex {
   readonly rewinds: () => RewindHistory;
   /** Windows during which the target was down (fault 'target-down'), by start. */
   readonly outages: () => Window[];
+  /** Windows during which a fault acted on the SUT group's coordinator (role 'group-coordinator'), by start. */
+  readonly coordinatorFaults: () => Window[];
 
   constructor(
     readonly ledgers: Ledgers,
@@ -55,16 +57,8 @@ export class EvidenceIndex {
     this.messages = lazy(() => buildMessageIndex(ledgers, options, this.partitions));
     this.commits = lazy(() => buildCommitIndex(ledgers, options, this.partitions));
     this.rewinds = lazy(() => buildRewindHistory(ledgers, options, this.partitions));
-    this.outages = lazy(() => {
-      const windows: Window[] = [];
-      ledgers.faults.forEach((fault, i) => {
-        if (requireString(fault.fault, 'faults', i, 'fault') !== TARGET_DOWN_FAULT) return;
-        const fromMs = requireTime(fault.injectedAt, 'faults', i, 'injectedAt');
-        const toMs = fault.healedAt === null ? Infinity : requireTime(fault.healedAt, 'faults', i, 'healedAt');
-        windows.push({ fromMs, toMs });
-      });
-      return windows.sort((a, b) => a.fromMs - b.fromMs);
-    });
+    this.outages = lazy(() => faultWindows(ledgers, (fault, i) => requireString(fault.fault, 'faults', i, 'fault') === TARGET_DOWN_FAULT));
+    this.coordinatorFaults = lazy(() => faultWindows(ledgers, (fault) => fault.params?.['role'] === GROUP_COORDINATOR_ROLE));
   }
 
   /** How many of `ledgers` lost a torn last line whose id could not be recovered. */
@@ -89,6 +83,18 @@ export class EvidenceIndex {
     }
     return warnings;
   }
+}
+
+/** The windows of the faults `select` picks, by start; a fault never healed lasts to the end. */
+function faultWindows(ledgers: Ledgers, select: (fault: Ledgers['faults'][number], i: number) => boolean): Window[] {
+  const windows: Window[] = [];
+  ledgers.faults.forEach((fault, i) => {
+    if (!select(fault, i)) return;
+    const fromMs = requireTime(fault.injectedAt, 'faults', i, 'injectedAt');
+    const toMs = fault.healedAt === null ? Infinity : requireTime(fault.healedAt, 'faults', i, 'healedAt');
+    windows.push({ fromMs, toMs });
+  });
+  return windows.sort((a, b) => a.fromMs - b.fromMs);
 }
 
 /**

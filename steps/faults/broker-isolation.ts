@@ -4,7 +4,13 @@
 
 import { BROKER_WAIT_MS, requireBroker } from '../../src/faults/fault-kind.js';
 import { defineFault } from '../../src/faults/fault-registry.js';
-import { coordinatorOf, injectFault, leaderOf, leaderOtherThanCoordinator } from '../../src/scenario/scenario-faults.js';
+import {
+  coordinatorOf,
+  injectFault,
+  ON_GROUP_COORDINATOR,
+  leaderOf,
+  leaderOtherThanCoordinator,
+} from '../../src/scenario/scenario-faults.js';
 import { ConfigError } from '../../src/util/errors.js';
 import { partitionNumber } from '../support/argument-ranges.js';
 import { defineStep } from '../support/define-step.js';
@@ -116,6 +122,6 @@ defineStep(
     summary: "the broker holding the SUT group's offsets (leader of its __consumer_offsets partition)",
   },
   async function (ms: number) {
-    await injectFault(this.session, isolateBroker, { broker: await coordinatorOf(this.session) }, ms);
+    await injectFault(this.session, isolateBroker, { broker: await coordinatorOf(this.session) }, ms, ON_GROUP_COORDINATOR);
   },
 );

@@ -4,7 +4,13 @@
 
 import { BROKER_WAIT_MS, requireBroker, touchesBroker } from '../../src/faults/fault-kind.js';
 import { defineFault } from '../../src/faults/fault-registry.js';
-import { coordinatorOf, injectFault, leaderOf, leaderOtherThanCoordinator } from '../../src/scenario/scenario-faults.js';
+import {
+  coordinatorOf,
+  injectFault,
+  ON_GROUP_COORDINATOR,
+  leaderOf,
+  leaderOtherThanCoordinator,
+} from '../../src/scenario/scenario-faults.js';
 import type { ScenarioSession } from '../../src/scenario/scenario-session.js';
 import { partitionNumber } from '../support/argument-ranges.js';
 import { defineStep } from '../support/define-step.js';
@@ -102,7 +108,7 @@ defineStep(
     summary: 'kill -9 of the broker coordinating the SUT group',
   },
   async function () {
-    await injectFault(this.session, killBroker, { broker: await coordinatorOf(this.session) });
+    await injectFault(this.session, killBroker, { broker: await coordinatorOf(this.session) }, undefined, ON_GROUP_COORDINATOR);
   },
 );
 defineStep(

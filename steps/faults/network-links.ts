@@ -7,7 +7,7 @@ import type { ICreateToxicBody } from 'toxiproxy-node-client';
 import { BROKER_WAIT_MS, requireBroker, type FaultKind, type LinkEnd } from '../../src/faults/fault-kind.js';
 import { defineFault } from '../../src/faults/fault-registry.js';
 import type { LinkSpec } from '../../src/scenario/parameters.js';
-import { coordinatorOf, injectFault } from '../../src/scenario/scenario-faults.js';
+import { coordinatorOf, injectFault, ON_GROUP_COORDINATOR } from '../../src/scenario/scenario-faults.js';
 import type { StartedEnvironment } from '../../src/environment/runtime.js';
 import { kbPerSecond } from '../support/argument-ranges.js';
 import { defineStep } from '../support/define-step.js';
@@ -150,7 +150,7 @@ defineStep(
     summary: "only the SUT's link to the broker coordinating its group: heartbeats and commits fail, fetches from other leaders go on",
   },
   async function (ms: number) {
-    await injectFault(this.session, cutLink, { from: 'sut', to: await coordinatorOf(this.session) }, ms);
+    await injectFault(this.session, cutLink, { from: 'sut', to: await coordinatorOf(this.session) }, ms, ON_GROUP_COORDINATOR);
   },
 );
 defineStep(

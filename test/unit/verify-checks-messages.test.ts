@@ -12,6 +12,7 @@ import {
   commit,
   dropped,
   event,
+  fault,
   healthy,
   ledgers,
   logged,
@@ -73,6 +74,7 @@ describe('duplicates', () => {
       worstMultiplicity: 1,
       rewind: 0,
       retry: 0,
+      coordinator: 0,
       unexplained: 0,
       generations: 0,
     });
@@ -107,6 +109,7 @@ describe('duplicates', () => {
       worstMultiplicity: 3,
       rewind: 3,
       retry: 3,
+      coordinator: 0,
       unexplained: 0,
       generations: 0,
     });
@@ -121,11 +124,29 @@ describe('duplicates', () => {
       worstMultiplicity: 3,
       rewind: 1,
       retry: 3,
+      coordinator: 0,
       unexplained: 2,
       generations: 0,
     });
     assert.deepEqual(result.examples, ['a', 'd', 'b', 'c', 'e']);
-    assert.match(result.explanation, /1 rewind, 3 retry, 2 unexplained/);
+    assert.match(result.explanation, /1 rewind, 3 retry, 0 coordinator fault, 2 unexplained/);
+  });
+
+  it('explains a redelivery across a fault on the group coordinator (a commit that could not land), and only across one', () => {
+    const coordinatorDown = { ...fault('isolate-broker', 100, 140), params: { broker: 2, role: 'group-coordinator' } };
+    const leaderDown = { ...fault('isolate-broker', 100, 140), params: { broker: 3 } };
+    const history = healthy({
+      delivered: [answered('a', 90), answered('a', 150), answered('b', 20), answered('b', 30), answered('c', 30)],
+      faults: [coordinatorDown],
+    });
+    let result = check(history, 'duplicates-explained');
+    // a: delivered before the coordinator was cut off, again after: its commit could not land.
+    // b: twice before any fault: nothing explains it.
+    assert.deepEqual(result.figures, { unexplained: 1, rewind: 0, retry: 0, coordinator: 1, generations: 0 });
+    assert.deepEqual(result.examples, ['b']);
+    history.faults = [leaderDown];
+    result = check(history, 'duplicates-explained');
+    assert.deepEqual(result.figures, { unexplained: 2, rewind: 0, retry: 0, coordinator: 0, generations: 0 });
   });
 
   it('fails beyond maxDuplicates only', () => {
@@ -139,6 +160,7 @@ describe('duplicates', () => {
       worstMultiplicity: 2,
       rewind: 0,
       retry: 0,
+      coordinator: 0,
       unexplained: 1,
       generations: 0,
     });

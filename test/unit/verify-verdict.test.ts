@@ -125,6 +125,7 @@ describe('seed 000 stories', () => {
       worstMultiplicity: 2,
       rewind: 1,
       retry: 0,
+      coordinator: 0,
       unexplained: 0,
       generations: 0,
     });

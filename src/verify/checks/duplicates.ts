@@ -7,6 +7,9 @@
 //                 below the message's offset, so the partition was legitimately consumed again;
 //   retry       — a non-2xx or dropped attempt came between them, or the earlier 2xx took
 //                 ≥ slowAnswerMs, so the SUT plausibly never saw it succeed;
+//   coordinator — a fault acted on the group's coordinator between them (faults.jsonl role
+//                 'group-coordinator'): the earlier delivery's commit could not land, and a
+//                 consumer resumes from its last commit that did;
 //   unexplained — neither: the duplicate the design does not account for.
 // valid: total duplicate deliveries ≤ maxDuplicates. Without a bound nothing is claimed: 'unknown',
 // and the verdict shows it as not judged (the figures are information).
@@ -24,15 +27,16 @@ declare module '../check-name.js' {
   }
 }
 
-export type DuplicateCause = 'rewind' | 'retry' | 'unexplained';
+export type DuplicateCause = 'rewind' | 'retry' | 'coordinator' | 'unexplained';
 
 export function checkDuplicates(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
   const commits = index.commits();
   const rewinds = index.rewinds();
+  const coordinatorFaults = index.coordinatorFaults();
   const { delivered } = index.ledgers;
   const { maxDuplicates, slowAnswerMs } = index.options;
-  const counts: Record<DuplicateCause, number> = { rewind: 0, retry: 0, unexplained: 0 };
+  const counts: Record<DuplicateCause, number> = { rewind: 0, retry: 0, coordinator: 0, unexplained: 0 };
   const unexplainedExamples = new Examples();
   const explainedExamples = new Examples();
   let duplicateDeliveries = 0;
@@ -71,6 +75,8 @@ export function checkDuplicates(index: EvidenceIndex): CheckOutcome {
           if (between(rewinds.byPartition[partition]) || between(rewinds.everyPartition)) cause = 'rewind';
         }
         if (cause === 'unexplained' && (failedSincePreviousOk || earlier.answeredAt! - earlier.receivedAt >= slowAnswerMs)) cause = 'retry';
+        if (cause === 'unexplained' && coordinatorFaults.some((w) => w.fromMs <= attempt.receivedAt && w.toMs >= earlier.receivedAt))
+          cause = 'coordinator';
         counts[cause]++;
         if (cause === 'unexplained') unexplained = true;
       }
@@ -96,7 +102,7 @@ export function checkDuplicates(index: EvidenceIndex): CheckOutcome {
     explanation:
       duplicateDeliveries === 0
         ? `No message was delivered with a 2xx more than once${bounded ? '' : bound}.`
-        : `${duplicateDeliveries} duplicate 2xx deliveries of ${duplicatedIds} ids (${counts.rewind} rewind, ${counts.retry} retry, ${counts.unexplained} unexplained; ${source})${bound}.`,
+        : `${duplicateDeliveries} duplicate 2xx deliveries of ${duplicatedIds} ids (${counts.rewind} rewind, ${counts.retry} retry, ${counts.coordinator} coordinator fault, ${counts.unexplained} unexplained; ${source})${bound}.`,
   };
 }
 
