@@ -53,7 +53,10 @@ describe('duplicates attributed from the group history', () => {
     assert.match(duplicates.explanation, /rewinds from the broker's group history, 2 generations/);
     const explained = check(history, 'duplicates-explained');
     assert.equal(explained.valid, true);
-    assert.match(explained.explanation, /Every duplicate 2xx delivery is explained \(2 by a rewind, 0 by a retry, 0 by a group coordinator fault\)/);
+    assert.match(
+      explained.explanation,
+      /Every duplicate 2xx delivery is explained \(2 by a rewind, 0 by a retry, 0 by a group coordinator fault\)/,
+    );
 
     // Without the broker's history the same run has nothing to attribute them to.
     const blind = check({ ...history, group: undefined }, 'duplicates', { maxDuplicates: 2 });
