@@ -17,7 +17,7 @@ Feature: Partitions added to a topic while it is consumed
     And 3 seconds pass
     And the topic "signups" grows to 4 partitions
     And 15 seconds pass
-    Then within 60 seconds every produced message is delivered
+    Then within 30 seconds every produced message is delivered
     And no message is lost
     And no offset is committed before its message is delivered
     And every duplicate is explained by a rewind or a retry

@@ -35,7 +35,8 @@ defineStep(
     kind: 'assertion',
     pattern: 'every duplicate is explained by a rewind or a retry',
     example: 'every duplicate is explained by a rewind or a retry',
-    summary: "checks duplicates-explained: each extra 2xx follows a rewind in the broker's group history or a failed/slow attempt",
+    summary:
+      "checks duplicates-explained: each extra 2xx follows a rewind in the broker's group history, a failed/slow attempt, or a fault on the group coordinator",
   },
   async function () {
     await assertions.assertChecks(this.session, ['duplicates-explained']);
