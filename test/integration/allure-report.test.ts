@@ -24,6 +24,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildAllureReport } from '../../src/report/allure-report.js';
 import { packageRoot } from '../../src/setup/project-paths.js';
 import { FAILING, writeFixtureResults } from '../support/allure-results-fixture.js';
+import { planOfRun } from '../support/test-plan.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.join(packageRoot, 'reports', 'screenshots');
@@ -220,81 +221,88 @@ function runChaos(args: string[], env: NodeJS.ProcessEnv, logFile: string, timeo
   });
 }
 
-describe('the Allure report in headless Chromium', () => {
-  it('groups failures by category and shows a failing scenario’s timeline chart and verdict table', { timeout: 300_000 }, async () => {
-    await inTempDir('allure-report-', async (dir) => {
-      const resultsDir = path.join(dir, 'allure-results');
-      const reportDir = path.join(dir, 'allure-report');
-      writeFixtureResults(resultsDir);
-      const first = await buildAllureReport({ resultsDir, reportDir });
-      assert.deepEqual([first.results, first.historyKept], [3, false]);
-      const second = await buildAllureReport({ resultsDir, reportDir });
-      assert.equal(second.historyKept, true);
-      const trend = JSON.parse(fs.readFileSync(path.join(reportDir, 'history', 'history-trend.json'), 'utf8')) as unknown[];
-      assert.equal(trend.length, 2, 'the second report carries the first run in its trend');
-      assert.doesNotMatch(
-        fs.readFileSync(path.join(reportDir, 'index.html'), 'utf8'),
-        /googletagmanager|gtag/,
-        'no outside analytics script',
-      );
-
-      const scenarios = scenariosByCategory(reportDir);
-      assert.deepEqual([...scenarios.keys()].sort(), ['Environment failure', 'Message loss']);
-      const failing = scenarios.get('Message loss')![0]!;
-      assert.equal(failing.name, FAILING);
-
-      await withReportPage(reportDir, dir, async (page, url) => {
-        await assertCategories(page, url, ['Message loss', 'Environment failure']);
-        // Open both categories down to their scenarios, for the screenshot.
-        const tree = page.locator('.tree__content');
-        for (const name of ['Environment failure', 'Message loss']) await tree.getByText(name, { exact: true }).click();
-        for (const prefix of ['EnvironmentError: Environment failure:', 'ReliabilityAssertionError: Message loss:'])
-          await tree.getByText(prefix).click();
-        await tree.getByText(FAILING).waitFor({ timeout: 5000 });
-        await keepScreenshot(page, dir, 'allure-categories.png');
-        await assertScenarioPage(page, url, failing.uid, 'lost');
-        await keepScreenshot(page, dir, 'allure-failing-scenario.png');
-      });
-    });
-  });
-
-  it(
-    'shows a scenario that really failed under cucumber (`kafka-chaos chaos`): a forwarder that ignores errors loses messages',
-    { timeout: 420_000 },
-    async () => {
-      await inTempDir('allure-cucumber-', async (dir) => {
+// Defined only when Chromium is there or npm test's plan says so: npm test names it otherwise.
+if (planOfRun()?.browser ?? true)
+  describe('the Allure report in headless Chromium', () => {
+    it('groups failures by category and shows a failing scenario’s timeline chart and verdict table', { timeout: 300_000 }, async () => {
+      await inTempDir('allure-report-', async (dir) => {
         const resultsDir = path.join(dir, 'allure-results');
         const reportDir = path.join(dir, 'allure-report');
-        const feature = path.join(dir, 'ignore-errors-loses.feature');
-        fs.writeFileSync(feature, LOSS_FEATURE);
-        const config = path.join(dir, 'kafka-chaos.config.json');
-        fs.writeFileSync(config, JSON.stringify({ sut: { forwarder: { env: { FORWARDER_MODE: 'ignore-errors' } } } }));
-        const env = { ...process.env, CHAOS_RUNTIME: 'process', KAFKA_CHAOS_CONFIG: config, KAFKA_CHAOS_RUNS_DIR: path.join(dir, 'runs') };
-        const log = path.join(dir, 'chaos.log');
-        const code = await runChaos(['--format-options', JSON.stringify({ resultsDir }), feature], env, log, 300_000);
-        assert.equal(
-          code,
-          1,
-          `exit 1 (a reliability check failed), not 2 (environment); see ${log}:\n${fs.readFileSync(log, 'utf8').slice(-3000)}`,
+        writeFixtureResults(resultsDir);
+        const first = await buildAllureReport({ resultsDir, reportDir });
+        assert.deepEqual([first.results, first.historyKept], [3, false]);
+        const second = await buildAllureReport({ resultsDir, reportDir });
+        assert.equal(second.historyKept, true);
+        const trend = JSON.parse(fs.readFileSync(path.join(reportDir, 'history', 'history-trend.json'), 'utf8')) as unknown[];
+        assert.equal(trend.length, 2, 'the second report carries the first run in its trend');
+        assert.doesNotMatch(
+          fs.readFileSync(path.join(reportDir, 'index.html'), 'utf8'),
+          /googletagmanager|gtag/,
+          'no outside analytics script',
         );
 
-        const built = await buildAllureReport({ resultsDir, reportDir });
-        assert.equal(built.results, 1);
-        const environment = fs.readFileSync(path.join(resultsDir, 'environment.properties'), 'utf8');
-        assert.match(environment, /^runtime=process$/m);
-        assert.match(environment, /^kafka\.version=\S+$/m);
-        const failing = scenariosByCategory(reportDir).get('Message loss')?.[0];
-        assert.ok(
-          failing,
-          `the failed scenario is filed under Message loss: ${JSON.stringify([...scenariosByCategory(reportDir).keys()])}`,
-        );
+        const scenarios = scenariosByCategory(reportDir);
+        assert.deepEqual([...scenarios.keys()].sort(), ['Environment failure', 'Message loss']);
+        const failing = scenarios.get('Message loss')![0]!;
+        assert.equal(failing.name, FAILING);
 
         await withReportPage(reportDir, dir, async (page, url) => {
-          await assertCategories(page, url, ['Message loss']);
+          await assertCategories(page, url, ['Message loss', 'Environment failure']);
+          // Open both categories down to their scenarios, for the screenshot.
+          const tree = page.locator('.tree__content');
+          for (const name of ['Environment failure', 'Message loss']) await tree.getByText(name, { exact: true }).click();
+          for (const prefix of ['EnvironmentError: Environment failure:', 'ReliabilityAssertionError: Message loss:'])
+            await tree.getByText(prefix).click();
+          await tree.getByText(FAILING).waitFor({ timeout: 5000 });
+          await keepScreenshot(page, dir, 'allure-categories.png');
           await assertScenarioPage(page, url, failing.uid, 'lost');
-          await keepScreenshot(page, dir, 'allure-cucumber-scenario.png');
+          await keepScreenshot(page, dir, 'allure-failing-scenario.png');
         });
       });
-    },
-  );
-});
+    });
+
+    it(
+      'shows a scenario that really failed under cucumber (`kafka-chaos chaos`): a forwarder that ignores errors loses messages',
+      { timeout: 420_000 },
+      async () => {
+        await inTempDir('allure-cucumber-', async (dir) => {
+          const resultsDir = path.join(dir, 'allure-results');
+          const reportDir = path.join(dir, 'allure-report');
+          const feature = path.join(dir, 'ignore-errors-loses.feature');
+          fs.writeFileSync(feature, LOSS_FEATURE);
+          const config = path.join(dir, 'kafka-chaos.config.json');
+          fs.writeFileSync(config, JSON.stringify({ sut: { forwarder: { env: { FORWARDER_MODE: 'ignore-errors' } } } }));
+          const env = {
+            ...process.env,
+            CHAOS_RUNTIME: 'process',
+            KAFKA_CHAOS_CONFIG: config,
+            KAFKA_CHAOS_RUNS_DIR: path.join(dir, 'runs'),
+          };
+          const log = path.join(dir, 'chaos.log');
+          const code = await runChaos(['--format-options', JSON.stringify({ resultsDir }), feature], env, log, 300_000);
+          assert.equal(
+            code,
+            1,
+            `exit 1 (a reliability check failed), not 2 (environment); see ${log}:\n${fs.readFileSync(log, 'utf8').slice(-3000)}`,
+          );
+
+          const built = await buildAllureReport({ resultsDir, reportDir });
+          assert.equal(built.results, 1);
+          const environment = fs.readFileSync(path.join(resultsDir, 'environment.properties'), 'utf8');
+          assert.match(environment, /^runtime=process$/m);
+          assert.match(environment, /^kafka\.version=\S+$/m);
+          const failing = scenariosByCategory(reportDir).get('Message loss')?.[0];
+          assert.ok(
+            failing,
+            `the failed scenario is filed under Message loss: ${JSON.stringify([...scenariosByCategory(reportDir).keys()])}`,
+          );
+
+          await withReportPage(reportDir, dir, async (page, url) => {
+            await assertCategories(page, url, ['Message loss']);
+            await assertScenarioPage(page, url, failing.uid, 'lost');
+            await keepScreenshot(page, dir, 'allure-cucumber-scenario.png');
+          });
+        });
+      },
+    );
+  });

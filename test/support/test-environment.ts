@@ -9,6 +9,7 @@ import type { AdminClient } from '../../src/environment/kafka-client-seam.js';
 import { ChaosEnvironment } from '../../src/environment/chaos-environment.js';
 import type { RuntimeKind, StartedEnvironment } from '../../src/environment/runtime.js';
 import { REFERENCE_FORWARDER } from '../../src/config/chaos-config.js';
+import { planOfRun } from './test-plan.js';
 
 // Tests send traffic only to this machine and its own containers: images are built locally, never
 // pulled, unless a developer explicitly says otherwise.
@@ -23,10 +24,14 @@ export function testEnvironment(runsRoot: string, runtime: RuntimeKind = 'proces
 }
 
 /**
- * The runtimes the runtime-parameterised suites run on: both, unless KAFKA_CHAOS_TEST_RUNTIMES
+ * The runtimes the runtime-parameterised suites run on: under npm test, those its plan found
+ * runnable (and named the rest); for a file run by hand, both unless KAFKA_CHAOS_TEST_RUNTIMES
  * names a subset (e.g. "process" on a machine without Docker). Never silently fewer.
  */
 export function runtimesUnderTest(env: NodeJS.ProcessEnv = process.env): RuntimeKind[] {
+  // Under npm test, what the runner decided for this machine (test-plan.ts), the same for every file.
+  const planned = planOfRun(env)?.runtimes;
+  if (planned) return planned;
   const named = (env.KAFKA_CHAOS_TEST_RUNTIMES ?? 'process,container').split(',').map((s) => s.trim());
   for (const name of named) {
     if (name !== 'process' && name !== 'container')
