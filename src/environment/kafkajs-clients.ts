@@ -92,8 +92,10 @@ function kafkajsAdmin(admin: Admin): AdminClient {
       await admin.deleteGroups([...groupIds]);
     },
     async describeGroup(groupId) {
-      const [{ groups }, listed] = await Promise.all([admin.describeGroups([groupId]), admin.listGroups()]);
+      const { groups } = await admin.describeGroups([groupId]);
       const group = groups.find((g) => g.groupId === groupId);
+      // Only a group DescribeGroups shows empty may be one it cannot see (KIP-848): ask ListGroups then.
+      const listed = (group?.members.length ?? 0) === 0 ? (await admin.listGroups()).groups : [];
       return {
         state: group?.state ?? 'Dead',
         protocolType: group?.protocolType ?? '',
@@ -103,7 +105,7 @@ function kafkajsAdmin(admin: Admin): AdminClient {
           clientHost: m.clientHost,
           assignment: group?.protocolType === 'consumer' ? assignmentOrNull(m.memberAssignment) : null,
         })),
-        listedAs: listed.groups.find((g) => g.groupId === groupId)?.protocolType,
+        listedAs: listed.find((g) => g.groupId === groupId)?.protocolType ?? (group?.members.length ? group.protocolType : undefined),
       };
     },
     async addPartitions(topic, count) {
