@@ -28,6 +28,8 @@ export interface ChartSeries {
   durationS: number;
   points: ChartPoint[];
   faults: { label: string; fromS: number; toS: number; healed: boolean }[];
+  /** The group's generations within the charted span. */
+  generations: { atS: number; label: string }[];
 }
 
 interface SecondFigures {
@@ -76,5 +78,7 @@ export function chartSeries(timeline: Timeline, maxPoints = MAX_POINTS): ChartSe
   // A fault injected or healed after the last recorded second still belongs on the chart.
   const faultEnds = faults.flatMap((f) => (f.healed ? [f.fromS, f.toS] : [f.fromS]));
   const durationS = Math.max(1, seconds.length, ...faultEnds.map((s) => Math.ceil(s)));
-  return { bucketS, durationS, points, faults: faults.map((f) => ({ ...f, toS: Math.min(f.toS, durationS) })) };
+  // A timeline.json written before generations were recorded has none.
+  const generations = (timeline.generations ?? []).filter((g) => g.atS >= 0 && g.atS <= durationS);
+  return { bucketS, durationS, points, faults: faults.map((f) => ({ ...f, toS: Math.min(f.toS, durationS) })), generations };
 }

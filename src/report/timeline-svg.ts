@@ -25,6 +25,7 @@ const SERIES = [
 ] as const;
 const DRAW_ORDER = ['delivered', 'produced', 'committed'] as const;
 const LAG_COLOUR = '#7b3fa0';
+const GENERATION_COLOUR = '#57606a';
 const FAULT_COLOURS = ['#d62728', '#8c564b', '#e377c2', '#bcbd22', '#17becf', '#9467bd'];
 
 function text(x: number, y: number, content: string, attributes = ''): string {
@@ -59,6 +60,20 @@ function faultLayer(series: ChartSeries, x: Scale): string {
           : '') +
         text(labelX, labelY, label, `fill="${colour}" font-size="11" font-weight="bold"${nearRightEdge ? ' text-anchor="end"' : ''}`) +
         '</g>'
+      );
+    })
+    .join('');
+}
+
+/** A small mark on the rates panel's top edge per generation of the group, titled with what changed. */
+function generationLayer(series: ChartSeries, x: Scale): string {
+  return series.generations
+    .map((g) => {
+      const at = px(x(g.atS));
+      return (
+        `<g class="generation" data-generation="${esc(g.label)}"><title>${esc(`${g.label} at ${formatNumber(g.atS)}s`)}</title>` +
+        `<line x1="${at}" y1="${RATES.top}" x2="${at}" y2="${LAG.bottom}" stroke="${GENERATION_COLOUR}" stroke-width="1" stroke-opacity="0.5"/>` +
+        `<path d="M${at},${RATES.top} l-4,-7 h8 z" fill="${GENERATION_COLOUR}"/></g>`
       );
     })
     .join('');
@@ -115,7 +130,11 @@ function subtitle(timeline: Timeline, series: ChartSeries, empty: boolean): stri
   const start = timeline.startMs > 0 ? ` from ${new Date(timeline.startMs).toISOString()}` : '';
   const averaged = series.bucketS > 1 ? `; each point averages ${series.bucketS}s (lag: the peak)` : '';
   const faults = series.faults.length === 0 ? 'no faults' : `${series.faults.length} fault window${series.faults.length === 1 ? '' : 's'}`;
-  return `${formatSeconds(series.durationS)}${start}; ${faults}${averaged}${empty ? ' \u2014 no message was produced, delivered or committed' : ''}`;
+  const generations =
+    series.generations.length > 0
+      ? `; \u25bc ${series.generations.length} group generation${series.generations.length === 1 ? '' : 's'}`
+      : '';
+  return `${formatSeconds(series.durationS)}${start}; ${faults}${generations}${averaged}${empty ? ' \u2014 no message was produced, delivered or committed' : ''}`;
 }
 
 export function timelineSvg(timeline: Timeline): string {
@@ -161,6 +180,7 @@ export function timelineSvg(timeline: Timeline): string {
     valueAxis(rateTicks, yRate, 'messages per second', RATES),
     valueAxis(lagTicks, yLag, 'lag', LAG),
     `<g class="faults">${faultLayer(series, x)}</g>`,
+    `<g class="generations">${generationLayer(series, x)}</g>`,
     `<g class="lag" data-series="lag"><polyline points="${lagLine}" fill="none" stroke="${LAG_COLOUR}" stroke-width="1.6"/>${lagArea}</g>`,
     lines,
     `<rect x="${LEFT}" y="${RATES.top}" width="${RIGHT - LEFT}" height="${RATES.bottom - RATES.top}" fill="none" stroke="#8c959f"/>`,

@@ -1,6 +1,8 @@
 // timeline.json: the run second by second, for the report's chart — messages acked and
 // delivered (first 2xx) in each second, each partition's committed offset and lag at the
-// second's end, and the fault windows. Pure: ledgers in, series out.
+// second's end, the fault windows, and the group's generations as the broker stored them
+// (group.jsonl: a classic generation, or a consumer-protocol group epoch). Pure: ledgers in,
+// series out.
 
 import type { Ledgers } from '../evidence/ledger-records.js';
 
@@ -20,6 +22,8 @@ export interface Timeline {
   startMs: number;
   seconds: TimelineSecond[];
   faults: { fault: string; subject: string; fromS: number; toS: number | null }[];
+  /** Each new generation (classic) or group epoch (KIP-848) of the group, when the broker stored it (absent in older timeline.json files). */
+  generations?: { atS: number; label: string }[];
 }
 
 /** At most this many seconds are charted (an hour); a longer run keeps its first hour. */
@@ -87,5 +91,22 @@ export function buildTimeline(ledgers: Ledgers, group: string): Timeline {
     fromS: (f.injectedAt - startMs) / 1000,
     toS: f.healedAt === null ? null : (f.healedAt - startMs) / 1000,
   }));
-  return { startMs, seconds, faults };
+  return { startMs, seconds, faults, generations: generationMarks(ledgers, group, startMs) };
+}
+
+/** A mark per new generation or group epoch; repeated records of one (a member's leaving) are one mark. */
+function generationMarks(ledgers: Ledgers, group: string, startMs: number): Timeline['generations'] {
+  const marks: Timeline['generations'] = [];
+  let last: string | undefined;
+  for (const record of [...(ledgers.group ?? [])].sort((a, b) => a.at - b.at)) {
+    if (record.group !== group) continue;
+    let label: string | undefined;
+    if (record.kind === 'classic-generation') {
+      label = `generation ${record.generation} (${record.members.length} member${record.members.length === 1 ? '' : 's'})`;
+    } else if (record.kind === 'consumer-epoch') label = `group epoch ${record.epoch}`;
+    if (label === undefined || label.split(' (')[0] === last) continue;
+    last = label.split(' (')[0];
+    marks.push({ atS: (record.at - startMs) / 1000, label });
+  }
+  return marks;
 }

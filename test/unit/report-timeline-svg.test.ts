@@ -77,6 +77,28 @@ describe('timelineSvg', () => {
     assert.ok(Number(pointsOf(root, 'lag')[19]!.split(',')[1]) < Number(pointsOf(root, 'lag')[9]!.split(',')[1]), 'lag grows');
   });
 
+  it('marks each generation of the group at its second, titled with what changed, and counts them in the subtitle', () => {
+    const timeline = {
+      ...outage(20, 8, 14, []),
+      generations: [
+        { atS: 5, label: 'generation 2 (2 members)' },
+        { atS: 30, label: 'outside' },
+      ],
+    };
+    const root = parseMarkup(timelineSvg(timeline));
+    const marks = findAll(root, (e) => e.name === 'g' && e.attributes.class === 'generation');
+    assert.deepEqual(
+      marks.map((m) => m.attributes['data-generation']),
+      ['generation 2 (2 members)'],
+      'only what falls in the charted span',
+    );
+    assert.equal(textOf(marks[0]!.children.find((e) => e.name === 'title')!), 'generation 2 (2 members) at 5s');
+    const { left, right } = plot(root);
+    const x = Number(marks[0]!.children.find((e) => e.name === 'line')!.attributes.x1);
+    assert.ok(Math.abs(x - (left + ((right - left) * 5) / 20)) < 1, `mark at 5 of 20 s: x=${x}`);
+    assert.match(textOf(root), /1 group generation/);
+  });
+
   it('shades a fault that never healed up to the end of the chart and says so', () => {
     const root = parseMarkup(timelineSvg(outage(30, 20, 30, [{ fault: 'broker-isolated', subject: 'broker-2', fromS: 20, toS: null }])));
     const [window] = faultGroups(root);

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTimeline } from '../../src/verify/index.js';
+import type { GroupMemberRecord, GroupRecord } from '../../src/evidence/ledger-records.js';
 import { GROUP, TOPIC, answered, commit, fault, ledgers, produced } from '../support/verify-fixtures.js';
 
 describe('buildTimeline', () => {
@@ -29,6 +30,44 @@ describe('buildTimeline', () => {
       ],
     );
     assert.deepEqual(timeline.faults, [{ fault: 'target-down', subject: 'target', fromS: 1, toS: 2 }]);
+  });
+
+  it("marks each new generation of the group as the broker stored it, and no other group's", () => {
+    const t0 = 1_000_000;
+    const member = (memberId: string): GroupMemberRecord => ({
+      memberId,
+      instanceId: null,
+      clientId: 'sut',
+      clientHost: '/127.0.0.1',
+      sessionTimeoutMs: 10_000,
+      rebalanceTimeoutMs: 30_000,
+      assignment: [],
+    });
+    const generation = (at: number, n: number, members: number, group = GROUP): GroupRecord => ({
+      at,
+      group,
+      kind: 'classic-generation',
+      generation: n,
+      protocolType: 'consumer',
+      assignor: 'range',
+      leader: 'm0',
+      members: Array.from({ length: members }, (_, i) => member(`m${i}`)),
+    });
+    const history = ledgers({
+      produced: [produced('a', 0, 0, t0)],
+      group: [
+        generation(t0 + 500, 1, 1),
+        generation(t0 + 900, 1, 1), // the same generation stored again: one mark
+        generation(t0 + 1500, 2, 2),
+        generation(t0 + 1600, 7, 1, 'other-group'),
+        { at: t0 + 2500, group: GROUP, kind: 'consumer-epoch', epoch: 3 },
+      ],
+    });
+    assert.deepEqual(buildTimeline(history, GROUP).generations, [
+      { atS: 0.5, label: 'generation 1 (1 member)' },
+      { atS: 1.5, label: 'generation 2 (2 members)' },
+      { atS: 2.5, label: 'group epoch 3' },
+    ]);
   });
 
   it('gives an empty run an empty timeline', () => {
