@@ -22,14 +22,15 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildAllureReport } from '../../src/report/allure-report.js';
 import { packageRoot } from '../../src/setup/project-paths.js';
 import { FAILING, writeFixtureResults } from '../support/allure-results-fixture.js';
-import { planOfRun } from '../support/test-plan.js';
+import { chromiumExecutable, planOfRun } from '../support/test-plan.js';
 import { serve } from '../support/serve-directory.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = chromiumExecutable();
 const SCREENSHOTS = path.join(packageRoot, 'reports', 'screenshots');
 
 async function launchChromium(userDataDir: string): Promise<BrowserContext> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} — fix: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (CHROMIUM === undefined || !fs.existsSync(CHROMIUM))
+    throw new Error(`no Chromium (${CHROMIUM ?? 'none on PATH'}) — fix: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,

@@ -13,7 +13,7 @@ import { imageSource } from '../../src/images/image-source.js';
 import { packageRoot } from '../../src/setup/project-paths.js';
 import { findExecutable } from '../../src/setup/find-executable.js';
 import { describeError } from '../../src/util/errors.js';
-import { decideTestPlan, PLAN_VARIABLE, RequiredPartMissing, type MachineProbes } from './test-plan.js';
+import { chromiumExecutable, decideTestPlan, PLAN_VARIABLE, RequiredPartMissing, type MachineProbes } from './test-plan.js';
 
 async function probeMachine(env: NodeJS.ProcessEnv): Promise<MachineProbes> {
   let docker: MachineProbes['docker'] = { answers: true };
@@ -36,10 +36,11 @@ async function probeMachine(env: NodeJS.ProcessEnv): Promise<MachineProbes> {
       localImages = { ok: false, why: 'debootstrap is not installed to build the local images' };
     else if (!built && process.getuid?.() !== 0) localImages = { ok: false, why: 'building the local images with debootstrap needs root' };
   }
-  const chromiumPath = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const chromium: MachineProbes['chromium'] = fs.existsSync(chromiumPath)
-    ? { path: chromiumPath }
-    : { path: undefined, why: `there is no Chromium at ${chromiumPath}` };
+  const chromiumPath = chromiumExecutable(env);
+  const chromium: MachineProbes['chromium'] =
+    chromiumPath !== undefined && fs.existsSync(chromiumPath)
+      ? { path: chromiumPath }
+      : { path: undefined, why: env.CHROMIUM_PATH ? `there is no Chromium at ${env.CHROMIUM_PATH}` : 'there is no chromium on PATH' };
   return { docker, localImages, chromium };
 }
 

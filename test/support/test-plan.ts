@@ -6,6 +6,7 @@
 // its absence fails the run at once with one line. Never silently less.
 
 import type { RuntimeKind } from '../../src/environment/runtime.js';
+import { findExecutable } from '../../src/setup/find-executable.js';
 
 /** What the probes found; `why` fields say, in a few words, what is missing. */
 export interface MachineProbes {
@@ -84,6 +85,11 @@ function parseRuntimes(named: string): RuntimeKind[] {
     }
   }
   return runtimes as RuntimeKind[];
+}
+
+/** The Chromium the report test drives: CHROMIUM_PATH, else `chromium` on PATH. */
+export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.CHROMIUM_PATH ?? findExecutable('chromium', env);
 }
 
 /** The variable through which the runner hands its plan to every test file. */
