@@ -30,26 +30,26 @@ describe('chaos:clean after a runner is killed with SIGKILL', () => {
       const runner = await startHeldRunner(runsRoot, runtime);
       try {
         const { runId } = runner;
-        const before = await leftoversOfRun(runId);
+        const before = await leftoversOfRun(runId, runtime);
         assert.ok(before.length >= 6, `3 brokers, toxiproxy, target and a SUT carry the label (found: ${before.join(', ')})`);
 
         const live = await exec(process.execPath, [cli, 'clean', '--run', runId]);
         assert.match(live.stdout, /still running/);
-        assert.deepEqual(await leftoversOfRun(runId), before, 'a live run is left alone');
+        assert.deepEqual(await leftoversOfRun(runId, runtime), before, 'a live run is left alone');
 
         runner.process.kill('SIGKILL');
         await runnerExit(runner.process, 10_000);
-        assert.deepEqual((await leftoversOfRun(runId)).sort(), before.sort(), 'the orphans survive their runner');
+        assert.deepEqual((await leftoversOfRun(runId, runtime)).sort(), before.sort(), 'the orphans survive their runner');
 
         // Every process and container names its runs directory: another project's clean leaves them be…
         const otherRoot = tempRunsRoot('clean-other');
         await exec(process.execPath, [cli, 'clean'], { env: { ...process.env, KAFKA_CHAOS_RUNS_DIR: otherRoot } });
-        assert.deepEqual((await leftoversOfRun(runId)).sort(), before.sort(), "another project's clean leaves the run alone");
+        assert.deepEqual((await leftoversOfRun(runId, runtime)).sort(), before.sort(), "another project's clean leaves the run alone");
         removeIfPassed(otherRoot, true);
         // …and its own project's clean, without --run, finds them all.
         const cleaned = await exec(process.execPath, [cli, 'clean'], { env: { ...process.env, KAFKA_CHAOS_RUNS_DIR: runsRoot } });
         assert.match(cleaned.stdout, CLEANED[runtime](runId, before.length));
-        assert.deepEqual(await leftoversOfRun(runId), [], 'nothing of the run is left: no process, container or network');
+        assert.deepEqual(await leftoversOfRun(runId, runtime), [], 'nothing of the run is left: no process, container or network');
         removeIfPassed(runsRoot, true);
       } finally {
         await runner.killAll();

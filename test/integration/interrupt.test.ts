@@ -18,10 +18,10 @@ describe('a runner interrupted mid-run', () => {
         const runsRoot = tempRunsRoot('interrupt');
         const runner = await startHeldRunner(runsRoot, runtime);
         try {
-          assert.ok((await leftoversOfRun(runner.runId)).length >= 6, 'the environment is up');
+          assert.ok((await leftoversOfRun(runner.runId, runtime)).length >= 6, 'the environment is up');
           runner.process.kill(signal);
           assert.equal(await runnerExit(runner.process, 60_000), code);
-          await waitFor(async () => (await leftoversOfRun(runner.runId)).length === 0, {
+          await waitFor(async () => (await leftoversOfRun(runner.runId, runtime)).length === 0, {
             what: `nothing of run ${runner.runId} to be left after ${signal}`,
             timeoutMs: 10_000,
             intervalMs: 200,
@@ -49,9 +49,9 @@ describe('a run that ends', () => {
         assert.equal(Object.keys(images).length, 3, 'Kafka, Toxiproxy and target images');
         for (const [name, id] of Object.entries(images)) assert.match(id, /^sha256:[0-9a-f]{64}$/, `${name} has an image id`);
       }
-      assert.ok((await leftoversOfRun(runId)).length >= 5, 'the environment is up');
+      assert.ok((await leftoversOfRun(runId, runtime)).length >= 5, 'the environment is up');
       await env.stop();
-      assert.deepEqual(await leftoversOfRun(runId), []);
+      assert.deepEqual(await leftoversOfRun(runId, runtime), []);
       removeIfPassed(runsRoot, true);
     });
   }

@@ -12,6 +12,7 @@ import { cleanContainers } from '../../src/environment/container/clean-container
 import { dockerAnswers, dockerClient } from '../../src/images/docker-client.js';
 import { packageRoot } from '../../src/setup/project-paths.js';
 import { waitFor } from '../../src/util/wait-for.js';
+import { runtimesUnderTest } from './test-environment.js';
 
 export interface HeldRunner {
   process: ChildProcess;
@@ -27,9 +28,11 @@ export function pidsOfRun(runId: string): number[] {
 /**
  * Every process, container and network labelled with the run id: what `docker ps -a` / `docker
  * network ls` would show of it. A daemon that does not answer is an error, never "nothing left":
- * a clean-up check that could not look must not pass.
+ * a clean-up check that could not look must not pass. A process run starts no container: when
+ * npm test runs without its container half (no daemon), only its processes are looked for.
  */
-export async function leftoversOfRun(runId: string): Promise<string[]> {
+export async function leftoversOfRun(runId: string, runtime: RuntimeKind = 'container'): Promise<string[]> {
+  if (runtime === 'process' && !runtimesUnderTest().includes('container')) return pidsOfRun(runId).map((pid) => `process ${pid}`);
   const filters = { label: [`${LABEL.runId}=${runId}`] };
   const docker = dockerClient();
   if (!(await dockerAnswers())) {
@@ -53,7 +56,7 @@ export async function startHeldRunner(runsRoot: string, runtime: RuntimeKind = '
   const killAll = async () => {
     runner.kill('SIGKILL');
     for (const pid of runId ? pidsOfRun(runId) : []) process.kill(pid, 'SIGKILL');
-    if (runId) await cleanContainers({ runId, force: true });
+    if (runId && runtime === 'container') await cleanContainers({ runId, force: true });
   };
   try {
     runId = await waitFor(
