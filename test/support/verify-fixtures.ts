@@ -7,6 +7,8 @@ import type {
   EventRecord,
   FaultRecord,
   FinalOffsets,
+  GroupMemberRecord,
+  GroupRecord,
   LogRecord,
   ProducedRecord,
 } from '../../src/evidence/ledger-records.js';
@@ -116,4 +118,31 @@ export function healthy(extra: Partial<Ledgers> = {}): Ledgers {
     offsets: finalOffsets({ 0: 3 }, { 0: 3 }),
     ...extra,
   });
+}
+
+/** A member of a classic group as GroupMetadata stores it, holding `partitions` of TOPIC. */
+export function groupMember(memberId: string, partitions: number[] = []): GroupMemberRecord {
+  return {
+    memberId,
+    instanceId: null,
+    clientId: 'sut',
+    clientHost: '/127.0.0.1',
+    sessionTimeoutMs: 10_000,
+    rebalanceTimeoutMs: 30_000,
+    assignment: [{ topic: TOPIC, partitions }],
+  };
+}
+
+/** A stored generation `n` of a classic group (GROUP unless given), its first member the leader. */
+export function classicGeneration(at: number, n: number, members: GroupMemberRecord[], assignor = 'range', group = GROUP): GroupRecord {
+  return {
+    at,
+    group,
+    kind: 'classic-generation',
+    generation: n,
+    protocolType: 'consumer',
+    assignor,
+    leader: members[0]?.memberId ?? null,
+    members,
+  };
 }

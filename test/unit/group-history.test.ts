@@ -5,28 +5,22 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { GroupMemberRecord, GroupRecord } from '../../src/evidence/ledger-records.js';
-import { answered, check, commit, event, GROUP, healthy, ledgers, messages, TOPIC } from '../support/verify-fixtures.js';
+import {
+  answered,
+  check,
+  classicGeneration,
+  commit,
+  event,
+  GROUP,
+  groupMember,
+  healthy,
+  ledgers,
+  messages,
+  TOPIC,
+} from '../support/verify-fixtures.js';
 
-const member = (memberId: string, partitions: number[]): GroupMemberRecord => ({
-  memberId,
-  instanceId: null,
-  clientId: 'sut',
-  clientHost: '/127.0.0.1',
-  sessionTimeoutMs: 10_000,
-  rebalanceTimeoutMs: 30_000,
-  assignment: [{ topic: TOPIC, partitions }],
-});
-const generation = (at: number, n: number, members: GroupMemberRecord[], assignor = 'range'): GroupRecord => ({
-  at,
-  group: GROUP,
-  kind: 'classic-generation',
-  generation: n,
-  protocolType: 'consumer',
-  assignor,
-  leader: members[0]?.memberId ?? null,
-  members,
-});
+const member = groupMember;
+const generation = classicGeneration;
 
 // a (p0@0) and b (p1@0): each delivered once before and once after the group's rebalance at 100.
 const twoPartitions = () => {

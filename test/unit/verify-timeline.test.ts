@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTimeline } from '../../src/verify/index.js';
-import type { GroupMemberRecord, GroupRecord } from '../../src/evidence/ledger-records.js';
-import { GROUP, TOPIC, answered, commit, fault, ledgers, produced } from '../support/verify-fixtures.js';
+import { GROUP, TOPIC, answered, classicGeneration, commit, fault, groupMember, ledgers, produced } from '../support/verify-fixtures.js';
 
 describe('buildTimeline', () => {
   it('charts acks, first 2xx deliveries, commits, lag and faults second by second', () => {
@@ -34,25 +33,14 @@ describe('buildTimeline', () => {
 
   it("marks each new generation of the group as the broker stored it, and no other group's", () => {
     const t0 = 1_000_000;
-    const member = (memberId: string): GroupMemberRecord => ({
-      memberId,
-      instanceId: null,
-      clientId: 'sut',
-      clientHost: '/127.0.0.1',
-      sessionTimeoutMs: 10_000,
-      rebalanceTimeoutMs: 30_000,
-      assignment: [],
-    });
-    const generation = (at: number, n: number, members: number, group = GROUP): GroupRecord => ({
-      at,
-      group,
-      kind: 'classic-generation',
-      generation: n,
-      protocolType: 'consumer',
-      assignor: 'range',
-      leader: 'm0',
-      members: Array.from({ length: members }, (_, i) => member(`m${i}`)),
-    });
+    const generation = (at: number, n: number, members: number, group = GROUP) =>
+      classicGeneration(
+        at,
+        n,
+        Array.from({ length: members }, (_, k) => groupMember(`m${k}`)),
+        'range',
+        group,
+      );
     const history = ledgers({
       produced: [produced('a', 0, 0, t0)],
       group: [
