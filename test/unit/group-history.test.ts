@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { GroupRecord } from '../../src/evidence/ledger-records.js';
 import {
   answered,
   check,
