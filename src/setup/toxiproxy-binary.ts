@@ -5,16 +5,14 @@
 // or named with TOXIPROXY_BIN (a guard built elsewhere). A stock toxiproxy-server is refused: it
 // has no authentication, and would hand the SUT the keys to its own faults.
 
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError, FetchError, MissingToolError } from '../util/errors.js';
+import { ConfigError, MissingToolError } from '../util/errors.js';
 import { envVar } from './env-var.js';
 import { findExecutable, isExecutableFile } from './find-executable.js';
+import { buildGoModule, sourceDigest } from './go-build.js';
 import { cacheDir as defaultCacheDir, packageRoot } from './project-paths.js';
 import { outputLines, runTool } from './run-tool.js';
-import { makeStagingDir } from './staging-dir.js';
 
 export const TOXIPROXY_VERSION = 'v2.12.0';
 
@@ -46,54 +44,9 @@ export function parseToxiproxyVersion(output: string): string | undefined {
   return /^\d/.test(match[1]) ? `v${match[1]}` : match[1];
 }
 
-/** The line of a failed `go build` log that says why: the first "go: …" or compiler error, else the last line. */
-export function goFailureReason(logText: string): string {
-  const lines = outputLines(logText);
-  return lines.find((line) => line.startsWith('go: ') || /\.go:\d+:/.test(line)) ?? lines[lines.length - 1] ?? 'no output';
-}
-
 /** The cache key of a guard build: the Toxiproxy version and a digest of the guard's source. */
 export function guardCacheKey(sources: readonly string[]): string {
-  const hash = crypto.createHash('sha256');
-  for (const source of sources) hash.update(source).update('\0');
-  return `${TOXIPROXY_VERSION}-${hash.digest('hex').slice(0, 12)}`;
-}
-
-/** Builds the guard into `target` with `go build`, in a staging dir so a half build is never used. */
-async function build(
-  go: string,
-  versionDir: string,
-  target: string,
-  env: NodeJS.ProcessEnv,
-  log: ResolveToxiproxyOptions['log'],
-): Promise<void> {
-  const staging = await makeStagingDir(versionDir, 'build-');
-  const logPath = path.join(versionDir, 'go-build.log');
-  const built = path.join(staging, 'toxiproxy-server');
-  try {
-    log?.(`setup: toxiproxy-server ${TOXIPROXY_VERSION} (guarded): building with go build (go log: ${logPath})`);
-    const args = [
-      'build',
-      // The guard's go.sum is committed: the build must not change it, only verify against it.
-      '-mod=readonly',
-      // What upstream's release build stamps in, so `-version` reports the real version, not "git".
-      `-ldflags=-s -w -X ${MODULE}.Version=${TOXIPROXY_VERSION.replace(/^v/, '')}`,
-      '-o',
-      built,
-      '.',
-    ];
-    // CGO off: a static binary that does not depend on a C toolchain being installed.
-    const result = await runTool(go, args, { env: { ...env, CGO_ENABLED: '0' }, cwd: GUARD_SOURCE_DIR, logFile: logPath });
-    if (result.exitCode !== 0 || !isExecutableFile(built)) {
-      const reason = goFailureReason(fs.readFileSync(logPath, 'utf8'));
-      throw new FetchError(`could not build the guarded toxiproxy-server ${TOXIPROXY_VERSION} with go build: ${reason} (log: ${logPath})`, {
-        fix: 'check the network or GOPROXY (Go 1.23 or newer), or set TOXIPROXY_BIN to a guarded toxiproxy-server built elsewhere',
-      });
-    }
-    await rename(built, target);
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
+  return `${TOXIPROXY_VERSION}-${sourceDigest(sources)}`;
 }
 
 /** A binary named by TOXIPROXY_BIN must be the guard: a stock server would listen without a secret. */
@@ -133,7 +86,17 @@ export async function resolveToxiproxy(options: ResolveToxiproxyOptions = {}): P
         fix: "install Go 1.23 or newer (Debian 12's golang-go is too old) or set TOXIPROXY_BIN to a guarded toxiproxy-server",
       });
     }
-    await build(go, versionDir, bin, env, options.log);
+    await buildGoModule({
+      go,
+      sourceDir: GUARD_SOURCE_DIR,
+      target: bin,
+      what: `the guarded toxiproxy-server ${TOXIPROXY_VERSION}`,
+      fix: 'check the network or GOPROXY (Go 1.23 or newer), or set TOXIPROXY_BIN to a guarded toxiproxy-server built elsewhere',
+      // What upstream's release build stamps in, so `-version` reports the real version, not "git".
+      ldflags: `-s -w -X ${MODULE}.Version=${TOXIPROXY_VERSION.replace(/^v/, '')}`,
+      env,
+      log: options.log,
+    });
   }
   return { bin, version: TOXIPROXY_VERSION, source: 'built' };
 }

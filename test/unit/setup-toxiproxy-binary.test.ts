@@ -2,7 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { goFailureReason, parseToxiproxyVersion } from '../../src/setup/toxiproxy-binary.js';
+import { goFailureReason } from '../../src/setup/go-build.js';
+import { parseToxiproxyVersion } from '../../src/setup/toxiproxy-binary.js';
 
 describe('parseToxiproxyVersion', () => {
   it('reads the version toxiproxy-server -version prints', () => {
