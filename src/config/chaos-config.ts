@@ -6,6 +6,7 @@ import path from 'node:path';
 import { DEFAULT_KAFKA_VERSION } from '../setup/kafka-distribution.js';
 import type { RuntimeKind, SutDefinition } from '../environment/runtime.js';
 import { IMAGE_NAMES } from '../images/image-source.js';
+import { goForwarderPath } from '../setup/go-forwarder-binary.js';
 import { packageRoot } from '../setup/project-paths.js';
 import { ConfigError } from '../util/errors.js';
 import { MAX_TIMER_MS } from '../util/timers.js';
@@ -39,11 +40,32 @@ export const REFERENCE_FORWARDER: SutDefinition = {
   ].map((knob) => `FORWARDER_${knob}`),
 };
 
+/** The forwarders' knobs that only the Go one has (sut/go-forwarder): its group options. */
+const GO_FORWARDER_KNOBS = ['ASSIGNOR', 'STATIC', 'SESSION_TIMEOUT_MS', 'GROUP_PROTOCOL'];
+
+/**
+ * The Go reference forwarder (sut/go-forwarder, franz-go), available as "go-forwarder": the binary
+ * `kafka-chaos setup` builds, or its image (docker/go-forwarder). Static membership, eager or
+ * cooperative assignors and the KIP-848 protocol are its options (FORWARDER_ASSIGNOR, …).
+ */
+export function referenceGoForwarder(): SutDefinition {
+  return {
+    command: [goForwarderPath()],
+    image: IMAGE_NAMES.goForwarder,
+    publicEnv: [...REFERENCE_FORWARDER.publicEnv!, ...GO_FORWARDER_KNOBS.map((knob) => `FORWARDER_${knob}`)],
+  };
+}
+
+/** The SUTs every config declares; a file's entry of the same name without command or image extends one. */
+export function builtInSuts(): Record<string, SutDefinition> {
+  return { forwarder: REFERENCE_FORWARDER, 'go-forwarder': referenceGoForwarder() };
+}
+
 export function loadConfig(file = process.env.KAFKA_CHAOS_CONFIG ?? path.resolve(CONFIG_FILE)): ChaosConfig {
   const config: ChaosConfig = {
     kafka: { version: DEFAULT_KAFKA_VERSION, brokers: 3 },
     runtime: 'auto',
-    sut: { forwarder: REFERENCE_FORWARDER },
+    sut: builtInSuts(),
     source: 'defaults',
   };
   if (!fs.existsSync(file)) {
@@ -80,8 +102,8 @@ export function loadConfig(file = process.env.KAFKA_CHAOS_CONFIG ?? path.resolve
   if (top.runtime !== undefined) config.runtime = parseRuntime(top.runtime, where('runtime'));
   for (const [name, value] of Object.entries(object(top.sut, 'sut'))) {
     const fields = object(value, `sut.${name}`);
-    // "forwarder" without command or image extends the built-in one (e.g. with FORWARDER_MODE).
-    const base = name === 'forwarder' && fields.command === undefined && fields.image === undefined ? REFERENCE_FORWARDER : undefined;
+    // A built-in's name without command or image extends the built-in one (e.g. with FORWARDER_MODE).
+    const base = fields.command === undefined && fields.image === undefined ? builtInSuts()[name] : undefined;
     config.sut[name] = parseSut(fields, where(`sut.${name}`), path.dirname(file), base);
   }
   config.source = file;

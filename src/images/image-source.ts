@@ -27,4 +27,10 @@ export const IMAGE_NAMES = {
   localToxiproxy: (version: string) => `kafka-chaos-local/toxiproxy:${version}`,
   target: 'kafka-chaos/target:latest',
   forwarder: 'kafka-chaos/forwarder:latest',
+  goForwarder: 'kafka-chaos/go-forwarder:latest',
 } as const;
+
+/** The images of the reference SUTs, which the harness builds itself when missing. */
+export function isReferenceSutImage(image: string): boolean {
+  return image === IMAGE_NAMES.forwarder || image === IMAGE_NAMES.goForwarder;
+}

@@ -1,6 +1,6 @@
 // The images of a container run, resolved per the image source (image-source.ts): each public
 // image used, pulled or replaced by its local equivalent, and the project's own images (target,
-// forwarder) built from docker/. Builds are memoised, so concurrent callers share one build, and
+// reference forwarders) built from docker/. Builds are memoised, so concurrent callers share one build, and
 // skipped when an image from the same recipe exists.
 
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import { inPackageRepository } from '../setup/command-hint.js';
 import { resolveKafka } from '../setup/kafka-distribution.js';
 import { kafkaLoggingConfig } from '../setup/kafka-logging.js';
 import { cacheDir, packageRoot } from '../setup/project-paths.js';
+import { resolveGoForwarder } from '../setup/go-forwarder-binary.js';
 import { resolveToxiproxy, TOXIPROXY_VERSION } from '../setup/toxiproxy-binary.js';
 import { ensureDebianBase } from './debian-base.js';
 import { IMAGE_NAMES, imageSource, type ImageSource } from './image-source.js';
@@ -67,6 +68,23 @@ export class RunImages {
 
   forwarder(): Promise<string> {
     return this.once('forwarder', async () => this.buildApp('forwarder', IMAGE_NAMES.forwarder, [own('dist/sut'), dependency('kafkajs')]));
+  }
+
+  /** The Go reference forwarder: its static binary (built by setup) on the local Debian base. */
+  goForwarder(): Promise<string> {
+    return this.once('go-forwarder', async () => {
+      const bin = await resolveGoForwarder({ log: this.log });
+      const context = this.context('go-forwarder', 'go-forwarder');
+      fs.copyFileSync(bin, path.join(context, 'go-forwarder'));
+      return this.build(IMAGE_NAMES.goForwarder, context, { BASE_IMAGE: await this.base() });
+    });
+  }
+
+  /** A reference SUT's image, built when missing; undefined for any other image. */
+  referenceSut(image: string): Promise<string> | undefined {
+    if (image === IMAGE_NAMES.forwarder) return this.forwarder();
+    if (image === IMAGE_NAMES.goForwarder) return this.goForwarder();
+    return undefined;
   }
 
   /** The image ids in use, for the run directory and the report. */

@@ -12,6 +12,8 @@ import { stepById } from './step-registry.js';
 
 /** The reference forwarder's name in every config. */
 export const FORWARDER = 'forwarder';
+/** The SUTs every config declares (chaos-config.ts builtInSuts): never "the user's own". */
+export const BUILT_IN_SUT_NAMES: readonly string[] = [FORWARDER, 'go-forwarder'];
 
 export function defaultSut(requested: string | undefined, declared: readonly string[] = Object.keys(loadConfig().sut)): string {
   if (requested !== undefined) {
@@ -20,7 +22,7 @@ export function defaultSut(requested: string | undefined, declared: readonly str
     }
     return requested;
   }
-  const own = declared.filter((name) => name !== FORWARDER);
+  const own = declared.filter((name) => !BUILT_IN_SUT_NAMES.includes(name));
   if (own.length <= 1) return own[0] ?? FORWARDER;
   throw new ConfigError(
     `"the system under test" is ambiguous: kafka-chaos.config.json declares ${own.length} systems under test (${own.join(', ')})`,

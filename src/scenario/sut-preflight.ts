@@ -10,9 +10,10 @@ import path from 'node:path';
 import type { ChaosConfig } from '../config/chaos-config.js';
 import type { RuntimeKind, SutDefinition } from '../environment/runtime.js';
 import { dockerAnswers, dockerClient } from '../images/docker-client.js';
-import { IMAGE_NAMES, imageSource } from '../images/image-source.js';
+import { imageSource, isReferenceSutImage } from '../images/image-source.js';
 import { inspectImage } from '../images/image-store.js';
 import { findExecutable, isExecutableFile } from '../setup/find-executable.js';
+import { goForwarderPath } from '../setup/go-forwarder-binary.js';
 import type { CompiledStep, StepProblem } from './preflight.js';
 
 /** Arguments that name a script the program runs: a missing one fails only after the cluster is up. */
@@ -30,6 +31,8 @@ export function commandProblem(name: string, definition: SutDefinition, env: Nod
     return `SUT "${name}": its cwd ${cwd} is not a directory — fix: correct "cwd" (relative to kafka-chaos.config.json)`;
   if (program.includes('/')) {
     const file = path.resolve(cwd, program);
+    if (file === goForwarderPath() && !fs.existsSync(file))
+      return `SUT "${name}": the Go reference forwarder is not built for this source (${file}) — fix: run \`kafka-chaos setup\` (npm run setup), which builds it with Go 1.26+`;
     if (!fs.existsSync(file)) return `SUT "${name}": its program ${program} does not exist (looked for ${file}) — fix: ${fixCommand}`;
     if (!isExecutableFile(file)) return `SUT "${name}": its program ${file} is not an executable file — fix: chmod +x it, or ${fixCommand}`;
   } else if (!findExecutable(program, { ...env, ...definition.env })) {
@@ -47,7 +50,7 @@ export async function imageProblem(name: string, definition: SutDefinition): Pro
   const image = definition.image;
   if (!image)
     return `SUT "${name}" has no "image", which the container runtime needs — fix: add "image": "my-service:tag", or use CHAOS_RUNTIME=process`;
-  if (image === IMAGE_NAMES.forwarder) return undefined; // built from docker/ when missing
+  if (isReferenceSutImage(image)) return undefined; // built from docker/ when missing
   if (await inspectImage(dockerClient(), image)) return undefined;
   if (imageSource() !== 'local') return undefined; // the run pulls it; a failed pull is an environment failure then
   return `SUT "${name}": image ${image} is not on the Docker daemon and KAFKA_CHAOS_IMAGES=local never pulls — fix: build it first (docker build -t ${image} .)`;

@@ -1,9 +1,10 @@
-// `kafka-chaos setup`: makes sure java, the Kafka jars and toxiproxy-server are all present,
+// `kafka-chaos setup`: makes sure java, the Kafka jars, toxiproxy-server and the Go forwarder are all present,
 // fetching what is missing. Cheap when everything is cached, so it can run before every test run.
 
 import { type JavaInstallation, resolveJava } from './java.js';
 import { DEFAULT_KAFKA_VERSION, type KafkaDistribution, requiredJavaMajor, resolveKafka } from './kafka-distribution.js';
 import { cacheDir } from './project-paths.js';
+import { resolveGoForwarder } from './go-forwarder-binary.js';
 import { resolveToxiproxy, type ToxiproxyBinary } from './toxiproxy-binary.js';
 
 export interface SetupOptions {
@@ -18,6 +19,8 @@ export interface SetupResult {
   java: JavaInstallation;
   kafka: KafkaDistribution;
   toxiproxy: ToxiproxyBinary;
+  /** The Go reference forwarder's binary. */
+  goForwarder: string;
 }
 
 export async function runSetup(options: SetupOptions = {}): Promise<SetupResult> {
@@ -42,5 +45,9 @@ export async function runSetup(options: SetupOptions = {}): Promise<SetupResult>
   const where = { TOXIPROXY_BIN: 'from TOXIPROXY_BIN', PATH: 'from PATH', built: 'built' }[toxiproxy.source];
   log?.(`setup: toxiproxy-server ${toxiproxy.version}: ${where} at ${toxiproxy.bin}`);
 
-  return { java, kafka, toxiproxy };
+  // With the same Go: a scenario naming the Go forwarder finds it built.
+  const goForwarder = await resolveGoForwarder({ cacheDir: cache, env, log });
+  log?.(`setup: go-forwarder: built at ${goForwarder}`);
+
+  return { java, kafka, toxiproxy, goForwarder };
 }

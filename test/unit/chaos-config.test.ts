@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { loadConfig, REFERENCE_FORWARDER } from '../../src/config/chaos-config.js';
+import { IMAGE_NAMES } from '../../src/images/image-source.js';
+import { goForwarderPath } from '../../src/setup/go-forwarder-binary.js';
 import { ConfigError } from '../../src/util/errors.js';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-config-unit-'));
@@ -103,6 +105,15 @@ describe('loadConfig', () => {
     assert.equal(REFERENCE_FORWARDER.env?.FORWARDER_MODE, undefined, 'the built-in definition itself is untouched');
     assertConfigError({ sut: { forwarder: { env: { FORWARDER_MODE: 1 } } } }, 'sut.forwarder.env');
     assertConfigError({ sut: { forwarder: { cwd: 'x' } } }, 'unknown key "cwd"');
+  });
+
+  it('declares the Go reference forwarder: the binary setup builds for this source, its image, its group knobs public', () => {
+    const go = loadConfig(writeConfig({ sut: { 'go-forwarder': { env: { FORWARDER_STATIC: 'true' } } } })).sut['go-forwarder'];
+    assert.deepEqual(go?.command, [goForwarderPath()]);
+    assert.match(go?.command?.[0] ?? '', /go-forwarder\/[0-9a-f]{12}\/go-forwarder$/);
+    assert.equal(go?.image, IMAGE_NAMES.goForwarder);
+    assert.deepEqual(go?.env, { FORWARDER_STATIC: 'true' });
+    for (const knob of ['FORWARDER_ASSIGNOR', 'FORWARDER_STATIC', 'FORWARDER_MODE']) assert.ok(go?.publicEnv?.includes(knob), knob);
   });
 
   it('replaces the built-in forwarder when the file gives it a command', () => {

@@ -29,7 +29,7 @@ export async function imagesCommand(args: string[]): Promise<number> {
   const version = flags['kafka-version'] ?? loadConfig().kafka.version;
   const images = new RunImages(dockerClient(), undefined, log);
   log(`images: Docker ${daemon.version}, source ${images.source}, Kafka ${version}`);
-  const names = await Promise.all([images.kafka(version), images.toxiproxy(), images.target(), images.forwarder()]);
+  const names = await Promise.all([images.kafka(version), images.toxiproxy(), images.target(), images.forwarder(), images.goForwarder()]);
   for (const [name, id] of Object.entries(await images.ids(names))) log(`images: ${name.padEnd(40)} ${id.slice(0, 19)}`);
   return EXIT.ok;
 }

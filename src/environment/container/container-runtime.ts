@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import type { RunDirectory } from '../../evidence/run-directory.js';
 import { assertDockerAvailable, dockerClient } from '../../images/docker-client.js';
-import { IMAGE_NAMES } from '../../images/image-source.js';
 import { ImageUnavailableError, inspectImage, tryPull } from '../../images/image-store.js';
 import { RunImages } from '../../images/local-images.js';
 import { ResourceStack } from '../../util/resource-stack.js';
@@ -45,7 +44,8 @@ export class ContainerRuntime implements Runtime {
       images.target(),
     ]);
     const ensureImage = async (image: string): Promise<string> => {
-      if (image === IMAGE_NAMES.forwarder) return images.forwarder();
+      const reference = images.referenceSut(image);
+      if (reference) return reference;
       if (await inspectImage(docker, image)) return image;
       const failure = images.source === 'local' ? 'KAFKA_CHAOS_IMAGES=local never pulls' : await tryPull(docker, image, run.log('images'));
       if (failure === undefined) return image;
