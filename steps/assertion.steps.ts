@@ -31,6 +31,20 @@ defineStep(
 );
 defineStep(
   {
+    id: 'duplicatesUnexplainedAtMost',
+    kind: 'assertion',
+    pattern: 'at most {int} duplicate(s) is/are unexplained',
+    example: 'at most 2 duplicates are unexplained',
+    summary: "duplicates-explained's figure: at most N extra 2xx deliveries without a rewind, a retry or a coordinator fault",
+    validate: (n: number) => requireInRange(n, 'unexplained duplicates', 0, 1_000_000),
+  },
+  async function (bound: number) {
+    await assertions.assertUnexplainedAtMost(this.session, bound);
+  },
+);
+
+defineStep(
+  {
     id: 'duplicatesExplained',
     kind: 'assertion',
     pattern: 'every duplicate is explained by a rewind or a retry',

@@ -178,6 +178,21 @@ defineStep(
 
 defineStep(
   {
+    id: 'sutNamedInstancesEnv',
+    kind: 'environment',
+    pattern: 'the system under test {string} consumes {string} as group {string} with {int} instance(s) and env:',
+    example: 'the system under test "go-forwarder" consumes "orders" as group "billing" with 2 instances and env:',
+    summary: 'K instances of a named SUT with extra environment from a table (| NAME | value |)',
+    sut: 'named',
+    validate: (_s: string, _t: string, _g: string, n: number) => instances(n),
+  },
+  async function (sut: string, topic: string, group: string, count: number, table: DataTable) {
+    await this.session.startSut({ sut, topic, group, instances: count, env: envTable(table.raw()) });
+  },
+);
+
+defineStep(
+  {
     id: 'forwarderStops',
     kind: 'environment',
     pattern: 'the forwarder consumes {string} as group {string} and stops on the first error',

@@ -4,7 +4,7 @@
 // valid/invalid (the lag, the logged count) are the checks' own figures.
 
 import { ConfigError } from '../util/errors.js';
-import { isCheckName, type CheckName, type CheckResult } from '../verify/index.js';
+import { isCheckName, rebalancesSince, type CheckName, type CheckResult } from '../verify/index.js';
 import { CATEGORIES, ReliabilityAssertionError, describeCheck, failureFor } from './failure-category.js';
 import type { ScenarioSession } from './scenario-session.js';
 
@@ -94,5 +94,51 @@ export async function assertAllHold(session: ScenarioSession): Promise<void> {
       .map((c) => c.name)
       .filter(isCheckName)
       .filter((name) => name !== 'duplicates' || session.maxDuplicates !== undefined),
+  );
+}
+
+/**
+ * The SUT's group rebalanced at most `bound` times after it was first ready (the first
+ * `group-ready` event), as the broker stored its generations (group.jsonl). Without either the
+ * claim cannot be judged: "Checker could not decide", never a pass.
+ */
+export async function assertRebalancesAtMost(session: ScenarioSession, bound: number): Promise<void> {
+  const group = session.requireSut().group;
+  const { ledgers } = await session.judgement();
+  const ready = ledgers.events.find((event) => event.kind === 'group-ready' && event.subject === group);
+  if (!ledgers.group || ready === undefined) {
+    const missing = !ledgers.group ? "group.jsonl (the broker's group records) is missing" : `no group-ready event for group ${group}`;
+    throw new ReliabilityAssertionError(CATEGORIES.undecided, `the group's rebalances cannot be counted: ${missing}`, []);
+  }
+  const times = rebalancesSince(ledgers.group, group, ready.at);
+  if (times.length <= bound) return;
+  const when = times.map((at) => `+${((at - ready.at) / 1000).toFixed(1)} s`).join(', ');
+  throw new ReliabilityAssertionError(
+    CATEGORIES.other,
+    `the group rebalanced ${times.length} times after it was ready (at ${when} after group-ready); expected at most ${bound}`,
+    [],
+  );
+}
+
+/**
+ * At most `bound` duplicate deliveries that nothing explains (duplicates-explained's figure): for
+ * a SUT whose design admits a known few, e.g. a commit that may land after its partition moved.
+ * The figure's own check is not asserted, so its verdict row stays "not judged"; an unknown one
+ * is "Checker could not decide".
+ */
+export async function assertUnexplainedAtMost(session: ScenarioSession, bound: number): Promise<void> {
+  const { verdict } = await session.judgement();
+  const explained = check(verdict.checks, 'duplicates-explained');
+  const unexplained = explained.figures.unexplained;
+  if (explained.valid === 'unknown' || unexplained === undefined) {
+    throw new ReliabilityAssertionError(CATEGORIES.undecided, `the unexplained duplicates cannot be counted: ${describeCheck(explained)}`, [
+      'duplicates-explained',
+    ]);
+  }
+  if (unexplained <= bound) return;
+  throw new ReliabilityAssertionError(
+    CATEGORIES.duplicates,
+    `${unexplained} duplicate deliveries have no rewind, retry or coordinator fault to explain them; expected at most ${bound}`,
+    ['duplicates-explained'],
   );
 }

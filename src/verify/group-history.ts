@@ -92,3 +92,30 @@ export function buildRewindHistory(ledgers: Ledgers, options: ResolvedOptions, r
   const byPartition = lists.map((list) => (list ? Float64Array.from(list).sort() : undefined));
   return { byPartition, everyPartition: new Float64Array(0), source: 'broker', generations };
 }
+
+/**
+ * When `group` rebalanced after `sinceMs`, ascending: a classic group's stored state with a
+ * generation it had not stored before, or a consumer group's epoch going up (KIP-848). A static
+ * member that rejoins within its session timeout replaces its member id in the same generation:
+ * no rebalance, which is what static membership is for.
+ */
+export function rebalancesSince(records: readonly GroupRecord[], group: string, sinceMs: number): number[] {
+  const ordered = records
+    .map((record, i) => ({ record, i }))
+    .filter(({ record }) => record.group === group)
+    .sort((a, b) => a.record.at - b.record.at || a.i - b.i)
+    .map(({ record }) => record);
+  const times: number[] = [];
+  let generation: number | undefined;
+  let epoch: number | undefined;
+  for (const record of ordered) {
+    if (record.kind === 'classic-generation') {
+      if (generation !== undefined && record.generation !== generation && record.at > sinceMs) times.push(record.at);
+      generation = record.generation;
+    } else if (record.kind === 'consumer-epoch') {
+      if (epoch !== undefined && record.epoch > epoch && record.at > sinceMs) times.push(record.at);
+      epoch = record.epoch;
+    }
+  }
+  return times;
+}

@@ -14,3 +14,4 @@ export type { Ledgers, CheckOptions, ResolvedOptions, CheckOutcome, CheckResult,
 export { MalformedEvidenceError, MAX_EXAMPLES, DEFAULT_SLOW_ANSWER_MS, isSuccess, resolveOptions } from './types.js';
 export { CATEGORIES, type FailureCategory } from './check-category.js';
 export { buildTimeline, type Timeline, type TimelineSecond } from './timeline.js';
+export { rebalancesSince } from './group-history.js';

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { GroupRecord } from '../../src/evidence/ledger-records.js';
+import { rebalancesSince } from '../../src/verify/group-history.js';
 import {
   answered,
   check,
@@ -133,5 +134,31 @@ describe('duplicates attributed from the group history', () => {
       ]),
     ) as NonNullable<typeof history.evidence>;
     assert.equal(check(history, 'duplicates-explained').valid, 'unknown');
+  });
+});
+
+describe('rebalancesSince: the rebalances a static-membership claim counts', () => {
+  const m1 = member('instance-1-aaa', [0, 1]);
+  const m2 = member('instance-2-bbb', [2, 3]);
+  it('a static member replaced within its session timeout keeps the generation: no rebalance', () => {
+    const replaced = member('instance-1-ccc', [0, 1]);
+    const records = [generation(50, 1, [m1, m2]), generation(400, 1, [replaced, m2])];
+    assert.deepEqual(rebalancesSince(records, GROUP, 100), []);
+  });
+  it('counts each new generation after the moment, not the ones before it or of another group', () => {
+    const alone = member('instance-2-bbb', [0, 1, 2, 3]);
+    const records = [
+      generation(20, 1, [m1]),
+      generation(50, 2, [m1, m2]),
+      generation(300, 3, [alone]),
+      generation(310, 9, [alone], 'range', 'another-group'),
+      generation(500, 4, [m1, m2]),
+    ];
+    assert.deepEqual(rebalancesSince(records, GROUP, 100), [300, 500]);
+    assert.deepEqual(rebalancesSince(records, GROUP, 400), [500]);
+  });
+  it('counts a KIP-848 group epoch that rises, in the broker records order', () => {
+    const epoch = (at: number, n: number): GroupRecord => ({ at, group: GROUP, kind: 'consumer-epoch', epoch: n });
+    assert.deepEqual(rebalancesSince([epoch(300, 3), epoch(10, 1), epoch(200, 2), epoch(250, 2)], GROUP, 100), [200, 300]);
   });
 });

@@ -1,0 +1,34 @@
+// Claims about the SUT's consumer group as the broker stored it (group.jsonl): how often it
+// rebalanced once it was ready. Static membership's promise — a member restarted within its
+// session timeout keeps its partitions without a rebalance — is checked this way.
+
+import { assertRebalancesAtMost } from '../src/scenario/scenario-assertions.js';
+import { requireInRange } from './support/argument-ranges.js';
+import { defineStep } from './support/define-step.js';
+
+defineStep(
+  {
+    id: 'groupNoRebalance',
+    kind: 'assertion',
+    pattern: 'the group does not rebalance once it is ready',
+    example: 'the group does not rebalance once it is ready',
+    summary: "no new generation (or KIP-848 group epoch) in the broker's group records after the group-ready event",
+  },
+  async function () {
+    await assertRebalancesAtMost(this.session, 0);
+  },
+);
+
+defineStep(
+  {
+    id: 'groupRebalancesAtMost',
+    kind: 'assertion',
+    pattern: 'the group rebalances at most {int} time(s) once it is ready',
+    example: 'the group rebalances at most 2 times once it is ready',
+    summary: "at most N new generations (or KIP-848 group epochs) in the broker's group records after the group-ready event",
+    validate: (n: number) => requireInRange(n, 'rebalances', 0, 1000),
+  },
+  async function (bound: number) {
+    await assertRebalancesAtMost(this.session, bound);
+  },
+);
