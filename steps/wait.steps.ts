@@ -24,7 +24,8 @@ defineStep(
     kind: 'wait',
     pattern: 'within {duration} every produced message is delivered',
     example: 'within 60 seconds every produced message is delivered',
-    summary: 'the final drain: stops production, waits for a 2xx for every acked message (else: Message loss)',
+    summary:
+      'the final drain: stops production, waits for a 2xx for every acked message (else: Message loss); ends early once the group committed past the missing ones and none came for 10 s',
   },
   async function (ms: number) {
     await drain(this.session, ms);

@@ -20,19 +20,51 @@ export async function pass(session: ScenarioSession, ms: number, label = `waitin
   await withProgress(label, () => progressText(session), sleep(ms));
 }
 
-/** The final drain: production stops, then every acked message of the SUT's topic (and every indeterminate one found in the log) must get a 2xx within `withinMs`. */
+/**
+ * How long a drain must see the group committed to the log end of every partition and no new
+ * delivery before it calls the rest settled: committed past, nothing will fetch them again.
+ */
+export const DRAIN_SETTLE_MS = 10_000;
+
+/**
+ * The final drain: production stops, then every acked message of the SUT's topic (and every
+ * indeterminate one found in the log) must get a 2xx within `withinMs`. It ends as soon as the
+ * outcome is settled: every message delivered (a pass), or — a loss no waiting can mend — the
+ * group has committed to the log end of every partition while messages still lack a 2xx, and for
+ * DRAIN_SETTLE_MS nothing more was delivered. The finding says which way it ended.
+ */
 export async function drain(session: ScenarioSession, withinMs: number): Promise<void> {
   const pooled = await session.environment();
   const sut = session.requireSut();
   await session.traffic.stopContinuous();
-  const deadline = Date.now() + withinMs;
+  const startedAt = Date.now();
+  const deadline = startedAt + withinMs;
   const records = session.traffic.records().filter((r) => r.topic === sut.topic.real);
+  let settled: string | undefined;
   const awaitIds = (ids: readonly string[], what: string) => {
     let missing = ids.length;
+    // Since when the group has been committed to the log end with `missing` unchanged.
+    let quiet: { sinceMs: number; missing: number } | undefined;
+    let lagAskedAt = 0;
     return waitFor(
       async () => {
         missing = ids.length - (await deliveredOf(pooled, ids));
-        return missing === 0;
+        if (missing === 0) return true;
+        const now = Date.now();
+        if (quiet && quiet.missing !== missing) quiet = undefined;
+        if (now - lagAskedAt >= 1000) {
+          lagAskedAt = now;
+          const lag = await groupLag(pooled.admin, sut.group, sut.topic.real);
+          if (lag > 0) quiet = undefined;
+          else quiet ??= { sinceMs: now, missing };
+        }
+        if (quiet && now - quiet.sinceMs >= DRAIN_SETTLE_MS) {
+          settled =
+            `the drain ended after ${formatSeconds(now - startedAt)} of its ${formatSeconds(withinMs)}, settled: the group had ` +
+            `committed to the log end of "${sut.topic.name}" with ${missing} ${what} messages still without a 2xx, and none came for ${formatSeconds(DRAIN_SETTLE_MS)}`;
+          return true;
+        }
+        return false;
       },
       {
         what: () => `a 2xx for all ${ids.length} ${what} messages of "${sut.topic.name}" (${missing} still missing)`,
@@ -45,7 +77,7 @@ export async function drain(session: ScenarioSession, withinMs: number): Promise
     const ok = records.filter((r) => r.outcome === 'ok').map((r) => r.id);
     await withProgress(`draining (bound ${formatSeconds(withinMs)})`, () => progressText(session), awaitIds(ok, 'acked'));
     const indeterminate = records.filter((r) => r.outcome === 'indeterminate').map((r) => r.id);
-    if (indeterminate.length > 0) {
+    if (settled === undefined && indeterminate.length > 0) {
       // An indeterminate send that reached the log must be delivered like an acked one.
       const logged = new Set((await readBack(pooled.kafka, sut.topic.real)).map((r) => r.id));
       const inLog = indeterminate.filter((id) => logged.has(id));
@@ -61,6 +93,11 @@ export async function drain(session: ScenarioSession, withinMs: number): Promise
     );
   }
   session.markDrained();
+  if (settled === undefined) return;
+  // Judged now: a message delivered after the last look makes the drain a pass after all.
+  const { verdict } = await session.judgement();
+  if (verdict.checks.find((c) => c.name === 'lost')?.valid === true) return;
+  throw await verdictFinding(session, ['lost'], settled, { note: settled });
 }
 
 /** The commit drain: the group's lag on the SUT's topic reaches 0 within `withinMs`. */
@@ -104,10 +141,26 @@ async function timeoutFinding(
   if (error instanceof ProbeFailedError) return new EnvironmentError(`could not observe the pipeline: ${error.message}`, { cause: error });
   if (!(error instanceof TimeoutError)) return error;
   beforeJudging?.();
+  return verdictFinding(session, claimed, what);
+}
+
+/** The verdict's finding for a wait that ended without what it waited for; `note` is added to one that came from the verdict. */
+async function verdictFinding(
+  session: ScenarioSession,
+  claimed: readonly CheckName[],
+  what: string,
+  options: { note?: string } = {},
+): Promise<ReliabilityAssertionError> {
   const judged = await session.judgement();
   const failure = failureOfTimeout(judged.verdict, claimed, what);
   if (failure.fromVerdict) failure.checks.forEach((name) => session.asserted.add(name));
-  return failure;
+  if (!failure.fromVerdict || options.note === undefined) return failure;
+  return new ReliabilityAssertionError(
+    failure.category,
+    `${failure.message.slice(failure.category.length + 2)} (${options.note})`,
+    failure.checks,
+    true,
+  );
 }
 
 /** How long a pipeline must show no progress while messages wait to count as stopped. */
