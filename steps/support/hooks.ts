@@ -54,7 +54,9 @@ Before({ name: 'kafka-chaos: scenario session' }, async function (this: ChaosWor
   } catch {
     meant = 'not settled (several SUTs are declared: a step must name one, or pass --sut)';
   }
-  process.stderr.write(`kafka-chaos: scenario ${scenarioNumber} "${pickle.name}": the system under test is ${meant}\n`);
+  process.stderr.write(
+    `kafka-chaos: scenario ${scenarioNumber} "${pickle.name}": "the system under test" (where a step names none) is ${meant}\n`,
+  );
   // The story is the scenario's name, unless a @story:… tag names it (cucumber.mjs maps those).
   if (!tags.some((t) => t.startsWith('@story:'))) {
     this.attach(allureLabelsMessage([{ name: 'story', value: pickle.name }]), ALLURE_RUNTIME_MESSAGE_MEDIA_TYPE);

@@ -106,7 +106,11 @@ describe('kafka-chaos chaos on a real cluster', () => {
         const judged = verifyFolder(folder);
         assert.equal(judged.code, 0, `a passed scenario's folder verifies with exit 0: ${folder}\n${judged.output}`);
       }
-      assert.match(run.stderr, /scenario \d+ ".+": the system under test is "forwarder"/, 'each scenario says which SUT it runs');
+      assert.match(
+        run.stderr,
+        /scenario \d+ ".+": "the system under test" \(where a step names none\) is "forwarder"/,
+        'each scenario says which SUT it runs',
+      );
       removeIfPassed(runsRoot, true);
     }),
   );
