@@ -67,6 +67,11 @@ export function kafkaProperties(
     'log.cleaner.dedupe.buffer.size': String(8 * 1024 * 1024),
     // Consumers join at once; failures are noticed in seconds.
     'group.initial.rebalance.delay.ms': '0',
+    // KIP-848 groups (Kafka 4.x): the broker, not the client, sets the session timeout; 45 s by
+    // default, it would leave a crashed member's partitions idle for most of a scenario. 10 s, as
+    // the reference forwarders ask of a classic group.
+    'group.consumer.min.session.timeout.ms': '6000',
+    'group.consumer.session.timeout.ms': '10000',
     'broker.session.timeout.ms': String(tuning.brokerSessionTimeoutMs),
     'broker.heartbeat.interval.ms': String(Math.max(500, Math.floor(tuning.brokerSessionTimeoutMs / 4))),
     'replica.lag.time.max.ms': String(tuning.replicaLagTimeMaxMs),
