@@ -88,6 +88,13 @@ export const SELFTEST_PLAN: SelftestPlan = {
       expectations: [{ scenario: SCENARIOS.zombie.id, expect: CATEGORIES.duplicates }],
     },
     {
+      mode: 'ignore-commit-failure',
+      bug: 'ignores a commit that failed because the group moved on, and goes on with the batch',
+      // As the zombie's, its commits after the partition moved fail: nothing lost, nothing
+      // unsafe; its deliveries meanwhile follow no rewind: duplicates-explained fails.
+      expectations: [{ scenario: SCENARIOS.zombie.id, expect: CATEGORIES.duplicates }],
+    },
+    {
       mode: 'offset-reset-latest',
       bug: 'starts a partition without a committed offset at its end (auto.offset.reset=latest)',
       // The added partitions' first messages, produced before the rebalance assigned them, are skipped.

@@ -18,6 +18,8 @@ export type OnError = 'stop' | 'retry';
  *   double-send        — every record posted twice: duplicates over any bound
  *   stale-batch        — a fetched batch delivered to its end after the partition was lost (a
  *                        zombie): duplicates no rewind explains
+ *   ignore-commit-failure — a commit failed because the group moved on is ignored and the
+ *                        batch goes on: duplicates no rewind explains
  *   offset-reset-latest — a partition without a committed offset started at its end (Java's
  *                        default auto.offset.reset): an added partition's first messages lost
  */
@@ -30,6 +32,7 @@ export const MODES = [
   'unordered-parallel',
   'double-send',
   'stale-batch',
+  'ignore-commit-failure',
   'offset-reset-latest',
 ] as const;
 export type ForwarderMode = (typeof MODES)[number];

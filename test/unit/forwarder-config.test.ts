@@ -28,12 +28,13 @@ function configError(env: Record<string, string>): ConfigError {
 }
 
 describe('forwarder modes', () => {
-  it('offers the correct mode and the eight broken ones', () => {
+  it('offers the correct mode and the nine broken ones', () => {
     assert.deepEqual([...MODES].sort(), [
       'auto-commit',
       'commit-before-send',
       'correct',
       'double-send',
+      'ignore-commit-failure',
       'ignore-errors',
       'offset-reset-latest',
       'skip-after-retries',

@@ -7,6 +7,7 @@ import type { Drive, RecordProcessor } from '../record-processor.js';
 import { autoCommit } from './auto-commit.js';
 import { commitBeforeSend } from './commit-before-send.js';
 import { doubleSend } from './double-send.js';
+import { ignoreCommitFailure } from './ignore-commit-failure.js';
 import { ignoreErrors } from './ignore-errors.js';
 import { skipAfterRetries } from './skip-after-retries.js';
 import { staleBatch } from './stale-batch.js';
@@ -26,6 +27,7 @@ const STRATEGIES: Record<ForwarderMode, Strategy> = {
   'unordered-parallel': unorderedParallel,
   'double-send': doubleSend,
   'stale-batch': staleBatch,
+  'ignore-commit-failure': ignoreCommitFailure,
   // The correct core; forwarder-config.ts starts partitions without a commit at their end.
   'offset-reset-latest': correct,
 };
