@@ -4,6 +4,7 @@
 import { type JavaInstallation, resolveJava } from './java.js';
 import { DEFAULT_KAFKA_VERSION, type KafkaDistribution, requiredJavaMajor, resolveKafka } from './kafka-distribution.js';
 import { cacheDir } from './project-paths.js';
+import { EnvironmentError } from '../util/errors.js';
 import { resolveGoForwarder } from './go-forwarder-binary.js';
 import { resolveToxiproxy, type ToxiproxyBinary } from './toxiproxy-binary.js';
 
@@ -19,8 +20,8 @@ export interface SetupResult {
   java: JavaInstallation;
   kafka: KafkaDistribution;
   toxiproxy: ToxiproxyBinary;
-  /** The Go reference forwarder's binary. */
-  goForwarder: string;
+  /** The Go reference forwarder's binary; undefined when it could not be built (said on stderr). */
+  goForwarder: string | undefined;
 }
 
 export async function runSetup(options: SetupOptions = {}): Promise<SetupResult> {
@@ -45,9 +46,17 @@ export async function runSetup(options: SetupOptions = {}): Promise<SetupResult>
   const where = { TOXIPROXY_BIN: 'from TOXIPROXY_BIN', PATH: 'from PATH', built: 'built' }[toxiproxy.source];
   log?.(`setup: toxiproxy-server ${toxiproxy.version}: ${where} at ${toxiproxy.bin}`);
 
-  // With the same Go: a scenario naming the Go forwarder finds it built.
-  const goForwarder = await resolveGoForwarder({ cacheDir: cache, env, log });
-  log?.(`setup: go-forwarder: built at ${goForwarder}`);
+  // With the same Go: a scenario naming the Go forwarder finds it built. Only such a scenario
+  // needs it (its preflight says so when it is missing), so a Go too old for franz-go is a
+  // warning here, not a reason to refuse every other run.
+  let goForwarder: string | undefined;
+  try {
+    goForwarder = await resolveGoForwarder({ cacheDir: cache, env, log });
+    log?.(`setup: go-forwarder: built at ${goForwarder}`);
+  } catch (error) {
+    if (!(error instanceof EnvironmentError)) throw error;
+    process.stderr.write(`setup: warning: the Go reference forwarder (go-forwarder) is not available: ${error.message}\n`);
+  }
 
   return { java, kafka, toxiproxy, goForwarder };
 }

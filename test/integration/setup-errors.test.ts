@@ -3,7 +3,7 @@
 // into the default cache, which every later test run reuses.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { ChaosError, ConfigError, FetchError, MissingToolError } from '../../src
 import { findExecutable } from '../../src/setup/find-executable.js';
 import { resolveJava } from '../../src/setup/java.js';
 import { resolveKafka } from '../../src/setup/kafka-distribution.js';
+import { goForwarderPath, resolveGoForwarder } from '../../src/setup/go-forwarder-binary.js';
 import { cacheDir } from '../../src/setup/project-paths.js';
 import { runSetup } from '../../src/setup/run-setup.js';
 import { resolveToxiproxy, TOXIPROXY_VERSION } from '../../src/setup/toxiproxy-binary.js';
@@ -203,15 +204,41 @@ describe('real components in the default cache', () => {
     assert.match(output, new RegExp(`version ${TOXIPROXY_VERSION.slice(1).replaceAll('.', '\\.')} \\(kafka-chaos guard\\)`));
   });
 
+  it('builds the Go reference forwarder, which refuses a missing contract variable with one line and exit 2', async () => {
+    const bin = await resolveGoForwarder({ env });
+    assert.equal(bin, goForwarderPath(cacheDir(env)));
+    const run = spawnSync(bin, [], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 10_000 });
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stderr, 'go-forwarder: KAFKA_BOOTSTRAP_SERVERS is not set; expected host:port,…, e.g. 127.0.0.1:9092\n');
+    const badAssignor = spawnSync(bin, [], {
+      encoding: 'utf8',
+      env: {
+        KAFKA_BOOTSTRAP_SERVERS: '127.0.0.1:1',
+        KAFKA_TOPIC: 't',
+        KAFKA_GROUP_ID: 'g',
+        SUT_INSTANCE: '1',
+        TARGET_URL: 'http://127.0.0.1:1/messages',
+        FORWARDER_ASSIGNOR: 'roundrobin',
+      },
+      timeout: 10_000,
+    });
+    assert.equal(badAssignor.status, 2);
+    assert.match(
+      badAssignor.stderr,
+      /^go-forwarder: FORWARDER_ASSIGNOR is "roundrobin"; expected one of range, cooperative-sticky, sticky\n$/,
+    );
+  });
+
   it('runSetup is quick once cached and prints one line per step', async () => {
     const lines: string[] = [];
     const started = Date.now();
     const result = await runSetup({ env, log: (line) => lines.push(line) });
     assert.ok(Date.now() - started < 5000, `cached setup took ${Date.now() - started} ms`);
-    assert.equal(lines.length, 3, lines.join('\n'));
+    assert.equal(lines.length, 4, lines.join('\n'));
     assert.match(lines[0] ?? '', /^setup: java \d+ at \//);
     assert.equal(lines[1], `setup: Kafka 3.9.1 jars: cached at ${result.kafka.libsDir}`);
     assert.equal(lines[2], `setup: toxiproxy-server ${TOXIPROXY_VERSION}: built at ${result.toxiproxy.bin}`);
+    assert.equal(lines[3], `setup: go-forwarder: built at ${result.goForwarder}`);
 
     const quiet: string[] = [];
     await runSetup({ env, quiet: true, log: (line) => quiet.push(line) });
