@@ -3,7 +3,9 @@
 Feature: A retrying forwarder waits out an HTTP outage
   While the HTTP server is down, a forwarder that retries the same record keeps the group's
   offsets where they are; when the server is back it delivers the backlog in partition order,
-  and every message arrives, with no commit made for a message the server had not accepted.
+  and every message arrives, with no commit made for a message the server had not accepted. An
+  operator watching the group with Burrow (seed 002) sees it stopped during the outage and OK
+  again within a minute of the heal.
 
   Background:
     Given a Kafka cluster of 3 brokers
@@ -23,3 +25,4 @@ Feature: A retrying forwarder waits out an HTTP outage
     And messages of each partition are delivered in order
     And at most 1% of messages are delivered more than once
     And the group has committed up to the log end of every partition
+    And the group's status is OK within 60 seconds after the last fault heals

@@ -1,8 +1,9 @@
-// Claims about the SUT's consumer group as the broker stored it (group.jsonl): how often it
-// rebalanced once it was ready. Static membership's promise — a member restarted within its
-// session timeout keeps its partitions without a rebalance — is checked this way.
+// Claims about the SUT's consumer group: how often it rebalanced once it was ready, as the broker
+// stored it (group.jsonl) — static membership's promise, a member restarted within its session
+// timeout keeps its partitions without a rebalance, is checked this way — and its health in
+// Burrow's terms after a fault (seed 002's lag monitoring).
 
-import { assertRebalancesAtMost } from '../src/scenario/scenario-assertions.js';
+import { assertLagStatusOkAfterHeal, assertRebalancesAtMost } from '../src/scenario/scenario-assertions.js';
 import { requireInRange } from './support/argument-ranges.js';
 import { defineStep } from './support/define-step.js';
 
@@ -30,5 +31,18 @@ defineStep(
   },
   async function (bound: number) {
     await assertRebalancesAtMost(this.session, bound);
+  },
+);
+
+defineStep(
+  {
+    id: 'groupLagStatusOk',
+    kind: 'assertion',
+    pattern: "the group's status is OK within {duration} after the last fault heals",
+    example: "the group's status is OK within 60 seconds after the last fault heals",
+    summary: "Burrow's lag evaluation rules over the commits: OK at some second within D of the last heal",
+  },
+  async function (ms: number) {
+    await assertLagStatusOkAfterHeal(this.session, ms);
   },
 );

@@ -30,6 +30,8 @@ export interface ChartSeries {
   faults: { label: string; fromS: number; toS: number; healed: boolean }[];
   /** The group's generations within the charted span. */
   generations: { atS: number; label: string }[];
+  /** Where the group was WARN or ERR in Burrow's terms, within the charted span. */
+  lagStatus: NonNullable<Timeline['lagStatus']>;
 }
 
 interface SecondFigures {
@@ -80,5 +82,6 @@ export function chartSeries(timeline: Timeline, maxPoints = MAX_POINTS): ChartSe
   const durationS = Math.max(1, seconds.length, ...faultEnds.map((s) => Math.ceil(s)));
   // A timeline.json written before generations were recorded has none.
   const generations = (timeline.generations ?? []).filter((g) => g.atS >= 0 && g.atS <= durationS);
-  return { bucketS, durationS, points, faults: faults.map((f) => ({ ...f, toS: Math.min(f.toS, durationS) })), generations };
+  const lagStatus = (timeline.lagStatus ?? []).filter((s) => s.fromS < durationS).map((s) => ({ ...s, toS: Math.min(s.toS, durationS) }));
+  return { bucketS, durationS, points, faults: faults.map((f) => ({ ...f, toS: Math.min(f.toS, durationS) })), generations, lagStatus };
 }

@@ -2,8 +2,9 @@
 // messages per second — acked by Kafka (produced), first answered 2xx by the target (delivered),
 // and committed by the group (how far its committed offsets advanced) — the lower panel the
 // group's lag; every fault window is shaded across both with its name, an unhealed one up to the
-// end. So the seed story reads at a glance: during "target-down" delivered and committed drop to
-// 0 while the lag grows, and both catch up after the heal. Pure and deterministic.
+// end; a strip under the lag panel marks where the group was WARN (amber) or ERR (red) in Burrow's
+// terms. So the seed story reads at a glance: during "target-down" delivered and committed drop to
+// 0 while the lag grows and the strip turns red, and both catch up after the heal. Pure and deterministic.
 
 import type { Timeline } from '../verify/index.js';
 import { formatSeconds, linearScale, px, timeTicks, valueTicks, type Scale } from './chart-scale.js';
@@ -134,7 +135,24 @@ function subtitle(timeline: Timeline, series: ChartSeries, empty: boolean): stri
     series.generations.length > 0
       ? `; \u25bc ${series.generations.length} group generation${series.generations.length === 1 ? '' : 's'}`
       : '';
-  return `${formatSeconds(series.durationS)}${start}; ${faults}${generations}${averaged}${empty ? ' \u2014 no message was produced, delivered or committed' : ''}`;
+  const burrow = series.lagStatus.length > 0 ? `; Burrow ${[...new Set(series.lagStatus.map((s) => s.status))].join('/')} strip` : '';
+  return `${formatSeconds(series.durationS)}${start}; ${faults}${generations}${burrow}${averaged}${empty ? ' \u2014 no message was produced, delivered or committed' : ''}`;
+}
+
+const LAG_STATUS_COLOUR = { WARN: '#bf8700', ERR: '#cf222e' } as const;
+
+/** A strip under the lag panel where the group was WARN (amber) or ERR (red) in Burrow's terms. */
+function lagStatusLayer(series: ChartSeries, x: Scale): string {
+  return series.lagStatus
+    .map((span) => {
+      const from = x(span.fromS);
+      const width = Math.max(2, x(span.toS) - from);
+      return (
+        `<g class="lag-status" data-status="${span.status}"><title>${esc(`Burrow status ${span.status}: ${formatNumber(span.fromS)}s to ${formatNumber(span.toS)}s`)}</title>` +
+        `<rect x="${px(from)}" y="${LAG.bottom + 2}" width="${px(width)}" height="5" fill="${LAG_STATUS_COLOUR[span.status]}"/></g>`
+      );
+    })
+    .join('');
 }
 
 export function timelineSvg(timeline: Timeline): string {
@@ -181,6 +199,7 @@ export function timelineSvg(timeline: Timeline): string {
     valueAxis(lagTicks, yLag, 'lag', LAG),
     `<g class="faults">${faultLayer(series, x)}</g>`,
     `<g class="generations">${generationLayer(series, x)}</g>`,
+    `<g class="lag-statuses">${lagStatusLayer(series, x)}</g>`,
     `<g class="lag" data-series="lag"><polyline points="${lagLine}" fill="none" stroke="${LAG_COLOUR}" stroke-width="1.6"/>${lagArea}</g>`,
     lines,
     `<rect x="${LEFT}" y="${RATES.top}" width="${RIGHT - LEFT}" height="${RATES.bottom - RATES.top}" fill="none" stroke="#8c959f"/>`,

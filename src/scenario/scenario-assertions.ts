@@ -4,7 +4,7 @@
 // valid/invalid (the lag, the logged count) are the checks' own figures.
 
 import { ConfigError } from '../util/errors.js';
-import { isCheckName, rebalancesSince, type CheckName, type CheckResult } from '../verify/index.js';
+import { isCheckName, LagEvaluator, rebalancesSince, type CheckName, type CheckResult } from '../verify/index.js';
 import { CATEGORIES, ReliabilityAssertionError, describeCheck, failureFor } from './failure-category.js';
 import type { ScenarioSession } from './scenario-session.js';
 
@@ -140,5 +140,53 @@ export async function assertUnexplainedAtMost(session: ScenarioSession, bound: n
     CATEGORIES.duplicates,
     `${unexplained} duplicate deliveries have no rewind, retry or coordinator fault to explain them; expected at most ${bound}`,
     ['duplicates-explained'],
+  );
+}
+
+/**
+ * Seed 002's operators' claim, in Burrow's terms (src/verify/lag-status.ts): the group's status is
+ * OK at some second within `withinMs` after the last fault healed. Judged from the commits and
+ * acks up to the end of the evidence; a scenario without a healed fault, or whose evidence ends
+ * before the bound while the group is not yet OK, cannot be decided.
+ */
+export async function assertLagStatusOkAfterHeal(session: ScenarioSession, withinMs: number): Promise<void> {
+  const sut = session.requireSut();
+  const { ledgers } = await session.judgement();
+  const healed = ledgers.faults.map((f) => f.healedAt);
+  if (healed.length === 0 || healed.some((at) => at === null)) {
+    const why = healed.length === 0 ? 'no fault was injected' : 'a fault was never healed';
+    throw new ReliabilityAssertionError(
+      CATEGORIES.undecided,
+      `the group's status after the heal cannot be judged: ${why} in this scenario`,
+      [],
+    );
+  }
+  const healedAt = Math.max(...(healed as number[]));
+  const lag = new LagEvaluator(ledgers.commits, ledgers.produced, sut.group, sut.topic.real);
+  let evidenceEnd = healedAt;
+  for (const c of ledgers.commits) evidenceEnd = Math.max(evidenceEnd, c.commitTimestamp);
+  for (const d of ledgers.delivered) evidenceEnd = Math.max(evidenceEnd, d.answeredAt ?? d.receivedAt);
+  const seen: string[] = [];
+  for (let atMs = healedAt + 1000; atMs <= Math.min(healedAt + withinMs, evidenceEnd + 1000); atMs += 1000) {
+    const { status, partitions } = lag.groupAt(atMs);
+    if (status === 'OK') return;
+    const line = `${status} (${Object.entries(partitions)
+      .filter(([, p]) => p !== 'OK')
+      .map(([n, p]) => `p${n} ${p}`)
+      .join(', ')})`;
+    if (seen[seen.length - 1] !== line) seen.push(`+${((atMs - healedAt) / 1000).toFixed(0)} s ${line}`);
+  }
+  const summary = seen.slice(-3).join('; ');
+  if (evidenceEnd + 1000 < healedAt + withinMs) {
+    throw new ReliabilityAssertionError(
+      CATEGORIES.undecided,
+      `the run's evidence ends ${((evidenceEnd - healedAt) / 1000).toFixed(1)} s after the last heal and the group was not yet OK in Burrow's terms (${summary}) — fix: place this step after a drain`,
+      [],
+    );
+  }
+  throw new ReliabilityAssertionError(
+    CATEGORIES.other,
+    `the group was not OK in Burrow's terms within ${(withinMs / 1000).toFixed(0)} s after the last fault healed: ${summary}`,
+    [],
   );
 }

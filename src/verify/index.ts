@@ -15,3 +15,4 @@ export { MalformedEvidenceError, MAX_EXAMPLES, DEFAULT_SLOW_ANSWER_MS, isSuccess
 export { CATEGORIES, type FailureCategory } from './check-category.js';
 export { buildTimeline, type Timeline, type TimelineSecond } from './timeline.js';
 export { rebalancesSince } from './group-history.js';
+export { groupStatus, LagEvaluator, partitionStatus, BURROW_WINDOW, type GroupLagStatus, type PartitionLagStatus } from './lag-status.js';

@@ -1,10 +1,11 @@
 // timeline.json: the run second by second, for the report's chart — messages acked and
 // delivered (first 2xx) in each second, each partition's committed offset and lag at the
 // second's end, the fault windows, and the group's generations as the broker stored them
-// (group.jsonl: a classic generation, or a consumer-protocol group epoch). Pure: ledgers in,
-// series out.
+// (group.jsonl: a classic generation, or a consumer-protocol group epoch), and the spans in which
+// the group was not OK in Burrow's terms (lag-status.ts). Pure: ledgers in, series out.
 
 import type { Ledgers } from '../evidence/ledger-records.js';
+import { groupStatus, LagEvaluator, type GroupLagStatus } from './lag-status.js';
 
 export interface TimelineSecond {
   /** Seconds since the timeline's start. */
@@ -24,6 +25,8 @@ export interface Timeline {
   faults: { fault: string; subject: string; fromS: number; toS: number | null }[];
   /** Each new generation (classic) or group epoch (KIP-848) of the group, when the broker stored it (absent in older timeline.json files). */
   generations?: { atS: number; label: string }[];
+  /** The spans in which the group was not OK in Burrow's terms (lag-status.ts), judged at each second's end. */
+  lagStatus?: { fromS: number; toS: number; status: Exclude<GroupLagStatus, 'OK'> }[];
 }
 
 /** At most this many seconds are charted (an hour); a longer run keeps its first hour. */
@@ -91,7 +94,29 @@ export function buildTimeline(ledgers: Ledgers, group: string): Timeline {
     fromS: (f.injectedAt - startMs) / 1000,
     toS: f.healedAt === null ? null : (f.healedAt - startMs) / 1000,
   }));
-  return { startMs, seconds, faults, generations: generationMarks(ledgers, group, startMs) };
+  return {
+    startMs,
+    seconds,
+    faults,
+    generations: generationMarks(ledgers, group, startMs),
+    lagStatus: lagStatusSpans(ledgers, group, startMs, count),
+  };
+}
+
+/** Burrow's group status at each second's end, over every topic the group committed on; the non-OK runs of seconds. */
+function lagStatusSpans(ledgers: Ledgers, group: string, startMs: number, count: number): Timeline['lagStatus'] {
+  const topics = [...new Set(ledgers.commits.filter((c) => c.group === group).map((c) => c.topic))];
+  const evaluators = topics.map((topic) => new LagEvaluator(ledgers.commits, ledgers.produced, group, topic));
+  const spans: NonNullable<Timeline['lagStatus']> = [];
+  for (let t = 0; t < count; t++) {
+    const atMs = startMs + (t + 1) * 1000;
+    const status = groupStatus(evaluators.flatMap((e) => Object.values(e.groupAt(atMs).partitions)));
+    if (status === 'OK') continue;
+    const last = spans[spans.length - 1];
+    if (last && last.status === status && last.toS === t) last.toS = t + 1;
+    else spans.push({ fromS: t, toS: t + 1, status });
+  }
+  return spans;
 }
 
 /** A mark per new generation or group epoch; repeated records of one (a member's leaving) are one mark. */

@@ -99,6 +99,29 @@ describe('timelineSvg', () => {
     assert.match(textOf(root), /1 group generation/);
   });
 
+  it("strips where the group was WARN or ERR in Burrow's terms under the lag panel, and names them in the subtitle", () => {
+    const timeline = {
+      ...outage(20, 8, 14, []),
+      lagStatus: [
+        { fromS: 8, toS: 10, status: 'WARN' as const },
+        { fromS: 10, toS: 14, status: 'ERR' as const },
+      ],
+    };
+    const root = parseMarkup(timelineSvg(timeline));
+    const strips = findAll(root, (e) => e.name === 'g' && e.attributes.class === 'lag-status');
+    assert.deepEqual(
+      strips.map((g) => [g.attributes['data-status'], g.children.find((e) => e.name === 'rect')!.attributes.fill]),
+      [
+        ['WARN', '#bf8700'],
+        ['ERR', '#cf222e'],
+      ],
+    );
+    assert.equal(textOf(strips[1]!.children.find((e) => e.name === 'title')!), 'Burrow status ERR: 10s to 14s');
+    assert.match(textOf(root), /Burrow WARN\/ERR strip/);
+    const plain = parseMarkup(timelineSvg(outage(20, 8, 14, [])));
+    assert.equal(findAll(plain, (e) => e.name === 'g' && e.attributes.class === 'lag-status').length, 0);
+  });
+
   it('shades a fault that never healed up to the end of the chart and says so', () => {
     const root = parseMarkup(timelineSvg(outage(30, 20, 30, [{ fault: 'broker-isolated', subject: 'broker-2', fromS: 20, toS: null }])));
     const [window] = faultGroups(root);

@@ -58,6 +58,27 @@ describe('buildTimeline', () => {
     ]);
   });
 
+  it("spans the seconds in which the group was not OK in Burrow's terms", () => {
+    const t0 = 1_000_000;
+    // Two messages a second, one commit a second moving by one: the lag grows (WARN) for 5 s;
+    // then no commit (STOP, ERR) until the consumer catches up at 12.1 s (OK).
+    const history = ledgers({
+      produced: Array.from({ length: 25 }, (_, i) => produced(`m${i}`, 0, i, t0 + 500 * i)),
+      commits: [...Array.from({ length: 5 }, (_, i) => commit(0, i + 1, t0 + 1000 * i + 600)), commit(0, 25, t0 + 12_100)],
+    });
+    const spans = buildTimeline(history, GROUP).lagStatus!;
+    // The first second is ERR as Burrow has it: a window of one commit that lags counts as stopped.
+    assert.deepEqual(
+      spans.map((s) => [s.status, s.fromS, s.toS]),
+      [
+        ['ERR', 0, 1],
+        ['WARN', 1, 8],
+        ['ERR', 8, 12],
+      ],
+      'ERR from the 9th second (no commit for longer than the 4 s window) until the catch-up commit in the 13th',
+    );
+  });
+
   it('gives an empty run an empty timeline', () => {
     const timeline = buildTimeline(ledgers({}), GROUP);
     assert.equal(timeline.seconds.length, 1);
