@@ -51,6 +51,35 @@ export function countResults(resultsDir: string): number {
   return fs.readdirSync(resultsDir).filter((name) => name.endsWith('-result.json')).length;
 }
 
+/**
+ * Gathers the results of several directories — the shards of a split run — into `into` (emptied
+ * first): each result file keeps its unique name; the shared files (categories, environment) are
+ * the first directory's. A directory without results is an error: a shard that ran nothing
+ * would otherwise vanish from the report unnoticed.
+ */
+export function mergeResults(dirs: readonly string[], into: string): string {
+  for (const dir of dirs) {
+    if (countResults(dir) === 0) {
+      throw new NoResultsError(
+        `no scenario results to merge: ${fs.existsSync(dir) ? `${dir} holds no Allure results` : `${dir} does not exist`}`,
+        {
+          fix: 'name only the results directories of shards that ran (chaos --shard I/N writes reports/allure-results-shard-I-of-N)',
+        },
+      );
+    }
+  }
+  fs.rmSync(into, { recursive: true, force: true });
+  fs.mkdirSync(into, { recursive: true });
+  for (const dir of dirs) {
+    for (const name of fs.readdirSync(dir)) {
+      const target = path.join(into, name);
+      if (name === 'history' || fs.existsSync(target)) continue;
+      fs.cpSync(path.join(dir, name), target, { recursive: true });
+    }
+  }
+  return into;
+}
+
 /** Replaces resultsDir/history with reportDir/history, if the previous report has one. */
 export function carryHistory(reportDir: string, resultsDir: string): boolean {
   const previous = path.join(reportDir, 'history');

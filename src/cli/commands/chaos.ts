@@ -26,8 +26,12 @@ import type { CommandHelp } from '../args.js';
 import { checkCucumberArgs } from '../cucumber-options.js';
 import { EXIT, exitCodeOfFailures } from '../exit-codes.js';
 import { selectionProblem } from './chaos-selection.js';
+import { featuresOfShard, parseShard, type Shard } from './chaos-shard.js';
 
 export const DEFAULT_RESULTS_DIR = path.join('reports', 'allure-results');
+
+/** Where shard i of n writes its Allure results by default. */
+export const shardResultsDir = (shard: Shard) => `${DEFAULT_RESULTS_DIR}-shard-${shard.index}-of-${shard.total}`;
 
 /** The harness's step definitions: loaded in every project, so the step vocabulary is always there. */
 
@@ -46,6 +50,12 @@ export const chaosHelp: CommandHelp = {
       summary: 'only the preflight: config, scenarios, steps and SUTs are checked, nothing starts; exit 0 only if all is well',
     },
     tags: { type: 'string', value: 'EXPR', summary: 'run only the scenarios whose tags match, e.g. @smoke (replaces the configured tags)' },
+    shard: {
+      type: 'string',
+      value: 'I/N',
+      summary:
+        'run shard I of N: the features split deterministically by scenario count; results go to reports/allure-results-shard-I-of-N',
+    },
   },
   notes: [
     'Every other cucumber-js argument passes through (e.g. --name, --fail-fast, --format, --world-parameters;',
@@ -55,11 +65,12 @@ export const chaosHelp: CommandHelp = {
 };
 
 /** This command's own flags, for the unknown-option message. */
-const OWN_FLAGS = ['sut', 'cucumber-config', 'help'];
+const OWN_FLAGS = ['sut', 'cucumber-config', 'shard', 'help'];
 
 interface ChaosArgs {
   sut?: string;
   configFile?: string;
+  shard?: Shard;
   cucumberArgs: string[];
 }
 
@@ -70,13 +81,14 @@ export function splitChaosArgs(args: readonly string[]): ChaosArgs {
     const arg = args[i]!;
     const [flag, inline] =
       arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '--sut' || flag === '--cucumber-config') {
+    if (flag === '--sut' || flag === '--cucumber-config' || flag === '--shard') {
       const value = inline ?? args[++i];
       if (value === undefined || value.startsWith('--'))
         throw new ConfigError(`${flag} needs a value`, {
-          fix: `e.g. ${flag === '--sut' ? '--sut my-forwarder' : '--cucumber-config cucumber.mjs'}`,
+          fix: `e.g. ${{ '--sut': '--sut my-forwarder', '--cucumber-config': '--cucumber-config cucumber.mjs', '--shard': '--shard 1/4' }[flag]}`,
         });
       if (flag === '--sut') result.sut = value;
+      else if (flag === '--shard') result.shard = parseShard(value);
       else result.configFile = value;
     } else result.cucumberArgs.push(arg);
   }
@@ -129,12 +141,16 @@ async function configure(args: ChaosArgs, environment: IRunEnvironment, config: 
   return { configuration: runConfiguration, givenPaths: given.paths, tagsGiven: given.tags.trim() !== '' };
 }
 
-/** Everything that can be known before a cluster starts; throws or prints, and says whether all is well. */
+/**
+ * Everything that can be known before a cluster starts; throws or prints, and says whether all is
+ * well. With a shard, the run's paths become the shard's feature files.
+ */
 async function preflight(
   configured: Configured,
   support: Awaited<ReturnType<typeof loadSupport>>,
   environment: IRunEnvironment,
   config: ChaosConfig,
+  shard: Shard | undefined,
 ): Promise<boolean> {
   const { configuration } = configured;
   const compiled = await compileScenarios(configuration, support, environment);
@@ -158,9 +174,21 @@ async function preflight(
   });
   const problems = [...compiled.problems, ...checked.problems, ...(await sutProblems(checked.suts, config))];
   problems.sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line);
-  if (problems.length === 0) return true;
-  console.error(`kafka-chaos: ${formatStepProblems(problems)}`);
-  return false;
+  if (problems.length > 0) {
+    console.error(`kafka-chaos: ${formatStepProblems(problems)}`);
+    return false;
+  }
+  if (shard) {
+    const perFeature = new Map(compiled.featureFiles.map((uri) => [uri, 0]));
+    for (const scenario of compiled.scenarios) perFeature.set(scenario.uri, (perFeature.get(scenario.uri) ?? 0) + 1);
+    const mine = featuresOfShard(perFeature, shard);
+    const count = mine.reduce((n, uri) => n + perFeature.get(uri)!, 0);
+    console.error(
+      `kafka-chaos: shard ${shard.index}/${shard.total}: ${mine.length} of ${[...perFeature.values()].filter((n) => n > 0).length} features, ${count} of ${compiled.scenarios.length} scenarios${mine.length > 0 ? `: ${mine.join(', ')}` : ''}`,
+    );
+    configuration.sources.paths = mine;
+  }
+  return true;
 }
 
 export async function chaosCommand(args: string[]): Promise<number> {
@@ -170,10 +198,17 @@ export async function chaosCommand(args: string[]): Promise<number> {
   const config = loadConfig(); // a bad config is a usage error before anything else, also for --dry-run
   const configured = await configure(parsed, environment, config);
   const { configuration } = configured;
-  const resultsDir = path.resolve(environment.cwd!, (configuration.formats.options as { resultsDir: string }).resultsDir);
+  const options = configuration.formats.options as { resultsDir: string };
+  // A shard's results stay apart from the other shards' (`kafka-chaos report --results a,b,…` merges them).
+  if (parsed.shard && options.resultsDir === DEFAULT_RESULTS_DIR) options.resultsDir = shardResultsDir(parsed.shard);
+  const resultsDir = path.resolve(environment.cwd!, options.resultsDir);
   const support = await loadSupport(configuration, environment);
 
-  if (!(await preflight(configured, support, environment, config))) return EXIT.notJudged;
+  if (!(await preflight(configured, support, environment, config, parsed.shard))) return EXIT.notJudged;
+  if (parsed.shard && configuration.sources.paths.length === 0) {
+    console.error(`kafka-chaos: shard ${parsed.shard.index}/${parsed.shard.total} has no feature to run (fewer features than shards)`);
+    return EXIT.ok;
+  }
   if (configuration.runtime.dryRun) {
     const { success } = await runCucumber({ ...configuration, support }, environment);
     return success ? EXIT.ok : EXIT.notJudged;
