@@ -42,7 +42,7 @@ describe('kafka-chaos init', () => {
     assert.equal(project.run(['init']).code, 0);
     const config = loadConfig(path.join(project.dir, 'kafka-chaos.config.json'));
     assert.deepEqual(config.kafka, { version: DEFAULT_KAFKA_VERSION, brokers: 3 });
-    assert.deepEqual(Object.keys(config.sut).sort(), ['forwarder', 'go-forwarder', 'my-service']);
+    assert.deepEqual(Object.keys(config.sut).sort(), ['forwarder', 'go-forwarder', 'java-forwarder', 'my-service']);
     assert.equal(config.sut['my-service']!.startupGraceMs, 3000);
     assert.doesNotMatch(read(project, 'kafka-chaos.config.json'), /@KAFKA_VERSION@/);
   });
@@ -114,23 +114,25 @@ describe('kafka-chaos init', () => {
     assert.deepEqual(fs.readdirSync(project.dir).sort(), ['a-file']);
   });
 
-  it('ships its templates as files, and the workflow runs setup, chaos and always the report on the process runtime', () => {
+  it('ships its templates as files, and the workflow runs setup and 4 chaos shards, and always one report over them, on the process runtime', () => {
     for (const { template } of INIT_FILES) assert.ok(fs.existsSync(path.join(TEMPLATES_DIR, template)), template);
     const workflow = fs.readFileSync(path.join(TEMPLATES_DIR, 'github-workflow-chaos.yml'), 'utf8');
     for (const needed of [
       'actions/setup-node@v4',
       "java-version: '17'",
-      "go-version: '1.23'",
+      "go-version: '1.26'",
       'path: ~/.cache/kafka-chaos',
       "hashFiles('package-lock.json'",
       'CHAOS_RUNTIME: process',
       'run: npm ci',
       'run: npx kafka-chaos setup',
-      'run: npx kafka-chaos chaos',
+      'run: npx kafka-chaos chaos --shard ${{ matrix.shard }}/${{ env.SHARDS }}',
+      'shard: [1, 2, 3, 4]',
+      'pattern: kafka-chaos-shard-*',
       'actions/upload-artifact@v4',
     ])
       assert.ok(workflow.includes(needed), needed);
-    assert.match(workflow, /if: always\(\)\n\s+run: npx kafka-chaos report/);
+    assert.match(workflow, /if: always\(\)\n\s+run: npx kafka-chaos report --results "\$\(ls -d shards\/\*\/allure-results-shard-\*/);
     assert.match(workflow, /if: always\(\)\n\s+uses: actions\/upload-artifact@v4[\s\S]*path: \|\n\s+reports\//);
   });
 });
