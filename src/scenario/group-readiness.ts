@@ -6,6 +6,7 @@
 // bounded and shows what it waits for.
 
 import type { AdminClient, GroupState } from '../environment/kafka-client-seam.js';
+import { partitionsOf } from '../environment/kafka-clients.js';
 import type { StartedEnvironment, SutFleet } from '../environment/runtime.js';
 import { ProcessExitedError } from '../util/errors.js';
 import { waitFor } from '../util/wait-for.js';
@@ -91,7 +92,8 @@ export async function awaitSutReady(
 ): Promise<void> {
   const { env, admin } = pooled;
   const { groupId: group, topic } = fleet.launch;
-  const partitions = (await admin.topicMetadata([topic]))[0]?.partitions.length ?? 0;
+  // Asked again while a broker that has not caught up with the topic answers UNKNOWN_TOPIC_OR_PARTITION.
+  const partitions = (await partitionsOf(admin, topic)).length;
   const ready = await awaitGroupReady(
     { admin, fleet, group, topic, partitions, shownGroup: shown.group, shownTopic: shown.topic },
     env.sutReadyTimeoutMs(fleet.launch.sut),

@@ -6,7 +6,7 @@
 // partitions at once, as a producer with fresh metadata does.
 
 import crypto from 'node:crypto';
-import { addPartitions, createTopic } from '../../src/environment/kafka-clients.js';
+import { addPartitions, createTopic, partitionsOf } from '../../src/environment/kafka-clients.js';
 import { defineFault } from '../../src/faults/fault-registry.js';
 import { injectFault } from '../../src/scenario/scenario-faults.js';
 import { ConfigError } from '../../src/util/errors.js';
@@ -19,7 +19,8 @@ export const growTopic = defineFault<{ topic: string; partitions: number }>({
   summary: 'partitions added to a topic (CreatePartitions) while it is consumed: over at once, a rebalance follows',
   subject: ({ topic }) => ({ on: 'topic', topic }),
   async inject({ admin }, { topic, partitions }) {
-    const before = (await admin.topicMetadata([topic]))[0]?.partitions.length ?? 0;
+    // partitionsOf asks again while a broker has not caught up with the topic (a new one, in the example).
+    const before = (await partitionsOf(admin, topic)).length;
     if (partitions <= before) {
       throw new ConfigError(`topic ${topic} has ${before} partitions already; Kafka only adds partitions`, {
         fix: `grow it to more than ${before}`,
