@@ -13,7 +13,7 @@ defineStep(
     kind: 'environment',
     pattern: 'a Kafka cluster of {int} broker(s)',
     example: 'a Kafka cluster of 3 brokers',
-    summary: 'KRaft brokers (shared by the feature unless @fresh-cluster)',
+    summary: 'KRaft brokers (shared with earlier scenarios that asked for the same, unless @fresh-cluster)',
     validate: (n: number) => brokers(n),
   },
   async function (count: number) {

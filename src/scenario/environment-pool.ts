@@ -1,8 +1,10 @@
-// One environment (cluster, proxies, target) shared by the scenarios of a feature: started by
-// the first scenario that asks for it, reset after each scenario (network healed, target back to
-// normal, every broker running and registered), and stopped when the next feature begins, when
-// a scenario asks for another cluster shape or for @fresh-cluster, when a reset fails, or when
-// the run ends. Starting and resetting failures are environment failures, never the SUT's.
+// One environment (cluster, proxies, target) shared by the scenarios of a run: started by the
+// first scenario that asks for it, reset after each scenario (network healed, target back to
+// normal, every broker running and registered; each scenario's topics and group have names of
+// their own), and kept from one feature to the next while they ask for the same cluster — a
+// cluster start is 10–12 s on 2 cores, once per feature it was a fifth of a chaos run. It is
+// stopped when a scenario asks for another cluster shape or for @fresh-cluster, when a reset
+// fails, or when the run ends. Starting and resetting failures are environment failures, never the SUT's.
 
 import { environmentFromConfig } from '../config/environment-from-config.js';
 import type { AdminClient, KafkaClients } from '../environment/kafka-client-seam.js';
@@ -21,6 +23,7 @@ export interface ClusterRequest {
 
 export interface PooledEnvironment {
   readonly env: StartedEnvironment;
+  /** The feature whose scenario started it (later features may share it). */
   readonly featureUri: string;
   readonly brokers: number;
   /** The harness's client and a connected admin, for the scenarios' topics, offsets and leaders. */
@@ -74,11 +77,6 @@ export class EnvironmentPool {
     return this.current;
   }
 
-  /** Stops the shared environment when the next scenario belongs to another feature. */
-  async releaseUnless(featureUri: string): Promise<void> {
-    if (this.current && this.current.featureUri !== featureUri) await this.release();
-  }
-
   /**
    * Puts the environment back as a scenario found it: every proxy enabled and toxic removed, the
    * target listening and answering 200, every broker running and registered. A failure marks
@@ -124,7 +122,6 @@ export class EnvironmentPool {
   }
 
   private fits(pooled: PooledEnvironment, request: ClusterRequest): boolean {
-    if (pooled.featureUri !== request.featureUri) return false;
     if (request.brokers !== undefined && request.brokers !== pooled.brokers) return false;
     return request.kafkaVersion === undefined || request.kafkaVersion === pooled.env.cluster.kafkaVersion;
   }

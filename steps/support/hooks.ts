@@ -19,11 +19,6 @@ import type { ChaosWorld } from './world.js';
 let scenarioNumber = 0;
 
 Before({ name: 'kafka-chaos: scenario session' }, async function (this: ChaosWorld, { pickle, gherkinDocument }) {
-  try {
-    await environmentPool.releaseUnless(pickle.uri);
-  } catch (error) {
-    process.stderr.write(`kafka-chaos: stopping the previous feature's environment: ${describeError(error)}\n`);
-  }
   const tags = pickle.tags.map((t) => t.name);
   const requestedSut = this.parameters.sut;
   try {
