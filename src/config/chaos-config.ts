@@ -7,6 +7,7 @@ import { DEFAULT_KAFKA_VERSION } from '../setup/kafka-distribution.js';
 import type { RuntimeKind, SutDefinition } from '../environment/runtime.js';
 import { IMAGE_NAMES } from '../images/image-source.js';
 import { goForwarderPath } from '../setup/go-forwarder-binary.js';
+import { javaForwarderCommand } from '../setup/java-forwarder-build.js';
 import { packageRoot } from '../setup/project-paths.js';
 import { ConfigError } from '../util/errors.js';
 import { MAX_TIMER_MS } from '../util/timers.js';
@@ -56,9 +57,24 @@ export function referenceGoForwarder(): SutDefinition {
   };
 }
 
+/**
+ * The Java reference forwarder (sut/java-forwarder, the official kafka-clients), available as
+ * "java-forwarder": the classes `kafka-chaos setup` compiles, on the default Kafka version's client
+ * jars, or its image (docker/java-forwarder). FORWARDER_COMMIT=auto is seed 004's auto-commit.
+ */
+export function referenceJavaForwarder(): SutDefinition {
+  return {
+    command: javaForwarderCommand(),
+    image: IMAGE_NAMES.javaForwarder,
+    // A JVM with the Kafka client takes a few seconds to start: an exit within 4 s is a failed start.
+    startupGraceMs: 4000,
+    publicEnv: [...REFERENCE_FORWARDER.publicEnv!, ...[...GO_FORWARDER_KNOBS, 'COMMIT'].map((knob) => `FORWARDER_${knob}`)],
+  };
+}
+
 /** The SUTs every config declares; a file's entry of the same name without command or image extends one. */
 export function builtInSuts(): Record<string, SutDefinition> {
-  return { forwarder: REFERENCE_FORWARDER, 'go-forwarder': referenceGoForwarder() };
+  return { forwarder: REFERENCE_FORWARDER, 'go-forwarder': referenceGoForwarder(), 'java-forwarder': referenceJavaForwarder() };
 }
 
 export function loadConfig(file = process.env.KAFKA_CHAOS_CONFIG ?? path.resolve(CONFIG_FILE)): ChaosConfig {

@@ -28,9 +28,10 @@ export const IMAGE_NAMES = {
   target: 'kafka-chaos/target:latest',
   forwarder: 'kafka-chaos/forwarder:latest',
   goForwarder: 'kafka-chaos/go-forwarder:latest',
+  javaForwarder: 'kafka-chaos/java-forwarder:latest',
 } as const;
 
 /** The images of the reference SUTs, which the harness builds itself when missing. */
 export function isReferenceSutImage(image: string): boolean {
-  return image === IMAGE_NAMES.forwarder || image === IMAGE_NAMES.goForwarder;
+  return image === IMAGE_NAMES.forwarder || image === IMAGE_NAMES.goForwarder || image === IMAGE_NAMES.javaForwarder;
 }

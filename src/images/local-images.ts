@@ -12,6 +12,7 @@ import { resolveKafka } from '../setup/kafka-distribution.js';
 import { kafkaLoggingConfig } from '../setup/kafka-logging.js';
 import { cacheDir, packageRoot } from '../setup/project-paths.js';
 import { resolveGoForwarder } from '../setup/go-forwarder-binary.js';
+import { JAVA_FORWARDER_KAFKA_VERSION, JAVA_FORWARDER_SOURCE_DIR, javaForwarderClasses } from '../setup/java-forwarder-build.js';
 import { resolveToxiproxy, TOXIPROXY_VERSION } from '../setup/toxiproxy-binary.js';
 import { ensureDebianBase } from './debian-base.js';
 import { IMAGE_NAMES, imageSource, type ImageSource } from './image-source.js';
@@ -80,10 +81,27 @@ export class RunImages {
     });
   }
 
+  /** The Java reference forwarder: its classes (compiled by setup) on the Kafka image of its client jars' version. */
+  javaForwarder(): Promise<string> {
+    return this.once('java-forwarder', async () => {
+      const classes = javaForwarderClasses();
+      if (!fs.existsSync(classes)) {
+        throw new ImageUnavailableError(`cannot build ${IMAGE_NAMES.javaForwarder}: the Java forwarder is not compiled (${classes})`, {
+          fix: `run \`kafka-chaos setup --kafka-version ${JAVA_FORWARDER_KAFKA_VERSION}\` (npm run setup), which compiles it with the JDK's javac`,
+        });
+      }
+      const context = this.context('java-forwarder', 'java-forwarder');
+      fs.cpSync(classes, path.join(context, 'classes'), { recursive: true });
+      fs.copyFileSync(path.join(JAVA_FORWARDER_SOURCE_DIR, 'log4j.properties'), path.join(context, 'log4j.properties'));
+      return this.build(IMAGE_NAMES.javaForwarder, context, { KAFKA_IMAGE: await this.kafka(JAVA_FORWARDER_KAFKA_VERSION) });
+    });
+  }
+
   /** A reference SUT's image, built when missing; undefined for any other image. */
   referenceSut(image: string): Promise<string> | undefined {
     if (image === IMAGE_NAMES.forwarder) return this.forwarder();
     if (image === IMAGE_NAMES.goForwarder) return this.goForwarder();
+    if (image === IMAGE_NAMES.javaForwarder) return this.javaForwarder();
     return undefined;
   }
 

@@ -14,6 +14,7 @@ import { imageSource, isReferenceSutImage } from '../images/image-source.js';
 import { inspectImage } from '../images/image-store.js';
 import { findExecutable, isExecutableFile } from '../setup/find-executable.js';
 import { goForwarderPath } from '../setup/go-forwarder-binary.js';
+import { JAVA_FORWARDER_KAFKA_VERSION, javaForwarderClasses } from '../setup/java-forwarder-build.js';
 import type { CompiledStep, StepProblem } from './preflight.js';
 
 /** Arguments that name a script the program runs: a missing one fails only after the cluster is up. */
@@ -38,6 +39,8 @@ export function commandProblem(name: string, definition: SutDefinition, env: Nod
   } else if (!findExecutable(program, { ...env, ...definition.env })) {
     return `SUT "${name}": its program "${program}" is not on PATH — fix: install it, or ${fixCommand} with a path to it (relative to ${cwd})`;
   }
+  if (args.some((a) => a.startsWith(javaForwarderClasses())) && !fs.existsSync(javaForwarderClasses()))
+    return `SUT "${name}": the Java reference forwarder is not compiled for this source (${javaForwarderClasses()}) — fix: run \`kafka-chaos setup --kafka-version ${JAVA_FORWARDER_KAFKA_VERSION}\` (npm run setup), which compiles it with the JDK's javac`;
   const script = args.find((a) => SCRIPT.test(a) && !a.startsWith('-'));
   if (script !== undefined && !fs.existsSync(path.resolve(cwd, script))) {
     return `SUT "${name}": its script ${script} does not exist (looked for ${path.resolve(cwd, script)}) — fix: ${fixCommand}`;

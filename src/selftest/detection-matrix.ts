@@ -28,6 +28,11 @@ export interface ModePlan {
   /** The bug, in a few words. */
   bug: string;
   expectations: Expectation[];
+  /**
+   * The reference SUT the mode configures, and how: absent, the TypeScript forwarder with
+   * FORWARDER_MODE=<mode>; e.g. the Java forwarder with FORWARDER_COMMIT=auto.
+   */
+  sut?: { name: string; env: Record<string, string> };
 }
 
 export interface SelftestPlan {

@@ -56,7 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const run = await runMode({
         mode,
         scenarios,
-        configFile: writeModeConfig(dir, base, mode),
+        configFile: writeModeConfig(dir, base, mode, plan.broken.find((m) => m.mode === mode)?.sut),
         dir,
         timeoutMs: scenarios.length * SCENARIO_BUDGET_MS + features * FEATURE_BUDGET_MS,
         signal: interrupt.signal,

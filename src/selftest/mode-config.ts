@@ -1,21 +1,23 @@
-// The kafka-chaos.config.json a self-test run uses for one forwarder mode: the user's Kafka
-// version, broker count and runtime (so the self-test runs where `npm run chaos` runs), and the
-// built-in "forwarder" extended with FORWARDER_MODE. The user's own SUTs are left out: their
-// relative paths would not resolve from a temp file, and the self-test only tests the forwarder.
+// The kafka-chaos.config.json a self-test run uses for one mode: the user's Kafka version, broker
+// count and runtime (so the self-test runs where `npm run chaos` runs), and the built-in
+// "forwarder" extended with FORWARDER_MODE — or, for a mode of another reference SUT (the Java
+// forwarder's auto-commit), that SUT extended with the mode's env. The user's own SUTs are left
+// out: their relative paths would not resolve from a temp file, and the self-test only tests ours.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, loadConfig } from '../config/chaos-config.js';
+import type { ModePlan } from './detection-matrix.js';
 
 export interface ModeConfigFile {
   kafka?: { version?: string; brokers?: number };
   runtime?: string;
-  sut: { forwarder: { env: Record<string, string> } };
+  sut: Record<string, { env: Record<string, string> }>;
 }
 
 /** The file's content: `base` (the user's config as JSON, or {}) reduced to kafka and runtime, plus the mode. */
-export function modeConfig(base: Record<string, unknown>, mode: string): ModeConfigFile {
-  const config: ModeConfigFile = { sut: { forwarder: { env: { FORWARDER_MODE: mode } } } };
+export function modeConfig(base: Record<string, unknown>, mode: string, sut?: ModePlan['sut']): ModeConfigFile {
+  const config: ModeConfigFile = { sut: sut ? { [sut.name]: { env: sut.env } } : { forwarder: { env: { FORWARDER_MODE: mode } } } };
   if (base.kafka !== undefined) config.kafka = base.kafka as ModeConfigFile['kafka'];
   if (base.runtime !== undefined) config.runtime = base.runtime as string;
   return config;
@@ -33,8 +35,8 @@ export function userConfigJson(env: NodeJS.ProcessEnv = process.env, cwd = proce
 }
 
 /** Writes the mode's config into `dir` and returns its path (for KAFKA_CHAOS_CONFIG). */
-export function writeModeConfig(dir: string, base: Record<string, unknown>, mode: string): string {
+export function writeModeConfig(dir: string, base: Record<string, unknown>, mode: string, sut?: ModePlan['sut']): string {
   const file = path.join(dir, `kafka-chaos.config.${mode}.json`);
-  fs.writeFileSync(file, `${JSON.stringify(modeConfig(base, mode), null, 2)}\n`);
+  fs.writeFileSync(file, `${JSON.stringify(modeConfig(base, mode, sut), null, 2)}\n`);
   return file;
 }

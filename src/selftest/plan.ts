@@ -33,6 +33,16 @@ const SCENARIOS = {
     feature: 'features/partitions-added.feature',
     name: 'The topic grows from 2 to 4 partitions under traffic and the new ones are read from their start',
   },
+  javaStop: {
+    id: 'java-stop',
+    feature: 'features/java-consumer-commit.feature',
+    name: 'An unreachable HTTP server stops the Java consumer without a commit',
+  },
+  javaRecover: {
+    id: 'java-recover',
+    feature: 'features/java-consumer-commit.feature',
+    name: 'Restarted after the outage, the Java consumer delivers the message that stopped it',
+  },
 } satisfies Record<string, ScenarioRef>;
 
 export const SELFTEST_PLAN: SelftestPlan = {
@@ -99,6 +109,17 @@ export const SELFTEST_PLAN: SelftestPlan = {
       bug: 'starts a partition without a committed offset at its end (auto.offset.reset=latest)',
       // The added partitions' first messages, produced before the rebalance assigned them, are skipped.
       expectations: [{ scenario: SCENARIOS.partitionsAdded.id, expect: CATEGORIES.loss }],
+    },
+    {
+      mode: 'java-auto-commit',
+      bug: 'the Java forwarder with enable.auto.commit=true: close() commits the position poll() handed out',
+      sut: { name: 'java-forwarder', env: { FORWARDER_COMMIT: 'auto' } },
+      expectations: [
+        // Stopping on the refused record closes the consumer, which commits past it…
+        { scenario: SCENARIOS.javaStop.id, expect: CATEGORIES.unsafeCommit },
+        // …so the restarted consumer starts after it: it never arrives.
+        { scenario: SCENARIOS.javaRecover.id, expect: CATEGORIES.loss },
+      ],
     },
   ],
 };

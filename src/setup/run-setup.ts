@@ -6,6 +6,7 @@ import { DEFAULT_KAFKA_VERSION, type KafkaDistribution, requiredJavaMajor, resol
 import { cacheDir } from './project-paths.js';
 import { EnvironmentError } from '../util/errors.js';
 import { resolveGoForwarder } from './go-forwarder-binary.js';
+import { buildJavaForwarder, JAVA_FORWARDER_KAFKA_VERSION } from './java-forwarder-build.js';
 import { resolveToxiproxy, type ToxiproxyBinary } from './toxiproxy-binary.js';
 
 export interface SetupOptions {
@@ -22,6 +23,8 @@ export interface SetupResult {
   toxiproxy: ToxiproxyBinary;
   /** The Go reference forwarder's binary; undefined when it could not be built (said on stderr). */
   goForwarder: string | undefined;
+  /** The Java reference forwarder's classes; undefined when not built (said). */
+  javaForwarder: string | undefined;
 }
 
 export async function runSetup(options: SetupOptions = {}): Promise<SetupResult> {
@@ -58,5 +61,22 @@ export async function runSetup(options: SetupOptions = {}): Promise<SetupResult>
     process.stderr.write(`setup: warning: the Go reference forwarder (go-forwarder) is not available: ${error.message}\n`);
   }
 
-  return { java, kafka, toxiproxy, goForwarder };
+  // The Java forwarder runs on the default Kafka version's client jars (they talk to 3.x and 4.x
+  // brokers alike): compiled when those are the jars this setup fetched.
+  let javaForwarder: string | undefined;
+  if (kafka.version === JAVA_FORWARDER_KAFKA_VERSION) {
+    try {
+      javaForwarder = await buildJavaForwarder({ javaBin: java.javaBin, libsDir: kafka.libsDir, cacheDir: cache, env, log });
+      log?.(`setup: java-forwarder: compiled at ${javaForwarder}`);
+    } catch (error) {
+      if (!(error instanceof EnvironmentError)) throw error;
+      process.stderr.write(`setup: warning: the Java reference forwarder (java-forwarder) is not available: ${error.message}\n`);
+    }
+  } else {
+    log?.(
+      `setup: java-forwarder: runs on Kafka ${JAVA_FORWARDER_KAFKA_VERSION}'s client jars; \`kafka-chaos setup --kafka-version ${JAVA_FORWARDER_KAFKA_VERSION}\` builds it`,
+    );
+  }
+
+  return { java, kafka, toxiproxy, goForwarder, javaForwarder };
 }

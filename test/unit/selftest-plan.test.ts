@@ -20,8 +20,14 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-selftest-unit
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 describe('the self-test plan', () => {
-  it('plans every broken mode of the forwarder, and nothing else', () => {
-    assert.deepEqual(SELFTEST_PLAN.broken.map((m) => m.mode).sort(), MODES.filter((m) => m !== 'correct').sort());
+  it('plans every broken mode of the forwarder, and other reference SUTs only under modes that name them', () => {
+    const ofForwarder = SELFTEST_PLAN.broken.filter((m) => m.sut === undefined).map((m) => m.mode);
+    assert.deepEqual(ofForwarder.sort(), MODES.filter((m) => m !== 'correct').sort());
+    const others = SELFTEST_PLAN.broken.filter((m) => m.sut !== undefined);
+    assert.deepEqual(
+      others.map((m) => [m.mode, m.sut?.name]),
+      [['java-auto-commit', 'java-forwarder']],
+    );
   });
 
   it('expects a reliability category for every planned cell, on a scenario of the plan', () => {
@@ -60,6 +66,17 @@ describe('a mode’s config file', () => {
       sut: { forwarder: { env: { FORWARDER_MODE: 'auto-commit' } } },
     });
     assert.deepEqual(modeConfig({}, 'correct'), { sut: { forwarder: { env: { FORWARDER_MODE: 'correct' } } } });
+  });
+
+  it('configures another reference SUT for a mode that names one', () => {
+    const sut = { name: 'java-forwarder', env: { FORWARDER_COMMIT: 'auto' } };
+    assert.deepEqual(modeConfig({ runtime: 'process' }, 'java-auto-commit', sut), {
+      runtime: 'process',
+      sut: { 'java-forwarder': { env: { FORWARDER_COMMIT: 'auto' } } },
+    });
+    const config = loadConfig(writeModeConfig(scratch, {}, 'java-auto-commit', sut));
+    assert.equal(config.sut['java-forwarder']?.env?.FORWARDER_COMMIT, 'auto');
+    assert.equal(config.sut.forwarder?.env?.FORWARDER_MODE, undefined, 'the TypeScript forwarder is left as built in');
   });
 
   it('loads as the built-in forwarder with the mode in its env', () => {

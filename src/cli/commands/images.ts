@@ -2,9 +2,11 @@
 // or (KAFKA_CHAOS_IMAGES=local) their local equivalents built from docker/ — and prints each
 // name with its id. Idempotent: an image built from the same recipe is reused.
 
+import fs from 'node:fs';
 import { loadConfig } from '../../config/chaos-config.js';
 import { assertDockerAvailable, dockerClient } from '../../images/docker-client.js';
 import { RunImages } from '../../images/local-images.js';
+import { javaForwarderClasses } from '../../setup/java-forwarder-build.js';
 import { COMMON_FLAGS, flagTypes, parseFlags, type CommandHelp } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -29,7 +31,18 @@ export async function imagesCommand(args: string[]): Promise<number> {
   const version = flags['kafka-version'] ?? loadConfig().kafka.version;
   const images = new RunImages(dockerClient(), undefined, log);
   log(`images: Docker ${daemon.version}, source ${images.source}, Kafka ${version}`);
-  const names = await Promise.all([images.kafka(version), images.toxiproxy(), images.target(), images.forwarder(), images.goForwarder()]);
+  // The Java forwarder's image needs its classes, which setup compiles for the default Kafka version only.
+  const javaForwarder = fs.existsSync(javaForwarderClasses()) ? [images.javaForwarder()] : [];
+  if (javaForwarder.length === 0)
+    log('images: java-forwarder skipped: not compiled (run `kafka-chaos setup` for the default Kafka version)');
+  const names = await Promise.all([
+    images.kafka(version),
+    images.toxiproxy(),
+    images.target(),
+    images.forwarder(),
+    images.goForwarder(),
+    ...javaForwarder,
+  ]);
   for (const [name, id] of Object.entries(await images.ids(names))) log(`images: ${name.padEnd(40)} ${id.slice(0, 19)}`);
   return EXIT.ok;
 }
