@@ -7,8 +7,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { FetchError } from '../util/errors.js';
-import { isExecutableFile } from './find-executable.js';
+import { FetchError, MissingToolError } from '../util/errors.js';
+import { findExecutable, isExecutableFile } from './find-executable.js';
 import { outputLines, runTool } from './run-tool.js';
 import { makeStagingDir } from './staging-dir.js';
 
@@ -23,6 +23,13 @@ export function sourceDigest(sources: readonly string[]): string {
   const hash = crypto.createHash('sha256');
   for (const source of sources) hash.update(source).update('\0');
   return hash.digest('hex').slice(0, 12);
+}
+
+/** The go command on PATH, or a MissingToolError saying what could not be built without it and the fix. */
+export function requireGo(env: NodeJS.ProcessEnv, problem: string, fix: string): string {
+  const go = findExecutable('go', env);
+  if (go === undefined) throw new MissingToolError(problem, { fix });
+  return go;
 }
 
 export interface GoBuild {

@@ -5,9 +5,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { MissingToolError } from '../util/errors.js';
-import { findExecutable, isExecutableFile } from './find-executable.js';
-import { buildGoModule, sourceDigest } from './go-build.js';
+import { isExecutableFile } from './find-executable.js';
+import { buildGoModule, requireGo, sourceDigest } from './go-build.js';
 import { cacheDir as defaultCacheDir, packageRoot } from './project-paths.js';
 
 /** The module, shipped as source. */
@@ -31,12 +30,11 @@ export async function resolveGoForwarder(options: ResolveGoForwarderOptions = {}
   const env = options.env ?? process.env;
   const bin = goForwarderPath(options.cacheDir ?? defaultCacheDir(env));
   if (isExecutableFile(bin)) return bin;
-  const go = findExecutable('go', env);
-  if (go === undefined) {
-    throw new MissingToolError('the Go reference forwarder cannot be built: Go is not installed', {
-      fix: 'install Go 1.26 or newer (franz-go v1.22 needs it)',
-    });
-  }
+  const go = requireGo(
+    env,
+    'the Go reference forwarder cannot be built: Go is not installed',
+    'install Go 1.26 or newer (franz-go v1.22 needs it)',
+  );
   await buildGoModule({
     go,
     sourceDir: GO_FORWARDER_SOURCE_DIR,

@@ -7,10 +7,10 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, MissingToolError } from '../util/errors.js';
+import { ConfigError } from '../util/errors.js';
 import { envVar } from './env-var.js';
-import { findExecutable, isExecutableFile } from './find-executable.js';
-import { buildGoModule, sourceDigest } from './go-build.js';
+import { isExecutableFile } from './find-executable.js';
+import { buildGoModule, requireGo, sourceDigest } from './go-build.js';
 import { cacheDir as defaultCacheDir, packageRoot } from './project-paths.js';
 import { outputLines, runTool } from './run-tool.js';
 
@@ -80,12 +80,11 @@ export async function resolveToxiproxy(options: ResolveToxiproxyOptions = {}): P
   const versionDir = path.join(options.cacheDir ?? defaultCacheDir(env), 'toxiproxy-guard', guardCacheKey(sources));
   const bin = path.join(versionDir, 'toxiproxy-server');
   if (!isExecutableFile(bin)) {
-    const go = findExecutable('go', env);
-    if (go === undefined) {
-      throw new MissingToolError('no guarded toxiproxy-server: TOXIPROXY_BIN is not set and Go is not installed to build it', {
-        fix: "install Go 1.23 or newer (Debian 12's golang-go is too old) or set TOXIPROXY_BIN to a guarded toxiproxy-server",
-      });
-    }
+    const go = requireGo(
+      env,
+      'no guarded toxiproxy-server: TOXIPROXY_BIN is not set and Go is not installed to build it',
+      "install Go 1.23 or newer (Debian 12's golang-go is too old) or set TOXIPROXY_BIN to a guarded toxiproxy-server",
+    );
     await buildGoModule({
       go,
       sourceDir: GUARD_SOURCE_DIR,

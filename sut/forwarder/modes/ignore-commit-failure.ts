@@ -9,19 +9,13 @@
 import type { EachBatchPayload } from 'kafkajs';
 import { warn } from '../event-log.js';
 import type { Drive, RecordProcessor } from '../record-processor.js';
+import { batchDrive } from './batch-drive.js';
 
 // It relies on its commits to learn that the group changed, so it sends no heartbeat of its own.
 const commitsOnly = (): Promise<void> => Promise.resolve();
 
 export function ignoreCommitFailure(processor: RecordProcessor): Drive {
-  return {
-    autoCommit: false,
-    eachBatch: (payload) => {
-      const refused = processor.refusal();
-      if (refused) return Promise.reject(refused);
-      return processor.track(deliverIgnoringCommits(processor, payload));
-    },
-  };
+  return batchDrive(processor, (payload) => deliverIgnoringCommits(processor, payload));
 }
 
 async function deliverIgnoringCommits(processor: RecordProcessor, { batch }: EachBatchPayload): Promise<void> {

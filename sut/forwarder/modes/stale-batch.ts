@@ -9,19 +9,13 @@
 
 import type { EachBatchPayload } from 'kafkajs';
 import type { Drive, RecordProcessor } from '../record-processor.js';
+import { batchDrive } from './batch-drive.js';
 
 // The zombie's defining omission: nothing between two records tells it the group moved on.
 const noHeartbeat = (): Promise<void> => Promise.resolve();
 
 export function staleBatch(processor: RecordProcessor): Drive {
-  return {
-    autoCommit: false,
-    eachBatch: (payload) => {
-      const refused = processor.refusal();
-      if (refused) return Promise.reject(refused);
-      return processor.track(deliverWholeBatch(processor, payload));
-    },
-  };
+  return batchDrive(processor, (payload) => deliverWholeBatch(processor, payload));
 }
 
 async function deliverWholeBatch(processor: RecordProcessor, { batch }: EachBatchPayload): Promise<void> {

@@ -10,17 +10,11 @@ import type { EachBatchPayload } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ForwarderConfig } from '../forwarder-config.js';
 import type { Drive, RecordProcessor } from '../record-processor.js';
+import { batchDrive } from './batch-drive.js';
 
 export function unorderedParallel(processor: RecordProcessor, config: ForwarderConfig): Drive {
   const jitterMs = config.parallelJitterMs;
-  return {
-    autoCommit: false,
-    eachBatch: (payload) => {
-      const refused = processor.refusal();
-      if (refused) return Promise.reject(refused);
-      return processor.track(postBatchConcurrently(processor, jitterMs, payload));
-    },
-  };
+  return batchDrive(processor, (payload) => postBatchConcurrently(processor, jitterMs, payload));
 }
 
 async function postBatchConcurrently(processor: RecordProcessor, jitterMs: number, { batch, heartbeat }: EachBatchPayload): Promise<void> {
