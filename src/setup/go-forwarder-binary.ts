@@ -15,8 +15,13 @@ const SOURCE_FILES = ['go.mod', 'go.sum', 'main.go', 'config.go', 'events.go', '
 
 /** Where the build of the current source lives (it may not be built yet). */
 export function goForwarderPath(cacheDir: string = defaultCacheDir()): string {
-  const sources = SOURCE_FILES.map((file) => fs.readFileSync(path.join(GO_FORWARDER_SOURCE_DIR, file), 'utf8'));
+  // A package without the source (never shipped so) gets a path that is never built: the preflight says so.
+  const sources = SOURCE_FILES.map((file) => readIfPresent(path.join(GO_FORWARDER_SOURCE_DIR, file)));
   return path.join(cacheDir, 'go-forwarder', sourceDigest(sources), 'go-forwarder');
+}
+
+function readIfPresent(file: string): string {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `missing: ${file}`;
 }
 
 export interface ResolveGoForwarderOptions {

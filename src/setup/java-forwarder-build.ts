@@ -22,7 +22,9 @@ export const JAVA_FORWARDER_KAFKA_VERSION = DEFAULT_KAFKA_VERSION;
 
 /** Where the compiled classes of the current source live (they may not be built yet). */
 export function javaForwarderClasses(cacheDir: string = defaultCacheDir()): string {
-  const source = fs.readFileSync(path.join(JAVA_FORWARDER_SOURCE_DIR, SOURCE));
+  // A package without the source gets a folder that is never built: the preflight says so.
+  const file = path.join(JAVA_FORWARDER_SOURCE_DIR, SOURCE);
+  const source = fs.existsSync(file) ? fs.readFileSync(file) : `missing: ${file}`;
   const digest = crypto.createHash('sha256').update(source).digest('hex').slice(0, 12);
   return path.join(cacheDir, 'java-forwarder', digest, 'classes');
 }
