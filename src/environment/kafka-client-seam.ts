@@ -10,7 +10,7 @@
 export interface KafkaClients {
   admin(): AdminClient;
   /** A producer with the harness producer's contract (HarnessProducerClient). */
-  producer(): HarnessProducerClient;
+  producer(options?: { acks?: Acks }): HarnessProducerClient;
   /** A reader that reads a topic from its start and never commits. */
   reader(): TopicReader;
 }
@@ -119,7 +119,14 @@ export interface SendFailure {
 export type SendResult = { ok: true; baseOffset: number } | { ok: false; failure: SendFailure };
 
 /**
- * The harness producer's client. Its contract, which every adapter must honour: acks=all; each
+ * How many replicas must have a write before it is acknowledged: `all` (acks=all, the default:
+ * every in-sync replica) or `leader` (acks=1: the leader alone — what producer-durability
+ * scenarios set to show the writes a leader cut off from its followers acknowledges and loses).
+ */
+export type Acks = 'all' | 'leader';
+
+/**
+ * The harness producer's client. Its contract, which every adapter must honour: acks as asked (all by default); each
  * send() is exactly one attempt — no client retries, which would turn a failed attempt into a
  * hidden duplicate; one request in flight per connection; no topic auto-creation. send() never
  * rejects for a failed send: it resolves with the failure, so every message gets an outcome.

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Kafka, logLevel, type Admin, type IHeaders, type KafkaMessage, type logCreator } from 'kafkajs';
 import type {
+  Acks,
   AdminClient,
   HarnessProducerClient,
   KafkaClients,
@@ -47,7 +48,7 @@ export function kafkajsClients(brokers: readonly string[], clientId: string, log
   const kafka = harnessKafka(brokers, clientId, logPath);
   return {
     admin: () => kafkajsAdmin(kafka.admin()),
-    producer: () => kafkajsProducer(kafka),
+    producer: (options) => kafkajsProducer(kafka, options?.acks),
     reader: () => kafkajsReader(kafka),
   };
 }
@@ -114,7 +115,7 @@ function kafkajsAdmin(admin: Admin): AdminClient {
   };
 }
 
-function kafkajsProducer(kafka: Kafka): HarnessProducerClient {
+function kafkajsProducer(kafka: Kafka, acks: Acks = 'all'): HarnessProducerClient {
   // One attempt per send: a client retry would turn a failed attempt into a hidden duplicate.
   const producer = kafka.producer({ allowAutoTopicCreation: false, retry: { retries: 0 }, maxInFlightRequests: 1 });
   return {
@@ -124,7 +125,7 @@ function kafkajsProducer(kafka: Kafka): HarnessProducerClient {
       try {
         const [metadata] = await producer.send({
           topic,
-          acks: -1,
+          acks: acks === 'all' ? -1 : 1,
           messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers, partition })),
         });
         return { ok: true, baseOffset: Number(metadata!.baseOffset) };

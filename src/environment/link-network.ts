@@ -10,6 +10,10 @@
 //                      fetches from leaders, peers' fetches from b, b's heartbeats to the active
 //                      controller and the quorum's traffic with b. b is fenced after
 //                      broker.session.timeout.ms and leadership moves to the ISR's others.
+//   cutPeers(b)        every proxy between b and the other nodes (replication both ways, the
+//                      controller and quorum traffic), its clients' proxies kept: clients still
+//                      reach b, which cannot learn it was fenced — a leader that goes on
+//                      acknowledging acks=1 writes its followers never get.
 //   heal()             every proxy enabled, every toxic removed.
 //
 // Disabling a Toxiproxy proxy closes its open connections and refuses new ones, so each cut is
@@ -71,6 +75,14 @@ export class LinkNetwork {
   /** Disables the proxies of one link; returns their names (what restore() takes to heal it). */
   async cutLink(from: ClientKind | number, to: number): Promise<string[]> {
     const names = this.proxiesOf(from, to);
+    await this.setEnabled(names, false);
+    return names;
+  }
+
+  async cutPeers(id: number): Promise<string[]> {
+    const names = this.touching(id)
+      .filter((p) => p.kind !== 'harness' && p.kind !== 'sut')
+      .map((p) => p.name);
     await this.setEnabled(names, false);
     return names;
   }

@@ -190,3 +190,26 @@ export async function assertLagStatusOkAfterHeal(session: ScenarioSession, withi
     [],
   );
 }
+
+/**
+ * A durability demonstration's claim: the brokers lost writes they had acknowledged
+ * (broker-side-loss's missing count above 0) — what acks=1 permits when a leader is cut off from
+ * its followers. Returns the count, said; none lost fails the step, and an unknown
+ * check cannot decide. The loss itself is expected here, so broker-side-loss is not asserted.
+ */
+export async function assertAckedWritesLost(session: ScenarioSession): Promise<string> {
+  const { verdict } = await session.judgement();
+  const loss = check(verdict.checks, 'broker-side-loss');
+  const missing = loss.figures.missingFromLog;
+  if (loss.valid === 'unknown' || missing === undefined) {
+    throw new ReliabilityAssertionError(CATEGORIES.undecided, `acknowledged writes cannot be counted: ${describeCheck(loss)}`, [
+      'broker-side-loss',
+    ]);
+  }
+  if (missing > 0) return `the brokers lost ${missing} of ${loss.figures.producedOk ?? '?'} acknowledged writes`;
+  throw new ReliabilityAssertionError(
+    CATEGORIES.other,
+    `the brokers lost none of the ${loss.figures.producedOk ?? '?'} acknowledged writes: every one is in the log`,
+    ['broker-side-loss'],
+  );
+}

@@ -3,7 +3,8 @@
 // or continuous production in the background — always bounded in messages and time, and
 // stopped by "production stops", by a drain, or by the After hook.
 
-import type { KafkaClients } from '../environment/kafka-client-seam.js';
+import type { Acks, KafkaClients } from '../environment/kafka-client-seam.js';
+import { ConfigError } from '../util/errors.js';
 import type { JsonlWriter } from '../evidence/jsonl-writer.js';
 import type { ProducedRecord } from '../evidence/ledger-records.js';
 import { HarnessProducer, summarize, type ProductionSummary } from '../traffic/harness-producer.js';
@@ -29,6 +30,7 @@ interface Background {
 
 export class ScenarioTraffic {
   private readonly producers = new Map<string, HarnessProducer>();
+  private acks: Acks = 'all';
   private background: Background | undefined;
   private readonly all: ProducedRecord[] = [];
 
@@ -36,6 +38,19 @@ export class ScenarioTraffic {
     private readonly kafka: () => KafkaClients,
     private readonly ledger: JsonlWriter<ProducedRecord>,
   ) {}
+
+  /**
+   * How many replicas the harness's sends wait for from now on (acks=all by default). Set before
+   * the first message: a producer already made keeps what it was made with.
+   */
+  useAcks(acks: Acks): void {
+    if (this.producers.size > 0) {
+      throw new ConfigError('the harness producer already sent with acks=' + (this.acks === 'all' ? 'all' : '1'), {
+        fix: 'put the acks step before the first step that produces',
+      });
+    }
+    this.acks = acks;
+  }
 
   /** Sends `count` messages and waits for every send's outcome. */
   async produce(request: ProduceRequest): Promise<ProductionSummary> {
@@ -113,7 +128,13 @@ export class ScenarioTraffic {
     const key = `${topic.real}#${distinctKeys ?? 0}`;
     let producer = this.producers.get(key);
     if (!producer) {
-      producer = new HarnessProducer(this.kafka(), { topic: topic.real, partitions: topic.partitions, ledger: this.ledger, distinctKeys });
+      producer = new HarnessProducer(this.kafka(), {
+        topic: topic.real,
+        partitions: topic.partitions,
+        ledger: this.ledger,
+        distinctKeys,
+        acks: this.acks,
+      });
       this.producers.set(key, producer);
     }
     return producer;

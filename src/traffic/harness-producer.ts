@@ -1,11 +1,11 @@
-// The harness producer: sends uniquely identified messages with acks=all, each exactly once, and
+// The harness producer: sends uniquely identified messages with acks=all (or the leader's alone, when a durability scenario asks), each exactly once, and
 // appends every send's outcome to produced.jsonl as it ends — ok with its partition and offset,
 // failed, or indeterminate. It can run at a rate and in the background while faults act; every
 // run is bounded in messages and time.
 
 import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { HarnessProducerClient, KafkaClients } from '../environment/kafka-client-seam.js';
+import type { Acks, HarnessProducerClient, KafkaClients } from '../environment/kafka-client-seam.js';
 import type { JsonlWriter } from '../evidence/jsonl-writer.js';
 import type { ProducedRecord } from '../evidence/ledger-records.js';
 import { harnessMessage, messageIdPrefix } from './harness-message.js';
@@ -48,11 +48,13 @@ export class HarnessProducer {
       ledger?: JsonlWriter<ProducedRecord>;
       /** Keys key-0..key-(k-1), each always on its hash partition; unset: no keys, round-robin. */
       distinctKeys?: number;
+      /** acks=all unless a durability scenario asks for the leader's alone. */
+      acks?: Acks;
     },
   ) {
-    // acks=all and one attempt per send, by the seam's contract: a client retry would turn a
-    // failed attempt into a hidden duplicate.
-    this.producer = kafka.producer();
+    // One attempt per send, by the seam's contract: a client retry would turn a failed attempt
+    // into a hidden duplicate.
+    this.producer = kafka.producer({ acks: options.acks ?? 'all' });
   }
 
   /** Sends up to `count` messages and resolves with every send's record (also appended to the ledger). */
