@@ -41,16 +41,21 @@ describe('a run that ends', () => {
       const runsRoot = tempRunsRoot('ends');
       const env = await testEnvironment(runsRoot, runtime).start();
       const runId = env.run.runId;
-      const info = env.run.info();
-      assert.equal(info.runtime, runtime);
-      assert.equal(info.kafkaVersion, env.cluster.kafkaVersion);
-      if (runtime === 'container') {
-        const images = info.images as Record<string, string>;
-        assert.equal(Object.keys(images).length, 3, 'Kafka, Toxiproxy and target images');
-        for (const [name, id] of Object.entries(images)) assert.match(id, /^sha256:[0-9a-f]{64}$/, `${name} has an image id`);
+      // Stopped also when an assertion fails: an environment left up would hold the machine
+      // until the file's timeout, and fail the next test for ports.
+      try {
+        const info = env.run.info();
+        assert.equal(info.runtime, runtime);
+        assert.equal(info.kafkaVersion, env.cluster.kafkaVersion);
+        if (runtime === 'container') {
+          const images = info.images as Record<string, string>;
+          assert.equal(Object.keys(images).length, 3, 'Kafka, Toxiproxy and target images');
+          for (const [name, id] of Object.entries(images)) assert.match(id, /^sha256:[0-9a-f]{64}$/, `${name} has an image id`);
+        }
+        assert.ok((await leftoversOfRun(runId, runtime)).length >= 5, 'the environment is up');
+      } finally {
+        await env.stop();
       }
-      assert.ok((await leftoversOfRun(runId, runtime)).length >= 5, 'the environment is up');
-      await env.stop();
       assert.deepEqual(await leftoversOfRun(runId, runtime), []);
       removeIfPassed(runsRoot, true);
     });
