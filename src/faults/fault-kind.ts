@@ -99,3 +99,28 @@ export function requireBroker(env: StartedEnvironment, id: number): number {
 
 /** How long a heal waits for a broker to be registered again. */
 export const BROKER_WAIT_MS = 60_000;
+
+/**
+ * The shape of a network cut around one broker (isolate-broker, broker-peers-cut): `cut` disables
+ * some proxies and returns their names; the heal restores exactly those and waits until the
+ * broker is registered again. A family file adds its name, layer and summary.
+ */
+export function brokerCut(
+  cut: (env: StartedEnvironment, broker: number) => Promise<string[]>,
+): Pick<FaultKind<{ broker: number }>, 'subject' | 'inject' | 'example'> {
+  return {
+    subject: ({ broker }) => ({ on: 'broker', broker }),
+    async inject({ env }, { broker }) {
+      requireBroker(env, broker);
+      const proxies = await cut(env, broker);
+      return {
+        details: { proxies },
+        heal: async () => {
+          await env.network.restore(proxies);
+          await env.cluster.waitForBroker(broker, BROKER_WAIT_MS);
+        },
+      };
+    },
+    example: () => ({ broker: 2 }),
+  };
+}

@@ -2,7 +2,7 @@
 // proxy to and from it: it is fenced and leadership moves away, while its process runs on. It
 // heals by restoring exactly those proxies and waiting until the broker is registered again.
 
-import { BROKER_WAIT_MS, requireBroker } from '../../src/faults/fault-kind.js';
+import { brokerCut } from '../../src/faults/fault-kind.js';
 import { defineFault } from '../../src/faults/fault-registry.js';
 import {
   coordinatorOf,
@@ -19,19 +19,7 @@ export const isolateBroker = defineFault<{ broker: number }>({
   name: 'isolate-broker',
   layer: 'network',
   summary: 'every proxy to and from a broker disabled',
-  subject: ({ broker }) => ({ on: 'broker', broker }),
-  async inject({ env }, { broker }) {
-    requireBroker(env, broker);
-    const proxies = await env.network.isolate(broker);
-    return {
-      details: { proxies },
-      heal: async () => {
-        await env.network.restore(proxies);
-        await env.cluster.waitForBroker(broker, BROKER_WAIT_MS);
-      },
-    };
-  },
-  example: () => ({ broker: 2 }),
+  ...brokerCut((env, broker) => env.network.isolate(broker)),
 });
 
 defineStep(

@@ -6,7 +6,7 @@
 // cut heals it truncates its log to the new leader's: those acked writes are gone — the
 // broker-side-loss check's "acked but not in the log". It heals by restoring exactly those proxies.
 
-import { BROKER_WAIT_MS, requireBroker } from '../../src/faults/fault-kind.js';
+import { brokerCut } from '../../src/faults/fault-kind.js';
 import { defineFault } from '../../src/faults/fault-registry.js';
 import { injectFault, leaderOf } from '../../src/scenario/scenario-faults.js';
 import { partitionNumber } from '../support/argument-ranges.js';
@@ -16,19 +16,7 @@ export const cutBrokerFromPeers = defineFault<{ broker: number }>({
   name: 'broker-peers-cut',
   layer: 'network',
   summary: 'every proxy between a broker and the other nodes disabled (replication, controller); its clients still reach it',
-  subject: ({ broker }) => ({ on: 'broker', broker }),
-  async inject({ env }, { broker }) {
-    requireBroker(env, broker);
-    const proxies = await env.network.cutPeers(broker);
-    return {
-      details: { proxies },
-      heal: async () => {
-        await env.network.restore(proxies);
-        await env.cluster.waitForBroker(broker, BROKER_WAIT_MS);
-      },
-    };
-  },
-  example: () => ({ broker: 2 }),
+  ...brokerCut((env, broker) => env.network.cutPeers(broker)),
 });
 
 defineStep(
