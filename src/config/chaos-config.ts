@@ -37,6 +37,8 @@ export const REFERENCE_FORWARDER: SutDefinition = {
     'SKIP_AFTER_ATTEMPTS',
     'PARALLEL_JITTER_MS',
     'COMMIT_INTERVAL_MS',
+    'COMMIT_EVERY',
+    'PARTITIONS_IN_FLIGHT',
     'START_DELAY_MS',
   ].map((knob) => `FORWARDER_${knob}`),
 };

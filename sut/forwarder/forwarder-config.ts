@@ -55,8 +55,15 @@ export interface ForwarderConfig {
   skipAfterAttempts: number;
   /** unordered-parallel: each POST of a batch starts after a random delay up to this. */
   parallelJitterMs: number;
-  /** The correct modes commit each record at once (0) or every this many ms (commit-batcher.ts). */
+  /**
+   * The correct modes commit each record at once (both 0), or commit the delivered prefix of each
+   * partition together: every this many ms, every this many records, at the end of each fetched
+   * batch, and before a rebalance or shutdown (kafkajs's resolved offsets, mode-table.ts).
+   */
   commitIntervalMs: number;
+  commitEveryRecords: number;
+  /** How many partitions are delivered at once, each one record at a time in offset order. */
+  partitionsInFlight: number;
   /** Waits this long before connecting (0: at once): a slow starter, as JVM services and Connect workers are. */
   startDelayMs: number;
 }
@@ -142,6 +149,10 @@ export function loadConfig(env: Env): ForwarderConfig {
   const commitIntervalMs =
     optional(env, 'FORWARDER_COMMIT_INTERVAL_MS') === undefined ? 0 : positiveInt(env, 'FORWARDER_COMMIT_INTERVAL_MS', 1);
 
+  const commitEveryRecords =
+    optional(env, 'FORWARDER_COMMIT_EVERY') === undefined ? 0 : positiveInt(env, 'FORWARDER_COMMIT_EVERY', 1, 'records');
+  const partitionsInFlight = positiveInt(env, 'FORWARDER_PARTITIONS_IN_FLIGHT', 1, 'partitions');
+
   const startDelayMs = optional(env, 'FORWARDER_START_DELAY_MS') === undefined ? 0 : positiveInt(env, 'FORWARDER_START_DELAY_MS', 1);
 
   const fromBeginningRaw = optional(env, 'FORWARDER_FROM_BEGINNING') ?? 'true';
@@ -165,6 +176,8 @@ export function loadConfig(env: Env): ForwarderConfig {
     skipAfterAttempts,
     parallelJitterMs,
     commitIntervalMs,
+    commitEveryRecords,
+    partitionsInFlight,
     startDelayMs,
   };
 }

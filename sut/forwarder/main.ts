@@ -93,10 +93,8 @@ async function main(): Promise<void> {
       process.exit(code === EXIT_OK ? EXIT_CRASHED : code);
     }, SHUTDOWN_DEADLINE_MS);
     // Nothing is committed from here on except a record whose in-flight request still gets a 2xx.
+    // With batched commits, kafkajs commits the delivered prefix as the given-up records return.
     await processor.quiesce(IN_FLIGHT_GRACE_MS);
-    // Held batched commits are all of delivered records: commit them before leaving the group.
-    await processor.batcher?.flush();
-    processor.batcher?.stop();
     try {
       await consumer.disconnect();
     } catch (error) {
@@ -113,7 +111,6 @@ async function main(): Promise<void> {
 
   let joined = false;
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-    processor.batcher?.drop();
     emit(joined ? 'rejoined' : 'ready', {
       instance: config.instance,
       groupId: payload.groupId,
@@ -140,9 +137,10 @@ async function main(): Promise<void> {
     if (config.startDelayMs > 0) await sleep(config.startDelayMs);
     await consumer.connect();
     await subscribeWithPatience(consumer, config);
-    // One partition at a time and one record at a time within it: the StreamSets pipeline model,
-    // which keeps each partition's records in offset order (all modes but unordered-parallel).
-    await consumer.run({ partitionsConsumedConcurrently: 1, ...driveFor(config, processor) });
+    // One record at a time within a partition: the StreamSets pipeline model, which keeps each
+    // partition's records in offset order (all modes but unordered-parallel). Partitions go one
+    // at a time, or FORWARDER_PARTITIONS_IN_FLIGHT of them side by side.
+    await consumer.run({ partitionsConsumedConcurrently: config.partitionsInFlight, ...driveFor(config, processor) });
   } catch (error) {
     if (exiting) return;
     exiting = true;

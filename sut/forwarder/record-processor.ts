@@ -21,7 +21,6 @@ import type { Consumer, ConsumerRunConfig, EachMessagePayload, KafkaMessage } fr
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ForwarderConfig, OnError } from './forwarder-config.js';
 import { deliver, type DeliveryResult } from './http-delivery.js';
-import { CommitBatcher } from './commit-batcher.js';
 import { emit, warn } from './event-log.js';
 import { backoffMs, groupChangeIn } from './group-change.js';
 
@@ -41,7 +40,7 @@ export class RecordNotDelivered extends Error {
 export type FailurePolicy = (where: RecordPosition, attempt: number, result: DeliveryResult) => OnError;
 
 /** How kafkajs drives a processor: the parts of consumer.run's options that a mode decides. */
-export type Drive = Pick<ConsumerRunConfig, 'autoCommit' | 'eachMessage' | 'eachBatch'>;
+export type Drive = Pick<ConsumerRunConfig, 'autoCommit' | 'autoCommitInterval' | 'autoCommitThreshold' | 'eachMessage' | 'eachBatch'>;
 
 /** Where a record sits, as the events name it. */
 export interface RecordPosition {
@@ -61,7 +60,8 @@ export class RecordProcessor {
   private readonly abandon = new AbortController();
   /** Wakes a retry backoff sleep at once on shutdown. */
   private readonly wakeSleeps = new AbortController();
-  private inFlight: Promise<void> | undefined;
+  /** Deliveries under way: one per partition in flight (FORWARDER_PARTITIONS_IN_FLIGHT). */
+  private readonly inFlight = new Set<Promise<void>>();
   private readonly skippedHeaders = new Set<string>();
 
   constructor(
@@ -69,17 +69,22 @@ export class RecordProcessor {
     private readonly consumer: Consumer,
     /** FORWARDER_ON_ERROR=stop gave up on a record: the owner disconnects and exits 3. Called once. */
     private readonly onStoppedOnError: () => void,
-  ) {
-    this.batcher = config.commitIntervalMs > 0 ? new CommitBatcher(consumer, config.commitIntervalMs) : undefined;
-  }
-
-  /** With FORWARDER_COMMIT_INTERVAL_MS: commits held and flushed every interval instead. */
-  readonly batcher: CommitBatcher | undefined;
+  ) {}
 
   /** The kafkajs eachMessage handler of the correct forwarder: deliver the record, then commit it. */
   readonly eachMessage = this.eachMessageWith(async ({ topic, partition, message, heartbeat }) => {
     await this.settle({ topic, partition, offset: message.offset }, message, heartbeat);
     await this.commit(topic, partition, message.offset);
+  });
+
+  /**
+   * The handler of the correct forwarder with batched commits: deliver the record and return.
+   * kafkajs resolves a record's offset only when this returns, so its autoCommit commits exactly
+   * the delivered prefix of each partition — on its interval and threshold, at the end of each
+   * batch, before it rejoins a rebalance, and when a record is given up (the records before it).
+   */
+  readonly deliverOnly = this.eachMessageWith(async ({ topic, partition, message, heartbeat }) => {
+    await this.settle({ topic, partition, offset: message.offset }, message, heartbeat);
   });
 
   /**
@@ -104,10 +109,12 @@ export class RecordProcessor {
 
   /** Remembers `work` as the delivery a graceful stop waits for; returns it unchanged. */
   track<T>(work: Promise<T>): Promise<T> {
-    this.inFlight = work.then(
+    const settled: Promise<void> = work.then(
       () => undefined,
       () => undefined,
     );
+    this.inFlight.add(settled);
+    void settled.then(() => this.inFlight.delete(settled));
     return work;
   }
 
@@ -117,8 +124,8 @@ export class RecordProcessor {
    */
   async quiesce(graceMs: number): Promise<void> {
     this.stopping = true;
-    const pending = this.inFlight;
-    if (!pending) return;
+    if (this.inFlight.size === 0) return;
+    const pending = Promise.all(this.inFlight);
     // Wake a backoff sleep now; an in-flight request is only cut off after the grace period.
     this.wakeSleeps.abort();
     const timer = setTimeout(() => this.abandon.abort(), graceMs);
@@ -160,6 +167,8 @@ export class RecordProcessor {
       }
 
       if (onFailure(where, attempt, result) === 'stop') {
+        // With partitions in flight, several may fail at once: the pipeline stops once.
+        if (this.halted) throw new RecordNotDelivered('pipeline stopped on error');
         this.halted = true;
         emit('stopped-on-error', { ...where, ...outcome(result) });
         this.onStoppedOnError();
@@ -189,9 +198,8 @@ export class RecordProcessor {
     }
   }
 
-  /** Commits exactly this record: offset + 1 on its own topic-partition, nothing else (or holds it for the batcher). */
+  /** Commits exactly this record: offset + 1 on its own topic-partition, nothing else. */
   async commit(topic: string, partition: number, offset: string): Promise<void> {
-    if (this.batcher) return this.batcher.hold(topic, partition, (BigInt(offset) + 1n).toString());
     try {
       await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(offset) + 1n).toString() }]);
     } catch (error) {

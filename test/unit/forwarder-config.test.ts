@@ -6,7 +6,10 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { packageRoot } from '../../src/setup/project-paths.js';
-import { ConfigError, loadConfig, MODES } from '../../sut/forwarder/forwarder-config.js';
+import type { Consumer } from 'kafkajs';
+import { ConfigError, loadConfig, MODES, type ForwarderConfig } from '../../sut/forwarder/forwarder-config.js';
+import { driveFor } from '../../sut/forwarder/modes/mode-table.js';
+import { RecordProcessor } from '../../sut/forwarder/record-processor.js';
 
 const contract = {
   KAFKA_BOOTSTRAP_SERVERS: '127.0.0.1:9092',
@@ -15,6 +18,14 @@ const contract = {
   TARGET_URL: 'http://127.0.0.1:8080/messages',
   SUT_INSTANCE: '1',
 };
+
+// Choosing a drive touches no consumer: a stand-in that fails if it is used.
+function processorFor(config: ForwarderConfig): RecordProcessor {
+  const consumer = new Proxy({} as Consumer, {
+    get: (_target, name) => assert.fail(`the consumer's ${String(name)} was used`),
+  });
+  return new RecordProcessor(config, consumer, () => assert.fail('stopped on error'));
+}
 
 function configError(env: Record<string, string>): ConfigError {
   try {
@@ -86,6 +97,47 @@ describe('forwarder modes', () => {
       /FORWARDER_SKIP_AFTER_ATTEMPTS is "0"; expected a positive whole number of attempts/,
     );
     assert.match(configError({ FORWARDER_PARALLEL_JITTER_MS: 'fast' }).message, /FORWARDER_PARALLEL_JITTER_MS .* milliseconds/);
+  });
+});
+
+describe('the fast configuration', () => {
+  it('delivers one partition at a time and commits each record, unless told otherwise', () => {
+    const config = loadConfig(contract);
+    assert.equal(config.partitionsInFlight, 1);
+    assert.equal(config.commitIntervalMs, 0);
+    assert.equal(config.commitEveryRecords, 0);
+    const drive = driveFor(config, processorFor(config));
+    assert.equal(drive.autoCommit, false);
+  });
+
+  it('commits the delivered prefix through kafkajs on an interval, a count or both', () => {
+    const both = loadConfig({ ...contract, FORWARDER_COMMIT_INTERVAL_MS: '1000', FORWARDER_COMMIT_EVERY: '500' });
+    const processor = processorFor(both);
+    const drive = driveFor(both, processor);
+    assert.equal(drive.autoCommit, true);
+    assert.equal(drive.autoCommitInterval, 1000);
+    assert.equal(drive.autoCommitThreshold, 500);
+    // The handler that only delivers: kafkajs resolves (and so may commit) a record only after it returns.
+    assert.equal(drive.eachMessage, processor.deliverOnly);
+
+    const countOnly = loadConfig({ ...contract, FORWARDER_COMMIT_EVERY: '200' });
+    const byCount = driveFor(countOnly, processorFor(countOnly));
+    assert.equal(byCount.autoCommitThreshold, 200);
+    assert.equal(byCount.autoCommitInterval, undefined);
+  });
+
+  it('reads the partitions in flight, and refuses zero in partitions', () => {
+    assert.equal(loadConfig({ ...contract, FORWARDER_PARTITIONS_IN_FLIGHT: '6' }).partitionsInFlight, 6);
+    assert.match(
+      configError({ FORWARDER_PARTITIONS_IN_FLIGHT: '0' }).message,
+      /FORWARDER_PARTITIONS_IN_FLIGHT is "0"; expected a positive whole number of partitions/,
+    );
+    assert.match(configError({ FORWARDER_COMMIT_EVERY: 'often' }).message, /FORWARDER_COMMIT_EVERY is "often"; .* records/);
+  });
+
+  it('leaves the broken modes their own commits', () => {
+    const config = loadConfig({ ...contract, FORWARDER_MODE: 'commit-before-send', FORWARDER_COMMIT_EVERY: '500' });
+    assert.equal(driveFor(config, processorFor(config)).autoCommit, false);
   });
 });
 

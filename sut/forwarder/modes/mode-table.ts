@@ -15,7 +15,18 @@ import { unorderedParallel } from './unordered-parallel.js';
 
 type Strategy = (processor: RecordProcessor, config: ForwarderConfig) => Drive;
 
-const correct: Strategy = (processor) => ({ autoCommit: false, eachMessage: processor.eachMessage });
+// Each record committed after its 2xx; or, with FORWARDER_COMMIT_INTERVAL_MS / _EVERY, the
+// delivered prefix committed by kafkajs from the offsets it resolves as each delivery returns.
+const correct: Strategy = (processor, config) =>
+  config.commitIntervalMs > 0 || config.commitEveryRecords > 0
+    ? {
+        autoCommit: true,
+        // The one not set adds no trigger; kafkajs also commits at the end of every batch.
+        ...(config.commitIntervalMs > 0 ? { autoCommitInterval: config.commitIntervalMs } : {}),
+        ...(config.commitEveryRecords > 0 ? { autoCommitThreshold: config.commitEveryRecords } : {}),
+        eachMessage: processor.deliverOnly,
+      }
+    : { autoCommit: false, eachMessage: processor.eachMessage };
 
 // A Record over every mode, so a mode added to MODES without a strategy does not compile.
 const STRATEGIES: Record<ForwarderMode, Strategy> = {
