@@ -2,6 +2,11 @@
 // while the HTTP target is down for 10 s mid-stream: `verify` holds, 0 lost, 0 unsafe commits.
 // A forwarder that commits before it delivers, crashed while the target is down: `verify`
 // finds the unsafe commits and the messages they lost.
+//
+// On demand (`npm run test:verify-pipeline`), not in npm test: npm test's scenario-smoke runs seed
+// 000 through `kafka-chaos chaos` and verifies each scenario's folder with `kafka-chaos verify`,
+// passing and failing, and the self-test catches commit-before-send; this drives the same path
+// without cucumber, for working on collectEvidence or the checker.
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
