@@ -16,6 +16,7 @@ import { ProcessKafkaCluster } from '../src/environment/process/process-kafka-cl
 import { planTopology, proxyNames, listenerNames } from '../src/environment/topology-plan.js';
 import { RunDirectory } from '../src/evidence/run-directory.js';
 import { resolveJava } from '../src/setup/java.js';
+import { kafkaCdsArchive } from '../src/setup/kafka-cds-archive.js';
 import { DEFAULT_KAFKA_VERSION, requiredJavaMajor, resolveKafka } from '../src/setup/kafka-distribution.js';
 import { LOOPBACK, freePorts } from '../src/util/ports.js';
 
@@ -45,6 +46,8 @@ async function bareBrokerMs(): Promise<number> {
     kafka,
     tuning: DEFAULT_TUNING,
     startupTimeoutMs: 120_000,
+    // The same class-data-sharing archive as the full environments: the baseline is as fast as they are.
+    cdsArchive: await kafkaCdsArchive(kafka, java.javaBin),
   });
   const elapsed = performance.now() - started;
   await cluster.stop();

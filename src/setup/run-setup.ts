@@ -3,6 +3,7 @@
 
 import { type JavaInstallation, resolveJava } from './java.js';
 import { DEFAULT_KAFKA_VERSION, type KafkaDistribution, requiredJavaMajor, resolveKafka } from './kafka-distribution.js';
+import { kafkaCdsArchive } from './kafka-cds-archive.js';
 import { cacheDir } from './project-paths.js';
 import { EnvironmentError } from '../util/errors.js';
 import { resolveGoForwarder } from './go-forwarder-binary.js';
@@ -44,6 +45,10 @@ export async function runSetup(options: SetupOptions = {}): Promise<SetupResult>
       ? `setup: Kafka ${kafka.version} jars: from KAFKA_HOME at ${kafka.libsDir}`
       : `setup: Kafka ${kafka.version} jars: cached at ${kafka.libsDir}`,
   );
+
+  // The brokers' class-data-sharing archive, so that no cluster start pays for making it.
+  const cds = await kafkaCdsArchive(kafka, java.javaBin);
+  if (cds) log?.(`setup: broker class-data-sharing archive at ${cds}`);
 
   const toxiproxy = await resolveToxiproxy({ cacheDir: cache, env, log });
   const where = { TOXIPROXY_BIN: 'from TOXIPROXY_BIN', PATH: 'from PATH', built: 'built' }[toxiproxy.source];

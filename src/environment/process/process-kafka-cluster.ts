@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import type { RunDirectory } from '../../evidence/run-directory.js';
 import { EnvironmentError, PortInUseError } from '../../util/errors.js';
 import { LOOPBACK, assertPortFree } from '../../util/ports.js';
+import { BROKER_JVM_FLAGS } from '../../setup/kafka-cds-archive.js';
 import type { KafkaDistribution } from '../../setup/kafka-distribution.js';
 import { kafkaLoggingConfig } from '../../setup/kafka-logging.js';
 import { BrokerCluster } from '../broker-cluster.js';
@@ -20,9 +21,6 @@ import { ManagedProcess } from './managed-process.js';
 
 const run = promisify(execFile);
 
-/** Heap and GC sized so three brokers, the harness and a SUT fit a 2-core machine. */
-const JVM_FLAGS = ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError', '-Djava.awt.headless=true'];
-
 export interface ProcessClusterOptions {
   plan: TopologyPlan;
   run: RunDirectory;
@@ -30,6 +28,8 @@ export interface ProcessClusterOptions {
   kafka: KafkaDistribution;
   tuning: KafkaTuning;
   startupTimeoutMs: number;
+  /** A class-data-sharing archive for these jars and flags (kafka-cds-archive.ts), if there is one. */
+  cdsArchive?: string;
 }
 
 class ProcessBroker extends ManagedProcess implements BrokerNode {
@@ -65,7 +65,15 @@ export class ProcessKafkaCluster extends BrokerCluster<ProcessBroker> {
         const propertiesPath = path.join(nodeDir, 'server.properties');
         const properties = kafkaProperties(node, plan.nodes.length, path.join(nodeDir, 'data'), options.tuning);
         fs.writeFileSync(propertiesPath, renderProperties(properties));
-        const jvm = [...JVM_FLAGS, logging.jvmFlag(loggingPath), `-Dkafka.chaos.run=${runDir.runId}`, '-cp', kafka.classpath];
+        const cds = options.cdsArchive ? [`-XX:SharedArchiveFile=${options.cdsArchive}`] : [];
+        const jvm = [
+          ...BROKER_JVM_FLAGS,
+          ...cds,
+          logging.jvmFlag(loggingPath),
+          `-Dkafka.chaos.run=${runDir.runId}`,
+          '-cp',
+          kafka.classpath,
+        ];
         await formatStorage(options.javaBin, jvm, clusterId, propertiesPath, runDir.log(`broker-${node.id}`));
         brokers.set(
           node.id,

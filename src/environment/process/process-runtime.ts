@@ -3,6 +3,7 @@
 
 import type { RunDirectory } from '../../evidence/run-directory.js';
 import { resolveJava } from '../../setup/java.js';
+import { BROKER_JVM_FLAGS, kafkaCdsArchive } from '../../setup/kafka-cds-archive.js';
 import { requiredJavaMajor, resolveKafka } from '../../setup/kafka-distribution.js';
 import { resolveToxiproxy } from '../../setup/toxiproxy-binary.js';
 import { LOOPBACK, freePorts } from '../../util/ports.js';
@@ -25,6 +26,8 @@ export class ProcessRuntime implements Runtime {
     const kafka = await resolveKafka({ version: spec.kafkaVersion });
     const java = await resolveJava(process.env, requiredJavaMajor(kafka.version));
     const toxiproxyBin = await resolveToxiproxy({});
+    // Made once per jars, JDK and flags (the first start with them pays ~10 s); then every broker maps it.
+    const cdsArchive = await kafkaCdsArchive(kafka, java.javaBin, BROKER_JVM_FLAGS);
 
     const listenerKeys = ids.flatMap((id) => listenerNames(ids).map((name) => `b${id}.${name}`));
     const ports = await freePorts([...listenerKeys, ...proxyNames(ids), 'toxiproxy', 'target', 'targetControl']);
@@ -54,17 +57,25 @@ export class ProcessRuntime implements Runtime {
       });
       stack.defer(() => toxiproxy.process.stop().then(() => undefined));
       const network = await LinkNetwork.create(toxiproxy.apiUrl, plan);
-      const cluster = await ProcessKafkaCluster.start({
-        plan,
-        run,
-        javaBin: java.javaBin,
-        kafka,
-        tuning: spec.tuning,
-        startupTimeoutMs: spec.startupTimeoutMs,
-      });
-      stack.defer(() => cluster.stop());
-      const target = await startTargetProcess({ port: ports.target!, controlPort: ports.targetControl!, run, timeoutMs: 15_000 });
-      stack.defer(() => (target.node as ManagedProcess).stop().then(() => undefined));
+      // The target needs nothing of the cluster: it starts while the brokers do.
+      const [clusterStart, targetStart] = await Promise.allSettled([
+        ProcessKafkaCluster.start({
+          plan,
+          run,
+          javaBin: java.javaBin,
+          kafka,
+          tuning: spec.tuning,
+          startupTimeoutMs: spec.startupTimeoutMs,
+          cdsArchive,
+        }),
+        startTargetProcess({ port: ports.target!, controlPort: ports.targetControl!, run, timeoutMs: 15_000 }),
+      ]);
+      if (clusterStart.status === 'fulfilled') stack.defer(() => clusterStart.value.stop());
+      if (targetStart.status === 'fulfilled') stack.defer(() => (targetStart.value.node as ManagedProcess).stop().then(() => undefined));
+      if (clusterStart.status === 'rejected') throw clusterStart.reason;
+      if (targetStart.status === 'rejected') throw targetStart.reason;
+      const cluster = clusterStart.value;
+      const target = targetStart.value;
       const startFleet: FleetStarter = (launch, events) =>
         startProcessSutFleet({
           launch,
