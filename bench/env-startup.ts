@@ -16,7 +16,8 @@ import { ProcessKafkaCluster } from '../src/environment/process/process-kafka-cl
 import { planTopology, proxyNames, listenerNames } from '../src/environment/topology-plan.js';
 import { RunDirectory } from '../src/evidence/run-directory.js';
 import { resolveJava } from '../src/setup/java.js';
-import { kafkaCdsArchive } from '../src/setup/kafka-cds-archive.js';
+import { BROKER_JVM_FLAGS, kafkaCdsArchive } from '../src/setup/kafka-cds-archive.js';
+import { kafkaBootstrapCheckpoint } from '../src/setup/kafka-format-template.js';
 import { DEFAULT_KAFKA_VERSION, requiredJavaMajor, resolveKafka } from '../src/setup/kafka-distribution.js';
 import { LOOPBACK, freePorts } from '../src/util/ports.js';
 
@@ -46,8 +47,9 @@ async function bareBrokerMs(): Promise<number> {
     kafka,
     tuning: DEFAULT_TUNING,
     startupTimeoutMs: 120_000,
-    // The same class-data-sharing archive as the full environments: the baseline is as fast as they are.
+    // The same class-data-sharing archive and formatting as the full environments: the baseline is as fast as they are.
     cdsArchive: await kafkaCdsArchive(kafka, java.javaBin),
+    bootstrapCheckpoint: await kafkaBootstrapCheckpoint(kafka, java.javaBin, BROKER_JVM_FLAGS),
   });
   const elapsed = performance.now() - started;
   await cluster.stop();

@@ -2,7 +2,6 @@
 // JDK, each node's config, data and log inside the run directory, reached only through Toxiproxy.
 
 import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +9,7 @@ import type { RunDirectory } from '../../evidence/run-directory.js';
 import { EnvironmentError, PortInUseError } from '../../util/errors.js';
 import { LOOPBACK, assertPortFree } from '../../util/ports.js';
 import { BROKER_JVM_FLAGS } from '../../setup/kafka-cds-archive.js';
+import { newKafkaUuid, writeFormattedLogDir } from '../../setup/kafka-format-template.js';
 import type { KafkaDistribution } from '../../setup/kafka-distribution.js';
 import { kafkaLoggingConfig } from '../../setup/kafka-logging.js';
 import { BrokerCluster } from '../broker-cluster.js';
@@ -30,6 +30,8 @@ export interface ProcessClusterOptions {
   startupTimeoutMs: number;
   /** A class-data-sharing archive for these jars and flags (kafka-cds-archive.ts), if there is one. */
   cdsArchive?: string;
+  /** A bootstrap.checkpoint of these jars (kafka-format-template.ts): nodes are formatted without a JVM each. */
+  bootstrapCheckpoint?: string;
 }
 
 class ProcessBroker extends ManagedProcess implements BrokerNode {
@@ -74,7 +76,8 @@ export class ProcessKafkaCluster extends BrokerCluster<ProcessBroker> {
           '-cp',
           kafka.classpath,
         ];
-        await formatStorage(options.javaBin, jvm, clusterId, propertiesPath, runDir.log(`broker-${node.id}`));
+        if (options.bootstrapCheckpoint) writeFormattedLogDir(path.join(nodeDir, 'data'), options.bootstrapCheckpoint, node.id, clusterId);
+        else await formatStorage(options.javaBin, jvm, clusterId, propertiesPath, runDir.log(`broker-${node.id}`));
         brokers.set(
           node.id,
           new ProcessBroker(node.id, {
@@ -110,16 +113,8 @@ export class ProcessKafkaCluster extends BrokerCluster<ProcessBroker> {
   }
 }
 
-/**
- * A random cluster id as Kafka writes them (16 bytes, base64url). Like Kafka's Uuid.randomUuid,
- * never one that starts with "-": the storage tool's argument parser would take it for a flag.
- */
-export function newClusterId(): string {
-  for (;;) {
-    const id = crypto.randomBytes(16).toString('base64url');
-    if (!id.startsWith('-')) return id;
-  }
-}
+/** A random cluster id as Kafka writes them (kafka-format-template.ts). */
+export const newClusterId = newKafkaUuid;
 
 async function formatStorage(javaBin: string, jvm: string[], clusterId: string, propertiesPath: string, logPath: string) {
   try {
