@@ -17,7 +17,7 @@ import { planTopology, proxyNames, listenerNames } from '../src/environment/topo
 import { RunDirectory } from '../src/evidence/run-directory.js';
 import { resolveJava } from '../src/setup/java.js';
 import { BROKER_JVM_FLAGS, kafkaCdsArchive } from '../src/setup/kafka-cds-archive.js';
-import { kafkaBootstrapCheckpoint } from '../src/setup/kafka-format-template.js';
+import { kafkaFormatTemplate } from '../src/setup/kafka-format-template.js';
 import { DEFAULT_KAFKA_VERSION, requiredJavaMajor, resolveKafka } from '../src/setup/kafka-distribution.js';
 import { LOOPBACK, freePorts } from '../src/util/ports.js';
 
@@ -49,7 +49,7 @@ async function bareBrokerMs(): Promise<number> {
     startupTimeoutMs: 120_000,
     // The same class-data-sharing archive and formatting as the full environments: the baseline is as fast as they are.
     cdsArchive: await kafkaCdsArchive(kafka, java.javaBin),
-    bootstrapCheckpoint: await kafkaBootstrapCheckpoint(kafka, java.javaBin, BROKER_JVM_FLAGS),
+    formatTemplate: await kafkaFormatTemplate(kafka, java.javaBin, BROKER_JVM_FLAGS),
   });
   const elapsed = performance.now() - started;
   await cluster.stop();

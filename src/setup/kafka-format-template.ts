@@ -1,11 +1,12 @@
 // What `kafka-storage format` writes into a KRaft node's log directory, without a JVM per node.
 // Formatting runs a JVM for ~1.6 s of CPU, and a cluster start formatted each of its three nodes
-// — on 2 cores, 2.5 s of every start. What it writes is two files: meta.properties (node id,
-// cluster id, a random directory id) and bootstrap.checkpoint (the metadata version and feature
-// levels of the release: the same for every node and cluster, but for its timestamps and CRC).
-// So the checkpoint is made once per Kafka jars by one real format, and every node then gets a
-// copy and a meta.properties of its own. With static controller voters only (what the topology
-// plan writes): a dynamic quorum would put voters into the checkpoint.
+// — on 2 cores, 2.5 s of every start. What it writes is meta.properties (node id, cluster id, a
+// random directory id) and the release's bootstrap metadata (metadata version and feature
+// levels): bootstrap.checkpoint up to Kafka 4.1, __cluster_metadata-0/0…0-0…0.checkpoint in 4.4 —
+// the same for every node and cluster, but for timestamps and CRCs (compared byte by byte). So
+// one real format per Kafka jars makes a template of everything but meta.properties, and every
+// node then gets a copy and a meta.properties of its own. With static controller voters only
+// (what the topology plan writes): a dynamic quorum would put voters into the bootstrap metadata.
 
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -17,30 +18,30 @@ import type { KafkaDistribution } from './kafka-distribution.js';
 
 const run = promisify(execFile);
 
-const CHECKPOINT = 'bootstrap.checkpoint';
+const META_PROPERTIES = 'meta.properties';
 const FORMAT_TIMEOUT_MS = 60_000;
 
-/** Where the checkpoint of these jars lives (it may not exist yet). */
-export function bootstrapCheckpointPath(kafka: KafkaDistribution): string {
+/** Where the template of these jars lives: a formatted log directory without meta.properties (it may not exist yet). */
+export function formatTemplatePath(kafka: KafkaDistribution): string {
   const jars = fs.existsSync(kafka.libsDir) ? fs.readdirSync(kafka.libsDir).sort().join('\n') : '';
   const digest = crypto.createHash('sha256').update(`${kafka.version}\0${kafka.libsDir}\0${jars}`).digest('hex').slice(0, 16);
-  return path.join(kafka.libsDir, '..', 'format', `bootstrap-${digest}.checkpoint`);
+  return path.join(kafka.libsDir, '..', 'format', `template-${digest}`);
 }
 
 /**
- * The checkpoint's path, made first (one real format in a temp directory) when missing;
+ * The template's path, made first (one real format in a temp directory) when missing;
  * undefined with `warn` told why when it could not be — nodes are then formatted one by one, as
  * before. Only for the cached Maven jars: nothing is written beside a user's KAFKA_HOME.
  */
-export async function kafkaBootstrapCheckpoint(
+export async function kafkaFormatTemplate(
   kafka: KafkaDistribution,
   javaBin: string,
   jvmFlags: readonly string[],
   warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Promise<string | undefined> {
   if (kafka.source !== 'maven') return undefined;
-  const checkpoint = bootstrapCheckpointPath(kafka);
-  if (fs.existsSync(checkpoint)) return checkpoint;
+  const template = formatTemplatePath(kafka);
+  if (fs.existsSync(template)) return template;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-format-'));
   try {
     const propertiesPath = path.join(work, 'server.properties');
@@ -63,27 +64,30 @@ export async function kafkaBootstrapCheckpoint(
         timeout: FORMAT_TIMEOUT_MS,
       },
     );
-    const made = path.join(work, 'data', CHECKPOINT);
-    if (!fs.existsSync(made)) throw new Error(`kafka-storage format wrote no ${CHECKPOINT}`);
-    fs.mkdirSync(path.dirname(checkpoint), { recursive: true });
-    const partial = `${checkpoint}.partial-${process.pid}`;
-    fs.copyFileSync(made, partial);
-    fs.renameSync(partial, checkpoint);
-    return checkpoint;
+    const made = path.join(work, 'data');
+    if (!fs.existsSync(path.join(made, META_PROPERTIES))) throw new Error(`kafka-storage format wrote no ${META_PROPERTIES}`);
+    fs.rmSync(path.join(made, META_PROPERTIES));
+    if (fs.readdirSync(made).length === 0) throw new Error('kafka-storage format wrote no bootstrap metadata');
+    fs.mkdirSync(path.dirname(template), { recursive: true });
+    // Another run may have made one at the same time; either is as good.
+    fs.cpSync(made, `${template}.partial-${process.pid}`, { recursive: true });
+    fs.renameSync(`${template}.partial-${process.pid}`, template);
+    return template;
   } catch (error) {
     warn(`kafka-chaos: each broker's storage is formatted by its own JVM: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   } finally {
+    fs.rmSync(`${template}.partial-${process.pid}`, { recursive: true, force: true });
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
-/** Formats `logDir` for `nodeId` of `clusterId` as kafka-storage format does, from the checkpoint. */
-export function writeFormattedLogDir(logDir: string, checkpoint: string, nodeId: number, clusterId: string): void {
+/** Formats `logDir` for `nodeId` of `clusterId` as kafka-storage format does, from the template. */
+export function writeFormattedLogDir(logDir: string, template: string, nodeId: number, clusterId: string): void {
   fs.mkdirSync(logDir, { recursive: true });
-  fs.copyFileSync(checkpoint, path.join(logDir, CHECKPOINT));
+  fs.cpSync(template, logDir, { recursive: true });
   fs.writeFileSync(
-    path.join(logDir, 'meta.properties'),
+    path.join(logDir, META_PROPERTIES),
     [
       '#',
       `#${new Date().toUTCString()}`,

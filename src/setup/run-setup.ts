@@ -4,7 +4,7 @@
 import { type JavaInstallation, resolveJava } from './java.js';
 import { DEFAULT_KAFKA_VERSION, type KafkaDistribution, requiredJavaMajor, resolveKafka } from './kafka-distribution.js';
 import { BROKER_JVM_FLAGS, kafkaCdsArchive } from './kafka-cds-archive.js';
-import { kafkaBootstrapCheckpoint } from './kafka-format-template.js';
+import { kafkaFormatTemplate } from './kafka-format-template.js';
 import { cacheDir } from './project-paths.js';
 import { EnvironmentError } from '../util/errors.js';
 import { resolveGoForwarder } from './go-forwarder-binary.js';
@@ -50,8 +50,8 @@ export async function runSetup(options: SetupOptions = {}): Promise<SetupResult>
   // The brokers' class-data-sharing archive, so that no cluster start pays for making it.
   const cds = await kafkaCdsArchive(kafka, java.javaBin);
   if (cds) log?.(`setup: broker class-data-sharing archive at ${cds}`);
-  const checkpoint = await kafkaBootstrapCheckpoint(kafka, java.javaBin, BROKER_JVM_FLAGS);
-  if (checkpoint) log?.(`setup: brokers' storage formatted from ${checkpoint}`);
+  const formatTemplate = await kafkaFormatTemplate(kafka, java.javaBin, BROKER_JVM_FLAGS);
+  if (formatTemplate) log?.(`setup: brokers' storage formatted from ${formatTemplate}`);
 
   const toxiproxy = await resolveToxiproxy({ cacheDir: cache, env, log });
   const where = { TOXIPROXY_BIN: 'from TOXIPROXY_BIN', PATH: 'from PATH', built: 'built' }[toxiproxy.source];

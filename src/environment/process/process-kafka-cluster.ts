@@ -30,8 +30,8 @@ export interface ProcessClusterOptions {
   startupTimeoutMs: number;
   /** A class-data-sharing archive for these jars and flags (kafka-cds-archive.ts), if there is one. */
   cdsArchive?: string;
-  /** A bootstrap.checkpoint of these jars (kafka-format-template.ts): nodes are formatted without a JVM each. */
-  bootstrapCheckpoint?: string;
+  /** A formatted log directory of these jars (kafka-format-template.ts): nodes are formatted without a JVM each. */
+  formatTemplate?: string;
 }
 
 class ProcessBroker extends ManagedProcess implements BrokerNode {
@@ -76,7 +76,7 @@ export class ProcessKafkaCluster extends BrokerCluster<ProcessBroker> {
           '-cp',
           kafka.classpath,
         ];
-        if (options.bootstrapCheckpoint) writeFormattedLogDir(path.join(nodeDir, 'data'), options.bootstrapCheckpoint, node.id, clusterId);
+        if (options.formatTemplate) writeFormattedLogDir(path.join(nodeDir, 'data'), options.formatTemplate, node.id, clusterId);
         else await formatStorage(options.javaBin, jvm, clusterId, propertiesPath, runDir.log(`broker-${node.id}`));
         brokers.set(
           node.id,

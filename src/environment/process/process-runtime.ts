@@ -5,7 +5,7 @@ import type { RunDirectory } from '../../evidence/run-directory.js';
 import { resolveJava } from '../../setup/java.js';
 import { BROKER_JVM_FLAGS, kafkaCdsArchive } from '../../setup/kafka-cds-archive.js';
 import { requiredJavaMajor, resolveKafka } from '../../setup/kafka-distribution.js';
-import { kafkaBootstrapCheckpoint } from '../../setup/kafka-format-template.js';
+import { kafkaFormatTemplate } from '../../setup/kafka-format-template.js';
 import { resolveToxiproxy } from '../../setup/toxiproxy-binary.js';
 import { LOOPBACK, freePorts } from '../../util/ports.js';
 import { ResourceStack } from '../../util/resource-stack.js';
@@ -29,7 +29,7 @@ export class ProcessRuntime implements Runtime {
     const toxiproxyBin = await resolveToxiproxy({});
     // Made once per jars, JDK and flags (the first start with them pays ~10 s); then every broker maps it.
     const cdsArchive = await kafkaCdsArchive(kafka, java.javaBin, BROKER_JVM_FLAGS);
-    const bootstrapCheckpoint = await kafkaBootstrapCheckpoint(kafka, java.javaBin, BROKER_JVM_FLAGS);
+    const formatTemplate = await kafkaFormatTemplate(kafka, java.javaBin, BROKER_JVM_FLAGS);
 
     const listenerKeys = ids.flatMap((id) => listenerNames(ids).map((name) => `b${id}.${name}`));
     const ports = await freePorts([...listenerKeys, ...proxyNames(ids), 'toxiproxy', 'target', 'targetControl']);
@@ -69,7 +69,7 @@ export class ProcessRuntime implements Runtime {
           tuning: spec.tuning,
           startupTimeoutMs: spec.startupTimeoutMs,
           cdsArchive,
-          bootstrapCheckpoint,
+          formatTemplate,
         }),
         startTargetProcess({ port: ports.target!, controlPort: ports.targetControl!, run, timeoutMs: 15_000 }),
       ]);
