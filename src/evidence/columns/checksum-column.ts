@@ -53,6 +53,12 @@ export class ChecksumColumnBuilder {
     this.text.push(codeOf(this.tables.strings, value));
   }
 
+  reserve(records: number): void {
+    this.hi.reserve(records);
+    this.lo.reserve(records);
+    this.text.reserve(records);
+  }
+
   build(): Checksums {
     return { hi: this.hi.view(), lo: this.lo.view(), text: this.text.view() };
   }

@@ -2,7 +2,7 @@
 // record arrays (hand-built, in tests and in memory): the checker takes either, and turns the
 // arrays into columns itself (ledgerColumns) so that every check reads one representation.
 
-import type { Ledgers } from '../ledger-records.js';
+import type { CommitRecord, DeliveryRecord, Ledgers, LogRecord, ProducedRecord } from '../ledger-records.js';
 import { commitColumns, type CommitColumns } from './commit-columns.js';
 import { deliveredColumns, type DeliveredColumns } from './delivered-columns.js';
 import { LedgerTables } from './ledger-tables.js';
@@ -18,8 +18,13 @@ export type ColumnLedgers = Omit<Ledgers, ColumnarLedger> & {
   commits: CommitColumns;
 };
 
-/** Ledgers of either form. */
-export type AnyLedgers = Ledgers | ColumnLedgers;
+/** Ledgers with each large ledger in either form (a caller may swap in records of its own for one). */
+export type AnyLedgers = Omit<Ledgers, ColumnarLedger> & {
+  produced: readonly ProducedRecord[] | ProducedColumns;
+  log: readonly LogRecord[] | LogColumns;
+  delivered: readonly DeliveryRecord[] | DeliveredColumns;
+  commits: readonly CommitRecord[] | CommitColumns;
+};
 
 /** Each large ledger as columns, converted from records on first use (a null record throws then). */
 export interface LazyColumns {

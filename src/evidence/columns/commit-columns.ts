@@ -46,6 +46,18 @@ export class CommitColumnsBuilder {
     this.expireTimestampMs.push(numberOf(record.expireTimestamp));
   }
 
+  /** Sizes every column for `records` (an estimate from the file's size), growing each once. */
+  reserve(records: number): void {
+    this.group.reserve(records);
+    this.topic.reserve(records);
+    this.partition.reserve(records);
+    this.offset.reserve(records);
+    this.leaderEpoch.reserve(records);
+    this.metadata.reserve(records);
+    this.commitTimestampMs.reserve(records);
+    this.expireTimestampMs.reserve(records);
+  }
+
   build(source?: readonly CommitRecord[]): CommitColumns {
     const { tables } = this;
     const columns = {

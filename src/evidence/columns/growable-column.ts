@@ -31,6 +31,14 @@ export class GrowableColumn<A extends NumberArray> {
     return this.data.subarray(0, this.size) as A;
   }
 
+  /** Makes room for `capacity` values at least, in one copy: a reader that knows the count ahead avoids the growth's copies and slack. */
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const bigger = new this.make(capacity);
+    bigger.set(this.data.subarray(0, this.size));
+    this.data = bigger;
+  }
+
   private grow(): void {
     const bigger = new this.make(Math.ceil(this.data.length * 1.5));
     bigger.set(this.data);

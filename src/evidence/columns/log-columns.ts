@@ -39,6 +39,15 @@ export class LogColumnsBuilder {
     this.checksum.push(record.checksum);
   }
 
+  /** Sizes every column for `records` (an estimate from the file's size), growing each once. */
+  reserve(records: number): void {
+    this.id.reserve(records);
+    this.topic.reserve(records);
+    this.partition.reserve(records);
+    this.offset.reserve(records);
+    this.checksum.reserve(records);
+  }
+
   build(source?: readonly LogRecord[]): LogColumns {
     const { tables } = this;
     const columns = {

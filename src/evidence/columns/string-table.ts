@@ -5,6 +5,10 @@
 export class StringTable {
   private readonly codes = new Map<string, number>();
   private readonly strings: string[] = [];
+  // The last string interned: consecutive records mostly repeat their topic, path or SUT, and a
+  // comparison is cheaper than hashing a fresh string.
+  private lastValue: string | undefined;
+  private lastCode = -1;
 
   get size(): number {
     return this.strings.length;
@@ -12,12 +16,15 @@ export class StringTable {
 
   /** The string's code, adding it on first sight. */
   intern(value: string): number {
+    if (value === this.lastValue) return this.lastCode;
     let code = this.codes.get(value);
     if (code === undefined) {
       code = this.strings.length;
       this.strings.push(value);
       this.codes.set(value, code);
     }
+    this.lastValue = value;
+    this.lastCode = code;
     return code;
   }
 
