@@ -61,6 +61,26 @@ describe('a string table', () => {
     assert.equal(table.size, 1, 'find adds nothing');
   });
 
+  it('keeps every string through its growth, whatever its characters or length', () => {
+    const table = new StringTable();
+    const values = Array.from({ length: 5000 }, (_, i) => `id-${i}`);
+    values.push('', 'é€😀', '\ud800 lone surrogate', 'x'.repeat(20_000));
+    const codes = values.map((v) => table.intern(v));
+    assert.deepEqual(
+      codes,
+      values.map((_, i) => i),
+    );
+    assert.deepEqual(
+      values.map((_, i) => table.get(i)),
+      values,
+    );
+    assert.deepEqual(
+      values.map((v) => table.find(v)),
+      codes,
+    );
+    assert.equal(table.find('id-5000'), -1);
+  });
+
   it('tells equal strings built apart from the last one interned', () => {
     const table = new StringTable();
     const a = table.intern(['ab', 'cd'].join(''));
