@@ -29,6 +29,7 @@ export class StringTable {
   // comparison is cheaper than hashing.
   private lastValue: string | undefined;
   private lastCode = -1;
+  private readonly decoded: (string | undefined)[] = [];
 
   get size(): number {
     return this.count;
@@ -63,6 +64,11 @@ export class StringTable {
   /** The string of a code (undefined for a code never handed out). */
   get(code: number): string | undefined {
     if (!(code >= 0 && code < this.count)) return undefined;
+    // Made once a code: the checker asks for a topic per log record, and for only a few ids.
+    return (this.decoded[code] ??= this.decode(code));
+  }
+
+  private decode(code: number): string {
     const units = this.chars.subarray(this.starts[code], this.ends[code]);
     let text = '';
     // In pieces: fromCharCode takes its code units as arguments, and arguments are limited.
