@@ -15,13 +15,9 @@ import {
   LEDGER_NAMES,
   type FaultRecord,
   type FinalOffsets,
-  type CommitRecord,
-  type DeliveryRecord,
   type LedgerEvidence,
   type LedgerName,
   type LedgerStatus,
-  type LogRecord,
-  type ProducedRecord,
 } from './ledger-records.js';
 import type { ColumnLedgers } from './columns/column-ledgers.js';
 import { CommitColumnsBuilder } from './columns/commit-columns.js';
@@ -87,6 +83,13 @@ export async function readLedgers(runDir: string, expectations: LedgerExpectatio
     return [readOne(ledger, (record) => records.push(record)), records];
   };
 
+  // Each record straight into its columns, which are sized once from the file's estimated count.
+  const intoColumns = (ledger: JsonlLedger, builder: { push(record: never): void; reserve(records: number): void }) =>
+    readOne(
+      ledger,
+      (record) => builder.push(record as never),
+      (records) => builder.reserve(records),
+    );
   const tables = new LedgerTables();
   const produced = new ProducedColumnsBuilder(tables);
   const log = new LogColumnsBuilder(tables);
@@ -96,26 +99,10 @@ export async function readLedgers(runDir: string, expectations: LedgerExpectatio
   const [readingFaults, faults] = inArray('faults');
   const [readingEvents, events] = inArray('events');
   await Promise.all([
-    readOne(
-      'produced',
-      (record) => produced.push(record as ProducedRecord),
-      (n) => produced.reserve(n),
-    ),
-    readOne(
-      'log',
-      (record) => log.push(record as LogRecord),
-      (n) => log.reserve(n),
-    ),
-    readOne(
-      'delivered',
-      (record) => delivered.push(record as DeliveryRecord),
-      (n) => delivered.reserve(n),
-    ),
-    readOne(
-      'commits',
-      (record) => commits.push(record as CommitRecord),
-      (n) => commits.reserve(n),
-    ),
+    intoColumns('produced', produced),
+    intoColumns('log', log),
+    intoColumns('delivered', delivered),
+    intoColumns('commits', commits),
     readingGroup,
     readingFaults,
     readingEvents,

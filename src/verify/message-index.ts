@@ -2,18 +2,15 @@
 // Every id seen anywhere (produced, log, delivered) gets a dense number; per-message facts live
 // in typed arrays indexed by that number (no per-message objects), and each partition's log
 // records are kept sorted by offset. It reads the ledgers' columns (evidence/columns/), joined
-// on the ids table's codes, so no id string is hashed twice. Building it is O(records), plus a sort only if the
-// read-back was out of offset order.
+// on the ids table's codes (message-numbering.ts numbers and validates them). Building it is
+// O(records), plus a sort only if the read-back was out of offset order.
 
 import type { ResolvedOptions } from './types.js';
-import { requireIdOrNull, requireInteger, requireOneOf, requireString, requireTime } from './evidence-shape.js';
+import { numberMessages } from './message-numbering.js';
 import type { PartitionRegistry } from './partitions.js';
-import { rawField, topicCodeFilter } from './scope.js';
 import type { LedgerEvidence, TornLine } from '../evidence/ledger-records.js';
-import { isChecksumString } from '../evidence/columns/checksum-column.js';
 import type { LazyColumns } from '../evidence/columns/column-ledgers.js';
-import { DELIVERY_ANSWERED, isSuccessAt } from '../evidence/columns/delivered-columns.js';
-import { NOT_STRING_CODE, type LedgerTables } from '../evidence/columns/ledger-tables.js';
+import { isSuccessAt } from '../evidence/columns/delivered-columns.js';
 import { OUTCOME_OK, type ProducedColumns } from '../evidence/columns/produced-columns.js';
 
 export interface PartitionPositions {
@@ -71,28 +68,6 @@ export const EXCUSED_PRODUCED = 4;
 
 /** outcome code → rank: ok > indeterminate > failed. */
 const OUTCOME_RANK = [0, 3, 1, 2];
-const OUTCOMES = ['ok', 'failed', 'indeterminate'] as const;
-const DELIVERY_OUTCOMES = ['answered', 'dropped'] as const;
-
-/** Numbers messages by id, in order of first sight: produced, then log, then delivered (in scope). */
-class Numbering {
-  private readonly messageOfCode: number[] = [];
-  readonly codes: number[] = [];
-  constructor(private readonly tables: LedgerTables) {}
-  of(code: number): number {
-    let message = this.messageOfCode[code];
-    if (message === undefined) {
-      message = this.codes.length;
-      this.codes.push(code);
-      this.messageOfCode[code] = message;
-    }
-    return message;
-  }
-  find(id: string): number | undefined {
-    const code = this.tables.ids.find(id);
-    return code < 0 ? undefined : this.messageOfCode[code];
-  }
-}
 
 export function buildMessageIndex(
   columns: LazyColumns,
@@ -100,76 +75,12 @@ export function buildMessageIndex(
   options: ResolvedOptions,
   registry: PartitionRegistry,
 ): MessageIndex {
-  // Each ledger is converted (if hand-built) and validated in turn, so the first malformed one is the one reported.
-  const produced = columns.produced();
+  const { produced, log, delivered, numbering, producedMessage, logMessage, logPartition, deliveryMessage, unidentifiedDeliveries } =
+    numberMessages(columns, options, registry);
   const { tables } = produced;
-  const inScope = topicCodeFilter(options, tables);
   const warnings: string[] = [];
-  const numbering = new Numbering(tables);
-  const fail = (
-    ledger: { record(i: number): object },
-    name: string,
-    i: number,
-    field: string,
-    require: (v: unknown, l: string, i: number, f: string) => unknown,
-  ) => {
-    require(rawField(ledger, i, field), name, i, field);
-  };
-
-  // Pass 1: number every id, validating the fields the checks read.
-  const producedMessage = new Int32Array(produced.length).fill(-1);
-  for (let i = 0; i < produced.length; i++) {
-    const topic = produced.topic[i]!;
-    if (topic < 0) fail(produced, 'produced', i, 'topic', requireString);
-    if (!inScope(topic)) continue;
-    if (!isChecksumString(produced.checksum, i)) fail(produced, 'produced', i, 'checksum', requireString);
-    const outcome = produced.outcome[i]!;
-    if (outcome === 0) requireOneOf(rawField(produced, i, 'outcome'), OUTCOMES, 'produced', i, 'outcome');
-    if (outcome === OUTCOME_OK) {
-      if (!Number.isInteger(produced.partition[i])) fail(produced, 'produced', i, 'partition', requireInteger);
-      if (!Number.isInteger(produced.offset[i])) fail(produced, 'produced', i, 'offset', requireInteger);
-    }
-    const id = produced.id[i]!;
-    if (id < 0) fail(produced, 'produced', i, 'id', requireString);
-    producedMessage[i] = numbering.of(id);
-  }
-  const log = columns.log();
-  const logMessage = new Int32Array(log.length).fill(-1);
-  const logPartition = new Int32Array(log.length).fill(-1);
-  for (let i = 0; i < log.length; i++) {
-    const topic = log.topic[i]!;
-    if (topic < 0) fail(log, 'log', i, 'topic', requireString);
-    if (!inScope(topic)) continue;
-    if (!Number.isInteger(log.offset[i])) fail(log, 'log', i, 'offset', requireInteger);
-    if (!isChecksumString(log.checksum, i)) fail(log, 'log', i, 'checksum', requireString);
-    const partition = log.partition[i]!;
-    if (!Number.isInteger(partition)) fail(log, 'log', i, 'partition', requireInteger);
-    logPartition[i] = registry.get(tables.strings.get(topic)!, partition);
-    const id = log.id[i]!;
-    if (id === NOT_STRING_CODE) fail(log, 'log', i, 'id', requireIdOrNull);
-    if (id >= 0) logMessage[i] = numbering.of(id);
-  }
-  const delivered = columns.delivered();
-  const deliveryMessage = new Int32Array(delivered.length).fill(-1);
-  let unidentifiedDeliveries = 0;
-  for (let i = 0; i < delivered.length; i++) {
-    if (!Number.isFinite(delivered.receivedAtMs[i])) fail(delivered, 'delivered', i, 'receivedAt', requireTime);
-    if (!isChecksumString(delivered.checksum, i)) fail(delivered, 'delivered', i, 'checksum', requireString);
-    const outcome = delivered.outcome[i]!;
-    if (outcome === 0) requireOneOf(rawField(delivered, i, 'outcome'), DELIVERY_OUTCOMES, 'delivered', i, 'outcome');
-    if (outcome === DELIVERY_ANSWERED) {
-      if (!Number.isInteger(delivered.status[i])) fail(delivered, 'delivered', i, 'status', requireInteger);
-      if (!Number.isFinite(delivered.answeredAtMs[i])) fail(delivered, 'delivered', i, 'answeredAt', requireTime);
-    }
-    const id = delivered.id[i]!;
-    if (id === NOT_STRING_CODE) fail(delivered, 'delivered', i, 'id', requireIdOrNull);
-    if (id < 0) unidentifiedDeliveries++;
-    else deliveryMessage[i] = numbering.of(id);
-  }
-
   const count = numbering.codes.length;
-  const messageCodes = Int32Array.from(numbering.codes);
-  numbering.codes.length = 0; // the typed copy holds them now
+  const messageCodes = numbering.codes.view();
   const index: MessageIndex = {
     count,
     idOf: (message) => tables.ids.get(messageCodes[message]!)!,

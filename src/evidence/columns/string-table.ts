@@ -91,9 +91,10 @@ export class StringTable {
 
   private add(value: string, hash: number): number {
     if (this.count === this.starts.length) {
-      this.starts = grown(this.starts, this.count * 2);
-      this.ends = grown(this.ends, this.count * 2);
-      this.hashes = grown(this.hashes, this.count * 2);
+      const length = Math.ceil(this.count * 1.5); // by half, like the columns: less slack at millions of ids
+      this.starts = grown(this.starts, length);
+      this.ends = grown(this.ends, length);
+      this.hashes = grown(this.hashes, length);
     }
     if (this.charsUsed + value.length > this.chars.length) {
       const bigger = new Uint16Array(Math.max(this.charsUsed + value.length, Math.ceil(this.chars.length * 1.5)));
