@@ -9,6 +9,7 @@ import readline from 'node:readline';
 import type { TornLine } from './ledger-records.js';
 import { readFragment } from './ledger-status.js';
 import type { RecordShape } from './record-shape.js';
+import { forEachLine } from './line-reader.js';
 
 export interface JsonlReadResult<T> {
   records: T[];
@@ -66,16 +67,27 @@ function endsWithNewline(filePath: string): boolean {
   }
 }
 
+/** After this many lines the reader estimates the file's record count from its size (see onEstimate). */
+const ESTIMATE_AFTER_LINES = 1000;
+
 /**
- * Reads a ledger for the checker, record by record into `onRecord`. One line lags behind so the
+ * Reads a ledger for the checker, record by record into `onRecord`; `onEstimate`, when given, is
+ * told once how many records the whole file likely holds (from its size and the first lines'
+ * length), so that columns can be sized once instead of grown and copied. One line lags behind so the
  * last line is known as such: it is torn when it does not parse, or when it lacks its newline and
  * is not a whole record. Any other bad line is corruption (the first is reported; reading goes on
  * so the count of lines stays true).
  */
-export async function readLedgerFile(filePath: string, shape: RecordShape, onRecord: (record: unknown) => void): Promise<LedgerFileRead> {
+export async function readLedgerFile(
+  filePath: string,
+  shape: RecordShape,
+  onRecord: (record: unknown) => void,
+  onEstimate?: (records: number) => void,
+): Promise<LedgerFileRead> {
   const name = path.basename(filePath);
   if (!fs.existsSync(filePath)) return { exists: false, lines: 0, records: 0 };
   const result: LedgerFileRead = { exists: true, lines: 0, records: 0 };
+  const fileBytes = onEstimate ? fs.statSync(filePath).size : 0;
   const bad = (text: string, lineNumber: number, isLast: boolean, parses: boolean, why: string) => {
     if (isLast && (!parses || !endsWithNewline(filePath))) result.torn = readFragment(lineNumber, text);
     else result.corruption ??= `${name}:${lineNumber}: ${why}`;
@@ -94,18 +106,23 @@ export async function readLedgerFile(filePath: string, shape: RecordShape, onRec
     result.records++;
     onRecord(parsed);
   };
-  const lines = readline.createInterface({ input: fs.createReadStream(filePath), crlfDelay: Infinity });
   let lineNumber = 0;
   let pending: string | undefined;
   let pendingNumber = 0;
-  for await (const line of lines) {
+  let sampledChars = 0;
+  await forEachLine(filePath, (line) => {
     lineNumber++;
-    if (line.trim() === '') continue;
+    // A record starts with '{': only another first character can make a blank line.
+    if (line.charCodeAt(0) !== 123 && line.trim() === '') return;
     result.lines++;
+    if (onEstimate && result.lines <= ESTIMATE_AFTER_LINES) {
+      sampledChars += line.length + 1;
+      if (result.lines === ESTIMATE_AFTER_LINES) onEstimate(Math.ceil((fileBytes / sampledChars) * ESTIMATE_AFTER_LINES * 1.02));
+    }
     if (pending !== undefined) take(pending, pendingNumber, false);
     pending = line;
     pendingNumber = lineNumber;
-  }
+  });
   if (pending !== undefined) take(pending, pendingNumber, true);
   return result;
 }

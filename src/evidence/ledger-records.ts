@@ -187,7 +187,11 @@ export interface LedgerStatus {
 
 export type LedgerEvidence = Record<LedgerName, LedgerStatus>;
 
-/** Every ledger of a run, in memory: what the checker judges. */
+/**
+ * Every ledger of a run, in memory, as records: hand-built (tests) or assembled by a caller.
+ * readLedgers gives the large four as columns instead (columns/column-ledgers.ts); the checker
+ * takes either.
+ */
 export interface Ledgers {
   produced: ProducedRecord[];
   log: LogRecord[];

@@ -3,6 +3,8 @@
 // absent) or corrupt (a bad line before the last, named by file:line; or a line count other than
 // run.json's ledgerLines recorded: emptied or cut short since). A torn last line — a crash
 // mid-write — is dropped with a warning and noted, so the checks can excuse what it carried.
+// The four large ledgers (produced, log, delivered, commits) go straight into columns
+// (columns/), record by record: a million-message run is never a million objects in memory.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,18 +17,23 @@ import {
   type FinalOffsets,
   type LedgerEvidence,
   type LedgerName,
-  type Ledgers,
   type LedgerStatus,
 } from './ledger-records.js';
+import type { ColumnLedgers } from './columns/column-ledgers.js';
+import { CommitColumnsBuilder } from './columns/commit-columns.js';
+import { DeliveredColumnsBuilder } from './columns/delivered-columns.js';
+import { LedgerTables } from './columns/ledger-tables.js';
+import { LogColumnsBuilder } from './columns/log-columns.js';
+import { ProducedColumnsBuilder } from './columns/produced-columns.js';
 import { presentStatus } from './ledger-status.js';
 import { OFFSETS_SHAPE, RECORD_SHAPES } from './record-shape.js';
 import { readRunFacts, type RunFacts } from './run-json.js';
 
 /** The ledgers, their statuses, plus what reading them had to drop. */
-export interface LoadedLedgers extends Ledgers {
+export type LoadedLedgers = ColumnLedgers & {
   evidence: LedgerEvidence;
   warnings: string[];
-}
+};
 
 type JsonlLedger = Exclude<LedgerName, 'offsets'>;
 
@@ -43,10 +50,13 @@ export async function readLedgers(runDir: string, expectations: LedgerExpectatio
   const warnings: string[] = [];
   const evidence = {} as LedgerEvidence;
 
-  const readOne = async (ledger: JsonlLedger): Promise<unknown[]> => {
+  const readOne = async (
+    ledger: JsonlLedger,
+    onRecord: (record: unknown) => void,
+    onEstimate?: (records: number) => void,
+  ): Promise<void> => {
     const file = LEDGER_FILES[ledger];
-    const records: unknown[] = [];
-    const read = await readLedgerFile(path.join(runDir, file), RECORD_SHAPES[ledger], (record) => records.push(record));
+    const read = await readLedgerFile(path.join(runDir, file), RECORD_SHAPES[ledger], onRecord, onEstimate);
     const status: LedgerStatus = presentStatus(ledger, read.records);
     const recordedLines = expectations.ledgerLines?.[ledger];
     if (!read.exists) {
@@ -67,22 +77,46 @@ export async function readLedgers(runDir: string, expectations: LedgerExpectatio
     }
     if (status.problem) warnings.push(status.problem);
     evidence[ledger] = status;
-    return records;
+  };
+  const inArray = (ledger: JsonlLedger): [Promise<void>, unknown[]] => {
+    const records: unknown[] = [];
+    return [readOne(ledger, (record) => records.push(record)), records];
   };
 
-  const [produced, log, delivered, commits, group, faults, events] = await Promise.all(
-    (['produced', 'log', 'delivered', 'commits', 'group', 'faults', 'events'] as const).map(readOne),
-  );
+  // Each record straight into its columns, which are sized once from the file's estimated count.
+  const intoColumns = (ledger: JsonlLedger, builder: { push(record: never): void; reserve(records: number): void }) =>
+    readOne(
+      ledger,
+      (record) => builder.push(record as never),
+      (records) => builder.reserve(records),
+    );
+  const tables = new LedgerTables();
+  const produced = new ProducedColumnsBuilder(tables);
+  const log = new LogColumnsBuilder(tables);
+  const delivered = new DeliveredColumnsBuilder(tables);
+  const commits = new CommitColumnsBuilder(tables);
+  const [readingGroup, group] = inArray('group');
+  const [readingFaults, faults] = inArray('faults');
+  const [readingEvents, events] = inArray('events');
+  await Promise.all([
+    intoColumns('produced', produced),
+    intoColumns('log', log),
+    intoColumns('delivered', delivered),
+    intoColumns('commits', commits),
+    readingGroup,
+    readingFaults,
+    readingEvents,
+  ]);
   const offsets = readOffsets(runDir, expected.has('offsets'), evidence);
   if (evidence.offsets.problem) warnings.push(evidence.offsets.problem);
   for (const ledger of LEDGER_NAMES) evidence[ledger] ??= presentStatus(ledger, 0);
   return {
-    produced,
-    log,
-    delivered,
-    commits,
+    produced: produced.build(),
+    log: log.build(),
+    delivered: delivered.build(),
+    commits: commits.build(),
     // A run from before group.jsonl existed did not expect it: no history, not an empty one.
-    ...(evidence.group!.state === 'present' && (expected.has('group') || group!.length > 0) ? { group } : {}),
+    ...(evidence.group!.state === 'present' && (expected.has('group') || group.length > 0) ? { group } : {}),
     offsets,
     faults: latestPerFault(faults as FaultRecord[]),
     events,

@@ -1,13 +1,14 @@
 // The group's commit history, per partition, sorted once by commitTimestamp (ties keep ledger
 // order). Commits of other groups or topics are not the SUT's and are left out.
 
-import type { Ledgers, ResolvedOptions } from './types.js';
+import type { LazyColumns } from '../evidence/columns/column-ledgers.js';
+import type { ResolvedOptions } from './types.js';
 import { requireInteger, requireString, requireTime } from './evidence-shape.js';
-import { topicFilter } from './message-index.js';
+import { rawField, topicCodeFilter } from './scope.js';
 import { upperBound, type PartitionRegistry } from './partitions.js';
 
 export interface PartitionCommits {
-  /** Indexes into ledgers.commits, in commitTimestamp order. */
+  /** Indexes into the commit columns, in commitTimestamp order. */
   records: Int32Array;
   /** commitTimestamp of each, ascending. */
   atMs: Float64Array;
@@ -23,25 +24,30 @@ export interface CommitIndex {
   warnings: string[];
 }
 
-export function buildCommitIndex(ledgers: Ledgers, options: ResolvedOptions, registry: PartitionRegistry): CommitIndex {
-  const { commits } = ledgers;
-  const inScope = topicFilter(options);
-  const partitionOf = new Int32Array(commits.length).fill(-1);
+export function buildCommitIndex(columns: LazyColumns, options: ResolvedOptions, registry: PartitionRegistry): CommitIndex {
+  const commits = columns.commits();
+  const { strings } = commits.tables;
+  const inScope = topicCodeFilter(options, commits.tables);
+  const groupCode = strings.find(options.group);
+  const fail = (i: number, field: string, require: (v: unknown, l: string, i: number, f: string) => unknown) =>
+    require(rawField(commits, i, field), 'commits', i, field);
   const lists: number[][] = [];
   let count = 0;
   let otherGroups = 0;
   for (let i = 0; i < commits.length; i++) {
-    const record = commits[i]!;
-    if (requireString(record.group, 'commits', i, 'group') !== options.group) {
+    const group = commits.group[i]!;
+    if (group < 0) fail(i, 'group', requireString);
+    if (group !== groupCode) {
       otherGroups++;
       continue;
     }
-    const topic = requireString(record.topic, 'commits', i, 'topic');
+    const topic = commits.topic[i]!;
+    if (topic < 0) fail(i, 'topic', requireString);
     if (!inScope(topic)) continue;
-    requireInteger(record.offset, 'commits', i, 'offset');
-    requireTime(record.commitTimestamp, 'commits', i, 'commitTimestamp');
-    const partition = registry.get(topic, requireInteger(record.partition, 'commits', i, 'partition'));
-    partitionOf[i] = partition;
+    if (!Number.isInteger(commits.offset[i])) fail(i, 'offset', requireInteger);
+    if (!Number.isFinite(commits.commitTimestampMs[i])) fail(i, 'commitTimestamp', requireTime);
+    if (!Number.isInteger(commits.partition[i])) fail(i, 'partition', requireInteger);
+    const partition = registry.get(strings.get(topic)!, commits.partition[i]!);
     (lists[partition] ??= []).push(i);
     count++;
   }
@@ -49,13 +55,14 @@ export function buildCommitIndex(ledgers: Ledgers, options: ResolvedOptions, reg
   for (let p = 0; p < lists.length; p++) {
     const list = lists[p];
     if (!list) continue;
-    list.sort((a, b) => commits[a]!.commitTimestamp - commits[b]!.commitTimestamp || a - b);
+    const atOf = commits.commitTimestampMs;
+    list.sort((a, b) => atOf[a]! - atOf[b]! || a - b);
     const records = Int32Array.from(list);
     const atMs = new Float64Array(records.length);
     const offsets = new Float64Array(records.length);
     for (let k = 0; k < records.length; k++) {
-      atMs[k] = commits[records[k]!]!.commitTimestamp;
-      offsets[k] = commits[records[k]!]!.offset;
+      atMs[k] = atOf[records[k]!]!;
+      offsets[k] = commits.offset[records[k]!]!;
     }
     byPartition[p] = { records, atMs, offsets };
   }

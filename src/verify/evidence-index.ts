@@ -5,7 +5,8 @@
 
 import { GROUP_COORDINATOR_ROLE, LEDGER_FILES, TARGET_DOWN_FAULT } from '../evidence/ledger-records.js';
 import type { LedgerName } from '../evidence/ledger-records.js';
-import type { Ledgers, ResolvedOptions } from './types.js';
+import { ledgerColumns, type AnyLedgers, type LazyColumns } from '../evidence/columns/column-ledgers.js';
+import type { ResolvedOptions } from './types.js';
 import { requireString, requireTime } from './evidence-shape.js';
 import { buildCommitIndex, type CommitIndex } from './commit-index.js';
 import { buildMessageIndex, type MessageIndex } from './message-index.js';
@@ -40,6 +41,8 @@ function lazy<T>(build: () => T): () => T {
 
 export class EvidenceIndex {
   readonly partitions: PartitionRegistry;
+  /** produced, log, delivered and commits as columns (hand-built records converted on first use). */
+  readonly columns: LazyColumns;
   readonly messages: () => MessageIndex;
   readonly commits: () => CommitIndex;
   /** When each partition was rewound: from the broker's group history, else the harness's SUT events. */
@@ -50,12 +53,13 @@ export class EvidenceIndex {
   readonly coordinatorFaults: () => Window[];
 
   constructor(
-    readonly ledgers: Ledgers,
+    readonly ledgers: AnyLedgers,
     readonly options: ResolvedOptions,
   ) {
     this.partitions = new PartitionRegistry(options.topics.length !== 1);
-    this.messages = lazy(() => buildMessageIndex(ledgers, options, this.partitions));
-    this.commits = lazy(() => buildCommitIndex(ledgers, options, this.partitions));
+    this.columns = ledgerColumns(ledgers);
+    this.messages = lazy(() => buildMessageIndex(this.columns, ledgers.evidence, options, this.partitions));
+    this.commits = lazy(() => buildCommitIndex(this.columns, options, this.partitions));
     this.rewinds = lazy(() => buildRewindHistory(ledgers, options, this.partitions));
     this.outages = lazy(() => faultWindows(ledgers, (fault, i) => requireString(fault.fault, 'faults', i, 'fault') === TARGET_DOWN_FAULT));
     this.coordinatorFaults = lazy(() => faultWindows(ledgers, (fault) => fault.params?.['role'] === GROUP_COORDINATOR_ROLE));
@@ -86,7 +90,7 @@ export class EvidenceIndex {
 }
 
 /** The windows of the faults `select` picks, by start; a fault never healed lasts to the end. */
-function faultWindows(ledgers: Ledgers, select: (fault: Ledgers['faults'][number], i: number) => boolean): Window[] {
+function faultWindows(ledgers: AnyLedgers, select: (fault: AnyLedgers['faults'][number], i: number) => boolean): Window[] {
   const windows: Window[] = [];
   ledgers.faults.forEach((fault, i) => {
     if (!select(fault, i)) return;

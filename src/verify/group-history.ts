@@ -8,9 +8,9 @@
 // Without group.jsonl (a run from before it existed) the harness's own SUT events stand in.
 
 import { requireString, requireTime } from './evidence-shape.js';
-import { topicFilter } from './message-index.js';
+import { topicFilter } from './scope.js';
 import type { PartitionRegistry } from './partitions.js';
-import type { Ledgers, ResolvedOptions } from './types.js';
+import type { AnyLedgers, ResolvedOptions } from './types.js';
 import type { AssignedPartitions, GroupRecord } from '../evidence/ledger-records.js';
 
 export interface RewindHistory {
@@ -31,7 +31,7 @@ export function isRewindEvent(kind: string): boolean {
   return kind.startsWith('sut-') || /rebalance|revoke|assign/.test(kind);
 }
 
-export function buildRewindHistory(ledgers: Ledgers, options: ResolvedOptions, registry: PartitionRegistry): RewindHistory {
+export function buildRewindHistory(ledgers: AnyLedgers, options: ResolvedOptions, registry: PartitionRegistry): RewindHistory {
   if (!ledgers.group) {
     const times: number[] = [];
     ledgers.events.forEach((event, i) => {

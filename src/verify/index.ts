@@ -10,7 +10,18 @@ export { checkRows, checksMarkdown, CHECK_TABLE_HEADER } from './check-catalogue
 export type { CheckName } from './check-name.js';
 export { commitsDuring, mergeWindows, type CommitsDuring } from './checks/commit-during-outage.js';
 export type { DuplicateCause } from './checks/duplicates.js';
-export type { Ledgers, CheckOptions, ResolvedOptions, CheckOutcome, CheckResult, Verdict, Validity, StepFinding } from './types.js';
+export type {
+  Ledgers,
+  AnyLedgers,
+  ColumnLedgers,
+  CheckOptions,
+  ResolvedOptions,
+  CheckOutcome,
+  CheckResult,
+  Verdict,
+  Validity,
+  StepFinding,
+} from './types.js';
 export { MalformedEvidenceError, MAX_EXAMPLES, DEFAULT_SLOW_ANSWER_MS, isSuccess, resolveOptions } from './types.js';
 export { CATEGORIES, type FailureCategory } from './check-category.js';
 export { buildTimeline, type Timeline, type TimelineSecond } from './timeline.js';

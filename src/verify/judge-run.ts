@@ -3,7 +3,7 @@
 // ledgers and the same run.json facts — group, topics, drain end, the duplicates bound, the
 // asserted checks and the steps' findings — so they cannot disagree. Pure: no I/O.
 
-import type { Ledgers } from '../evidence/ledger-records.js';
+import type { AnyLedgers } from '../evidence/columns/column-ledgers.js';
 import type { RunFacts } from '../evidence/run-json.js';
 import { ConfigError } from '../util/errors.js';
 import { CHECKS } from './check-registry.js';
@@ -37,7 +37,7 @@ export function optionsFromFacts(facts: RunFacts, overrides: JudgeOverrides = {}
 
 /** The verdict over a run's ledgers (with what reading them warned about first). */
 export function judgeRun(
-  ledgers: Ledgers & { warnings?: readonly string[] },
+  ledgers: AnyLedgers & { warnings?: readonly string[] },
   facts: RunFacts,
   overrides: JudgeOverrides = {},
   checks: readonly Check[] = CHECKS,

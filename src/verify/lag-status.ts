@@ -53,8 +53,8 @@ export class LagEvaluator {
   private readonly ends = new Map<number, { atMs: number; end: number }[]>();
 
   constructor(
-    commits: readonly CommitRecord[],
-    produced: readonly ProducedRecord[],
+    commits: Iterable<CommitRecord>,
+    produced: Iterable<ProducedRecord>,
     group: string,
     readonly topic: string,
     private readonly window = BURROW_WINDOW,
@@ -66,9 +66,9 @@ export class LagEvaluator {
       this.commits.set(c.partition, list);
     }
     for (const list of this.commits.values()) list.sort((a, b) => a.commitTimestamp - b.commitTimestamp);
-    const acks = produced
-      .filter((r) => r.topic === topic && r.outcome === 'ok' && r.partition !== null && r.offset !== null)
-      .sort((a, b) => a.endedAt - b.endedAt);
+    const acks: ProducedRecord[] = [];
+    for (const r of produced) if (r.topic === topic && r.outcome === 'ok' && r.partition !== null && r.offset !== null) acks.push(r);
+    acks.sort((a, b) => a.endedAt - b.endedAt);
     for (const r of acks) {
       const list = this.ends.get(r.partition!) ?? [];
       const end = Math.max(list[list.length - 1]?.end ?? 0, r.offset! + 1);

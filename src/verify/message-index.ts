@@ -1,14 +1,17 @@
 // The shared index of messages, built once per verdict so that no check rescans the ledgers.
 // Every id seen anywhere (produced, log, delivered) gets a dense number; per-message facts live
 // in typed arrays indexed by that number (no per-message objects), and each partition's log
-// records are kept sorted by offset. Building it is O(records), plus a sort only if the
-// read-back was out of offset order.
+// records are kept sorted by offset. It reads the ledgers' columns (evidence/columns/), joined
+// on the ids table's codes (message-numbering.ts numbers and validates them). Building it is
+// O(records), plus a sort only if the read-back was out of offset order.
 
-import type { Ledgers, ResolvedOptions } from './types.js';
-import { isSuccess } from './types.js';
-import { requireIdOrNull, requireInteger, requireOneOf, requireString, requireTime } from './evidence-shape.js';
+import type { ResolvedOptions } from './types.js';
+import { numberMessages } from './message-numbering.js';
 import type { PartitionRegistry } from './partitions.js';
-import type { TornLine } from '../evidence/ledger-records.js';
+import type { LedgerEvidence, TornLine } from '../evidence/ledger-records.js';
+import type { LazyColumns } from '../evidence/columns/column-ledgers.js';
+import { isSuccessAt } from '../evidence/columns/delivered-columns.js';
+import { OUTCOME_OK, type ProducedColumns } from '../evidence/columns/produced-columns.js';
 
 export interface PartitionPositions {
   /** The partition's log offsets, ascending. */
@@ -20,11 +23,13 @@ export interface PartitionPositions {
 export interface MessageIndex {
   /** How many distinct ids were seen. */
   count: number;
-  ids: string[];
-  byId: Map<string, number>;
-  /** message → index in ledgers.produced of its best produced record (ok > indeterminate > failed); -1 if never produced. */
+  /** The id of a message. */
+  idOf(message: number): string;
+  /** The message an id was numbered, if it was seen in scope. */
+  find(id: string): number | undefined;
+  /** message → index in the produced columns of its best produced record (ok > indeterminate > failed); -1 if never produced. */
   produced: Int32Array;
-  /** message → index in ledgers.log of the first log record carrying its id; -1 if not in the log. */
+  /** message → index in the log columns of the first log record carrying its id; -1 if not in the log. */
   logged: Int32Array;
   /** message → how many log records carry its id (above 1: written twice). */
   logCopies: Uint32Array;
@@ -38,7 +43,7 @@ export interface MessageIndex {
   firstOkReceivedAt: Float64Array;
   /** message → number of 2xx deliveries. */
   okCount: Uint32Array;
-  /** message → first delivery (index in ledgers.delivered) with its id; -1 if none. */
+  /** message → first delivery (index in the delivered columns) with its id; -1 if none. */
   firstDelivery: Int32Array;
   /** delivery → the next delivery with the same id, in ledger order; -1 at the end. */
   nextDelivery: Int32Array;
@@ -61,76 +66,25 @@ export const EXCUSED_LOG = 2;
 /** A torn last line of produced.jsonl carried it: its send record is lost. */
 export const EXCUSED_PRODUCED = 4;
 
-const OUTCOMES = ['ok', 'failed', 'indeterminate'] as const;
-const OUTCOME_RANK = { ok: 3, indeterminate: 2, failed: 1 } as const;
-const DELIVERY_OUTCOMES = ['answered', 'dropped'] as const;
+/** outcome code → rank: ok > indeterminate > failed. */
+const OUTCOME_RANK = [0, 3, 1, 2];
 
-export function topicFilter(options: ResolvedOptions): (topic: string) => boolean {
-  if (options.topics.length === 0) return () => true;
-  const topics = new Set(options.topics);
-  return (topic) => topics.has(topic);
-}
-
-export function buildMessageIndex(ledgers: Ledgers, options: ResolvedOptions, registry: PartitionRegistry): MessageIndex {
-  const { produced, log, delivered } = ledgers;
-  const inScope = topicFilter(options);
+export function buildMessageIndex(
+  columns: LazyColumns,
+  evidence: LedgerEvidence | undefined,
+  options: ResolvedOptions,
+  registry: PartitionRegistry,
+): MessageIndex {
+  const { produced, log, delivered, numbering, producedMessage, logMessage, logPartition, deliveryMessage, unidentifiedDeliveries } =
+    numberMessages(columns, options, registry);
+  const { tables } = produced;
   const warnings: string[] = [];
-  const ids: string[] = [];
-  const byId = new Map<string, number>();
-  const intern = (id: string): number => {
-    let message = byId.get(id);
-    if (message === undefined) {
-      message = ids.length;
-      ids.push(id);
-      byId.set(id, message);
-    }
-    return message;
-  };
-
-  // Pass 1: number every id, validating the fields the checks read.
-  const producedMessage = new Int32Array(produced.length).fill(-1);
-  for (let i = 0; i < produced.length; i++) {
-    const record = produced[i]!;
-    if (!inScope(requireString(record.topic, 'produced', i, 'topic'))) continue;
-    requireString(record.checksum, 'produced', i, 'checksum');
-    if (requireOneOf(record.outcome, OUTCOMES, 'produced', i, 'outcome') === 'ok') {
-      requireInteger(record.partition, 'produced', i, 'partition');
-      requireInteger(record.offset, 'produced', i, 'offset');
-    }
-    producedMessage[i] = intern(requireString(record.id, 'produced', i, 'id'));
-  }
-  const logMessage = new Int32Array(log.length).fill(-1);
-  const logPartition = new Int32Array(log.length).fill(-1);
-  for (let i = 0; i < log.length; i++) {
-    const record = log[i]!;
-    const topic = requireString(record.topic, 'log', i, 'topic');
-    if (!inScope(topic)) continue;
-    requireInteger(record.offset, 'log', i, 'offset');
-    requireString(record.checksum, 'log', i, 'checksum');
-    logPartition[i] = registry.get(topic, requireInteger(record.partition, 'log', i, 'partition'));
-    const id = requireIdOrNull(record.id, 'log', i, 'id');
-    if (id !== null) logMessage[i] = intern(id);
-  }
-  const deliveryMessage = new Int32Array(delivered.length).fill(-1);
-  let unidentifiedDeliveries = 0;
-  for (let i = 0; i < delivered.length; i++) {
-    const record = delivered[i]!;
-    requireTime(record.receivedAt, 'delivered', i, 'receivedAt');
-    requireString(record.checksum, 'delivered', i, 'checksum');
-    if (requireOneOf(record.outcome, DELIVERY_OUTCOMES, 'delivered', i, 'outcome') === 'answered') {
-      requireInteger(record.status, 'delivered', i, 'status');
-      requireTime(record.answeredAt, 'delivered', i, 'answeredAt');
-    }
-    const id = requireIdOrNull(record.id, 'delivered', i, 'id');
-    if (id === null) unidentifiedDeliveries++;
-    else deliveryMessage[i] = intern(id);
-  }
-
-  const count = ids.length;
+  const count = numbering.codes.length;
+  const messageCodes = numbering.codes.view();
   const index: MessageIndex = {
     count,
-    ids,
-    byId,
+    idOf: (message) => tables.ids.get(messageCodes[message]!)!,
+    find: (id) => numbering.find(id),
     produced: new Int32Array(count).fill(-1),
     logged: new Int32Array(count).fill(-1),
     logCopies: new Uint32Array(count),
@@ -148,7 +102,7 @@ export function buildMessageIndex(ledgers: Ledgers, options: ResolvedOptions, re
     excused: new Uint8Array(count),
     warnings,
   };
-  excuseTornIds(ledgers, index);
+  excuseTornIds(evidence, index);
 
   // Pass 2: produced — keep each id's most definite record.
   let reproduced = 0;
@@ -161,7 +115,7 @@ export function buildMessageIndex(ledgers: Ledgers, options: ResolvedOptions, re
       continue;
     }
     reproduced++;
-    if (OUTCOME_RANK[produced[i]!.outcome] > OUTCOME_RANK[produced[current]!.outcome]) index.produced[message] = i;
+    if (OUTCOME_RANK[produced.outcome[i]!]! > OUTCOME_RANK[produced.outcome[current]!]!) index.produced[message] = i;
   }
   if (reproduced > 0)
     warnings.push(`${reproduced} produced records repeat an id already produced; each id was judged by its most definite outcome`);
@@ -180,7 +134,7 @@ export function buildMessageIndex(ledgers: Ledgers, options: ResolvedOptions, re
     if (index.logCopies[message]!++ === 0) {
       index.logged[message] = i;
       index.partition[message] = partition;
-      index.offset[message] = log[i]!.offset;
+      index.offset[message] = log.offset[i]!;
     }
   }
   if (index.anonymousLogRecords > 0) {
@@ -198,7 +152,7 @@ export function buildMessageIndex(ledgers: Ledgers, options: ResolvedOptions, re
     if (partition < 0) continue;
     const at = fill[partition]!++;
     const positions = index.positions[partition]!;
-    positions.offsets[at] = log[i]!.offset;
+    positions.offsets[at] = log.offset[i]!;
     positions.messages[at] = logMessage[i]!;
   }
   for (const positions of index.positions) if (positions) sortPositions(positions);
@@ -207,11 +161,9 @@ export function buildMessageIndex(ledgers: Ledgers, options: ResolvedOptions, re
   for (let message = 0; message < count; message++) {
     if (index.logged[message]! >= 0) continue;
     const p = index.produced[message]!;
-    if (p < 0) continue;
-    const record = produced[p]!;
-    if (record.outcome !== 'ok') continue;
-    index.partition[message] = registry.get(record.topic, record.partition!);
-    index.offset[message] = record.offset!;
+    if (p < 0 || produced.outcome[p] !== OUTCOME_OK) continue;
+    index.partition[message] = registry.get(tables.strings.get(produced.topic[p]!)!, produced.partition[p]!);
+    index.offset[message] = produced.offset[p]!;
   }
 
   // Pass 4: deliveries, chained per message in ledger order (built backwards).
@@ -220,22 +172,21 @@ export function buildMessageIndex(ledgers: Ledgers, options: ResolvedOptions, re
     if (message < 0) continue;
     index.nextDelivery[i] = index.firstDelivery[message]!;
     index.firstDelivery[message] = i;
-    const record = delivered[i]!;
-    if (!isSuccess(record)) continue;
+    if (!isSuccessAt(delivered, i)) continue;
     index.okCount[message]!++;
-    const answeredAt = record.answeredAt!;
+    const answeredAt = delivered.answeredAtMs[i]!;
     if (answeredAt < index.firstOkAnsweredAt[message]!) index.firstOkAnsweredAt[message] = answeredAt;
-    if (record.receivedAt < index.firstOkReceivedAt[message]!) index.firstOkReceivedAt[message] = record.receivedAt;
+    const receivedAt = delivered.receivedAtMs[i]!;
+    if (receivedAt < index.firstOkReceivedAt[message]!) index.firstOkReceivedAt[message] = receivedAt;
   }
   return index;
 }
 
 /** Marks the messages whose evidence a torn last line took with it (ids recovered from the fragments). */
-function excuseTornIds(ledgers: Ledgers, index: MessageIndex): void {
-  const evidence = ledgers.evidence;
+function excuseTornIds(evidence: LedgerEvidence | undefined, index: MessageIndex): void {
   if (!evidence) return;
   const mark = (torn: TornLine | undefined, bit: number) => {
-    const message = torn?.id == null ? undefined : index.byId.get(torn.id);
+    const message = torn?.id == null ? undefined : index.find(torn.id);
     if (message === undefined) return;
     index.excused[message]! |= bit;
     index.warnings.push(`${torn!.id} is excused: its record was lost with a torn last line`);
@@ -262,8 +213,8 @@ function sortPositions(positions: PartitionPositions): void {
 }
 
 /** Whether the message is one the pipeline must deliver: in the log, or acked by the broker. */
-export function mustDeliver(index: MessageIndex, ledgers: Ledgers, message: number): boolean {
+export function mustDeliver(index: MessageIndex, produced: ProducedColumns, message: number): boolean {
   if (index.logged[message]! >= 0) return true;
   const p = index.produced[message]!;
-  return p >= 0 && ledgers.produced[p]!.outcome === 'ok';
+  return p >= 0 && produced.outcome[p] === OUTCOME_OK;
 }

@@ -4,7 +4,7 @@
 // (group.jsonl: a classic generation, or a consumer-protocol group epoch), and the spans in which
 // the group was not OK in Burrow's terms (lag-status.ts). Pure: ledgers in, series out.
 
-import type { Ledgers } from '../evidence/ledger-records.js';
+import type { AnyLedgers as Ledgers } from '../evidence/columns/column-ledgers.js';
 import { groupStatus, LagEvaluator, type GroupLagStatus } from './lag-status.js';
 
 export interface TimelineSecond {
@@ -105,7 +105,7 @@ export function buildTimeline(ledgers: Ledgers, group: string): Timeline {
 
 /** Burrow's group status at each second's end, over every topic the group committed on; the non-OK runs of seconds. */
 function lagStatusSpans(ledgers: Ledgers, group: string, startMs: number, count: number): Timeline['lagStatus'] {
-  const topics = [...new Set(ledgers.commits.filter((c) => c.group === group).map((c) => c.topic))];
+  const topics = [...new Set([...ledgers.commits].filter((c) => c.group === group).map((c) => c.topic))];
   const evaluators = topics.map((topic) => new LagEvaluator(ledgers.commits, ledgers.produced, group, topic));
   const spans: NonNullable<Timeline['lagStatus']> = [];
   for (let t = 0; t < count; t++) {

@@ -11,6 +11,7 @@ import type { StepFinding } from '../evidence/run-json.js';
 export type { StepFinding } from '../evidence/run-json.js';
 
 export type { Ledgers } from '../evidence/ledger-records.js';
+export type { AnyLedgers, ColumnLedgers } from '../evidence/columns/column-ledgers.js';
 
 export interface CheckOptions {
   /** The SUT's consumer group: only its commits are judged. */

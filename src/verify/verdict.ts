@@ -12,12 +12,12 @@ import { describeError } from '../util/errors.js';
 import { CHECKS } from './check-registry.js';
 import type { Check } from './define-check.js';
 import { EvidenceIndex } from './evidence-index.js';
+import type { AnyLedgers } from '../evidence/columns/column-ledgers.js';
 import {
   resolveOptions,
   type CheckOptions,
   type CheckOutcome,
   type CheckResult,
-  type Ledgers,
   type ResolvedOptions,
   type Validity,
   type Verdict,
@@ -71,7 +71,7 @@ function chosenNames(checks: readonly Check[], options: CheckOptions): Set<strin
   return new Set(options.assertedChecks);
 }
 
-export function verify(ledgers: Ledgers, options: CheckOptions, checks: readonly Check[] = CHECKS): Verdict {
+export function verify(ledgers: AnyLedgers, options: CheckOptions, checks: readonly Check[] = CHECKS): Verdict {
   const resolved = resolveOptions(options);
   const index = new EvidenceIndex(ledgers, resolved);
   const chosen = chosenNames(checks, options);

@@ -81,7 +81,7 @@ describe('forwarder modes on a real pipeline, judged by the checker', () => {
         await collectEvidence(env.kafka(`evidence-${label}`), run, { topic, group, drainEndedAt });
         // The case folder holds no deliveries or events of its own: they come from the environment's.
         const ledgers = await readLedgers(run.root, { expectedLedgers: ['produced', 'log', 'commits', 'offsets'] });
-        const mine = new Set(ledgers.produced.map((r) => r.id));
+        const mine = new Set([...ledgers.produced].map((r) => r.id));
         const delivered = (await readJsonl<DeliveryRecord>(env.target.ledgerPath)).records.filter((d) => d.id !== null && mine.has(d.id));
         const events = (await readJsonl<EventRecord>(env.run.file(LEDGER_FILES.events))).records;
         return verify({ ...ledgers, delivered, events }, { group, topics: [topic], drainEndedAt, maxDuplicates: DUPLICATE_BOUND });

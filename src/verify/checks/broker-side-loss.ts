@@ -5,6 +5,7 @@
 
 import { doubtFromTorn, type EvidenceIndex } from '../evidence-index.js';
 import { EXCUSED_LOG } from '../message-index.js';
+import { OUTCOME_OK } from '../../evidence/columns/produced-columns.js';
 import { Examples, type CheckOutcome } from '../types.js';
 import { CATEGORIES } from '../check-category.js';
 import { defineCheck } from '../define-check.js';
@@ -17,7 +18,8 @@ declare module '../check-name.js' {
 
 export function checkBrokerSideLoss(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
-  const { produced, log } = index.ledgers;
+  const produced = index.columns.produced();
+  const log = index.columns.log();
   const examples = new Examples();
   let producedOk = 0;
   let missingFromLog = 0;
@@ -27,18 +29,21 @@ export function checkBrokerSideLoss(index: EvidenceIndex): CheckOutcome {
     if (messages.logCopies[message]! > 1) writtenTwice++;
     const producedIndex = messages.produced[message]!;
     if (producedIndex < 0) continue;
-    const record = produced[producedIndex]!;
-    if (record.outcome !== 'ok') continue;
+    if (produced.outcome[producedIndex] !== OUTCOME_OK) continue;
     producedOk++;
     const logIndex = messages.logged[message]!;
     if (logIndex < 0) {
       if (messages.excused[message]! & EXCUSED_LOG) continue; // its read-back line was torn
       missingFromLog++;
-      examples.add(messages.ids[message]!);
+      examples.add(messages.idOf(message));
       continue;
     }
-    const position = log[logIndex]!;
-    if (position.topic !== record.topic || position.partition !== record.partition || position.offset !== record.offset) misplaced++;
+    if (
+      log.topic[logIndex] !== produced.topic[producedIndex] ||
+      log.partition[logIndex] !== produced.partition[producedIndex] ||
+      log.offset[logIndex] !== produced.offset[producedIndex]
+    )
+      misplaced++;
   }
   return {
     name: 'broker-side-loss',

@@ -11,6 +11,7 @@ import { defineCheck } from '../define-check.js';
 import type { EvidenceIndex } from '../evidence-index.js';
 import { requireInteger, requireString } from '../evidence-shape.js';
 import { Examples, type CheckOutcome } from '../types.js';
+import { rawField } from '../scope.js';
 
 declare module '../check-name.js' {
   interface CheckNames {
@@ -26,7 +27,8 @@ function partitionCounts(index: EvidenceIndex): Map<string, number> | null {
 }
 
 export function checkCommitTopic(index: EvidenceIndex): CheckOutcome {
-  const { commits } = index.ledgers;
+  const commits = index.columns.commits();
+  const { strings } = commits.tables;
   const counts = partitionCounts(index);
   // Empty topics option: every topic the evidence knows is under test.
   const underTest = new Set(index.options.topics.length > 0 ? index.options.topics : (counts?.keys() ?? []));
@@ -36,16 +38,21 @@ export function checkCommitTopic(index: EvidenceIndex): CheckOutcome {
   let unknownPartition = 0;
   let undecided = 0;
   for (let i = 0; i < commits.length; i++) {
-    const record = commits[i]!;
     // Other groups' commits are not the SUT's (the commit index warns about them).
-    if (requireString(record.group, 'commits', i, 'group') !== index.options.group) continue;
+    if (commits.group[i]! < 0) requireString(rawField(commits, i, 'group'), 'commits', i, 'group');
+    if (strings.get(commits.group[i]!) !== index.options.group) continue;
     judged++;
-    const topic = requireString(record.topic, 'commits', i, 'topic');
-    const partition = requireInteger(record.partition, 'commits', i, 'partition');
-    const where = `${topic}/p${partition} commit ${record.offset} at ${record.commitTimestamp}`;
+    if (commits.topic[i]! < 0) requireString(rawField(commits, i, 'topic'), 'commits', i, 'topic');
+    const topic = strings.get(commits.topic[i]!)!;
+    const partition = commits.partition[i]!;
+    if (!Number.isInteger(partition)) requireInteger(rawField(commits, i, 'partition'), 'commits', i, 'partition');
+    const where = () => {
+      const record = commits.record(i); // as the ledger had it, for the example
+      return `${topic}/p${partition} commit ${record.offset} at ${record.commitTimestamp}`;
+    };
     if (!underTest.has(topic) && (counts !== null || index.options.topics.length > 0)) {
       foreignTopic++;
-      examples.add(`${where}: ${topic} is not a topic under test`);
+      examples.add(() => `${where()}: ${topic} is not a topic under test`);
       continue;
     }
     const count = counts?.get(topic);
@@ -55,7 +62,7 @@ export function checkCommitTopic(index: EvidenceIndex): CheckOutcome {
     }
     if (partition < 0 || partition >= count) {
       unknownPartition++;
-      examples.add(`${where}: ${topic} has ${count} partitions`);
+      examples.add(() => `${where()}: ${topic} has ${count} partitions`);
     }
   }
   const violations = foreignTopic + unknownPartition;

@@ -17,7 +17,8 @@
 import { committedAt } from '../commit-index.js';
 import type { EvidenceIndex } from '../evidence-index.js';
 import { upperBound } from '../partitions.js';
-import { Examples, isSuccess, MAX_EXAMPLES, type CheckOutcome } from '../types.js';
+import { Examples, MAX_EXAMPLES, type CheckOutcome } from '../types.js';
+import { isSuccessAt } from '../../evidence/columns/delivered-columns.js';
 import { CATEGORIES } from '../check-category.js';
 import { defineCheck } from '../define-check.js';
 
@@ -34,7 +35,8 @@ export function checkDuplicates(index: EvidenceIndex): CheckOutcome {
   const commits = index.commits();
   const rewinds = index.rewinds();
   const coordinatorFaults = index.coordinatorFaults();
-  const { delivered } = index.ledgers;
+  const delivered = index.columns.delivered();
+  const receivedAtMs = delivered.receivedAtMs;
   const { maxDuplicates, slowAnswerMs } = index.options;
   const counts: Record<DuplicateCause, number> = { rewind: 0, retry: 0, coordinator: 0, unexplained: 0 };
   const unexplainedExamples = new Examples();
@@ -52,7 +54,7 @@ export function checkDuplicates(index: EvidenceIndex): CheckOutcome {
     duplicateDeliveries += okCount - 1;
     attempts.length = 0;
     for (let d = messages.firstDelivery[message]!; d >= 0; d = messages.nextDelivery[d]!) attempts.push(d);
-    attempts.sort((a, b) => delivered[a]!.receivedAt - delivered[b]!.receivedAt || a - b);
+    attempts.sort((a, b) => receivedAtMs[a]! - receivedAtMs[b]! || a - b);
 
     const partition = messages.partition[message]!;
     const offset = messages.offset[message]!;
@@ -61,21 +63,22 @@ export function checkDuplicates(index: EvidenceIndex): CheckOutcome {
     let failedSincePreviousOk = false;
     let unexplained = false;
     for (const d of attempts) {
-      const attempt = delivered[d]!;
-      if (!isSuccess(attempt)) {
+      if (!isSuccessAt(delivered, d)) {
         failedSincePreviousOk = true;
         continue;
       }
       if (previousOk >= 0) {
-        const earlier = delivered[previousOk]!;
+        const earlierReceivedAt = receivedAtMs[previousOk]!;
+        const receivedAt = receivedAtMs[d]!;
         let cause: DuplicateCause = 'unexplained';
         if (partition >= 0) {
           const between = (times: Float64Array | undefined) =>
-            rewoundBetween(times, earlier.receivedAt, attempt.receivedAt, (atMs) => committedAt(partitionCommits, atMs) <= offset);
+            rewoundBetween(times, earlierReceivedAt, receivedAt, (atMs) => committedAt(partitionCommits, atMs) <= offset);
           if (between(rewinds.byPartition[partition]) || between(rewinds.everyPartition)) cause = 'rewind';
         }
-        if (cause === 'unexplained' && (failedSincePreviousOk || earlier.answeredAt! - earlier.receivedAt >= slowAnswerMs)) cause = 'retry';
-        if (cause === 'unexplained' && coordinatorFaults.some((w) => w.fromMs <= attempt.receivedAt && w.toMs >= earlier.receivedAt))
+        if (cause === 'unexplained' && (failedSincePreviousOk || delivered.answeredAtMs[previousOk]! - earlierReceivedAt >= slowAnswerMs))
+          cause = 'retry';
+        if (cause === 'unexplained' && coordinatorFaults.some((w) => w.fromMs <= receivedAt && w.toMs >= earlierReceivedAt))
           cause = 'coordinator';
         counts[cause]++;
         if (cause === 'unexplained') unexplained = true;
@@ -83,7 +86,7 @@ export function checkDuplicates(index: EvidenceIndex): CheckOutcome {
       previousOk = d;
       failedSincePreviousOk = false;
     }
-    (unexplained ? unexplainedExamples : explainedExamples).add(messages.ids[message]!);
+    (unexplained ? unexplainedExamples : explainedExamples).add(messages.idOf(message));
   }
 
   const source =

@@ -5,6 +5,7 @@
 
 import type { EvidenceIndex } from '../evidence-index.js';
 import { Examples, type CheckOutcome } from '../types.js';
+import { OUTCOME_FAILED, OUTCOME_INDETERMINATE } from '../../evidence/columns/produced-columns.js';
 import { CATEGORIES } from '../check-category.js';
 import { defineCheck } from '../define-check.js';
 
@@ -16,7 +17,7 @@ declare module '../check-name.js' {
 
 export function checkIndeterminate(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
-  const { produced } = index.ledgers;
+  const produced = index.columns.produced();
   const examples = new Examples();
   let indeterminate = 0;
   let foundInLog = 0;
@@ -24,13 +25,13 @@ export function checkIndeterminate(index: EvidenceIndex): CheckOutcome {
   for (let message = 0; message < messages.count; message++) {
     const producedIndex = messages.produced[message]!;
     if (producedIndex < 0) continue;
-    const outcome = produced[producedIndex]!.outcome;
+    const outcome = produced.outcome[producedIndex];
     const inLog = messages.logged[message]! >= 0;
-    if (outcome === 'failed' && inLog) failedButInLog++;
-    if (outcome !== 'indeterminate') continue;
+    if (outcome === OUTCOME_FAILED && inLog) failedButInLog++;
+    if (outcome !== OUTCOME_INDETERMINATE) continue;
     indeterminate++;
     if (inLog) foundInLog++;
-    else examples.add(messages.ids[message]!);
+    else examples.add(messages.idOf(message));
   }
   const notInLog = indeterminate - foundInLog;
   return {

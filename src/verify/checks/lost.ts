@@ -18,13 +18,14 @@ declare module '../check-name.js' {
 export function checkLost(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
   const cutoffMs = index.options.drainEndedAt;
+  const produced = index.columns.produced();
   const examples = new Examples();
   let logged = 0;
   let delivered = 0;
   let deliveredAfterDrain = 0;
   let excused = 0;
   for (let message = 0; message < messages.count; message++) {
-    if (!mustDeliver(messages, index.ledgers, message)) continue;
+    if (!mustDeliver(messages, produced, message)) continue;
     if (messages.excused[message]! & EXCUSED_DELIVERY && messages.firstOkAnsweredAt[message] === Infinity) {
       excused++;
       continue;
@@ -34,7 +35,7 @@ export function checkLost(index: EvidenceIndex): CheckOutcome {
     if (firstOkAtMs !== Infinity && firstOkAtMs <= cutoffMs) delivered++;
     else {
       if (firstOkAtMs !== Infinity) deliveredAfterDrain++;
-      examples.add(messages.ids[message]!);
+      examples.add(messages.idOf(message));
     }
   }
   const lost = logged - delivered;

@@ -7,6 +7,7 @@
 import { doubtFromTorn, type EvidenceIndex } from '../evidence-index.js';
 import { EXCUSED_LOG, EXCUSED_PRODUCED } from '../message-index.js';
 import { Examples, type CheckOutcome } from '../types.js';
+import { sameChecksum } from '../../evidence/columns/checksum-column.js';
 import { CATEGORIES } from '../check-category.js';
 import { defineCheck } from '../define-check.js';
 
@@ -18,7 +19,9 @@ declare module '../check-name.js' {
 
 export function checkPhantomCorrupt(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
-  const { delivered, log, produced } = index.ledgers;
+  const produced = index.columns.produced();
+  const log = index.columns.log();
+  const delivered = index.columns.delivered();
   const examples = new Examples();
   let phantomDeliveries = 0;
   let corruptDeliveries = 0;
@@ -37,26 +40,29 @@ export function checkPhantomCorrupt(index: EvidenceIndex): CheckOutcome {
       if (phantom[message] === 0) {
         phantom[message] = 1;
         phantomIds++;
-        examples.add(messages.ids[message]!);
+        examples.add(messages.idOf(message));
       }
       continue;
     }
-    const expected = logIndex >= 0 ? log[logIndex]!.checksum : produced[producedIndex]!.checksum;
-    if (delivered[d]!.checksum === expected) continue;
+    const same =
+      logIndex >= 0
+        ? sameChecksum(delivered.checksum, d, log.checksum, logIndex)
+        : sameChecksum(delivered.checksum, d, produced.checksum, producedIndex);
+    if (same) continue;
     corruptDeliveries++;
     if (corrupt[message] === 0) {
       corrupt[message] = 1;
       corruptIds++;
-      examples.add(messages.ids[message]!);
+      examples.add(messages.idOf(message));
     }
   }
   let corruptInLog = 0;
   for (let message = 0; message < messages.count; message++) {
     const logIndex = messages.logged[message]!;
     const producedIndex = messages.produced[message]!;
-    if (logIndex < 0 || producedIndex < 0 || log[logIndex]!.checksum === produced[producedIndex]!.checksum) continue;
+    if (logIndex < 0 || producedIndex < 0 || sameChecksum(log.checksum, logIndex, produced.checksum, producedIndex)) continue;
     corruptInLog++;
-    examples.add(messages.ids[message]!);
+    examples.add(messages.idOf(message));
   }
   const unidentified = messages.unidentifiedDeliveries;
   const valid = phantomDeliveries + unidentified + corruptDeliveries + corruptInLog === 0;

@@ -6,7 +6,8 @@
 
 import { doubtFromTorn, type EvidenceIndex } from '../evidence-index.js';
 import { requireInteger, requireTime } from '../evidence-shape.js';
-import { EXCUSED_DELIVERY, topicFilter } from '../message-index.js';
+import { EXCUSED_DELIVERY } from '../message-index.js';
+import { rawField, topicCodeFilter } from '../scope.js';
 import { Examples, MalformedEvidenceError, type CheckOutcome } from '../types.js';
 import { CATEGORIES } from '../check-category.js';
 import { defineCheck } from '../define-check.js';
@@ -19,7 +20,7 @@ declare module '../check-name.js' {
 
 export function checkRecovery(index: EvidenceIndex): CheckOutcome {
   const messages = index.messages();
-  const { faults, produced, offsets } = index.ledgers;
+  const { faults, offsets } = index.ledgers;
   const cutoffMs = index.options.drainEndedAt;
   const examples = new Examples();
   const figures: Record<string, number> = {};
@@ -31,11 +32,15 @@ export function checkRecovery(index: EvidenceIndex): CheckOutcome {
     else startMs = Math.max(startMs, requireTime(fault.healedAt, 'faults', i, 'healedAt'));
   });
   if (faults.length === 0) {
-    const inScope = topicFilter(index.options);
+    const produced = index.columns.produced();
+    const inScope = topicCodeFilter(index.options, produced.tables);
     startMs = Infinity;
-    produced.forEach((record, i) => {
-      if (inScope(record.topic)) startMs = Math.min(startMs, requireTime(record.sentAt, 'produced', i, 'sentAt'));
-    });
+    for (let i = 0; i < produced.length; i++) {
+      if (!inScope(produced.topic[i]!)) continue;
+      const sentAtMs = produced.sentAtMs[i]!;
+      if (!Number.isFinite(sentAtMs)) requireTime(rawField(produced, i, 'sentAt'), 'produced', i, 'sentAt');
+      startMs = Math.min(startMs, sentAtMs);
+    }
   }
 
   let logged = 0;
@@ -48,7 +53,7 @@ export function checkRecovery(index: EvidenceIndex): CheckOutcome {
     if (atMs === Infinity && messages.excused[message]! & EXCUSED_DELIVERY) continue; // its 2xx may be the torn line
     if (atMs === Infinity || atMs > cutoffMs) {
       undelivered++;
-      examples.add(messages.ids[message]!);
+      examples.add(messages.idOf(message));
     } else if (atMs > lastFirstOkMs) lastFirstOkMs = atMs;
   }
   figures.logged = logged;
