@@ -27,6 +27,10 @@ export interface SetupResult {
   goForwarder: string | undefined;
   /** The Java reference forwarder's classes; undefined when not built (said). */
   javaForwarder: string | undefined;
+  /** The brokers' class-data-sharing archive; undefined when it could not be made (said). */
+  cdsArchive: string | undefined;
+  /** The formatted-log-directory template; undefined when it could not be made (said). */
+  formatTemplate: string | undefined;
 }
 
 export async function runSetup(options: SetupOptions = {}): Promise<SetupResult> {
@@ -48,8 +52,8 @@ export async function runSetup(options: SetupOptions = {}): Promise<SetupResult>
   );
 
   // The brokers' class-data-sharing archive, so that no cluster start pays for making it.
-  const cds = await kafkaCdsArchive(kafka, java.javaBin);
-  if (cds) log?.(`setup: broker class-data-sharing archive at ${cds}`);
+  const cdsArchive = await kafkaCdsArchive(kafka, java.javaBin);
+  if (cdsArchive) log?.(`setup: broker class-data-sharing archive at ${cdsArchive}`);
   const formatTemplate = await kafkaFormatTemplate(kafka, java.javaBin, BROKER_JVM_FLAGS);
   if (formatTemplate) log?.(`setup: brokers' storage formatted from ${formatTemplate}`);
 
@@ -86,5 +90,5 @@ export async function runSetup(options: SetupOptions = {}): Promise<SetupResult>
     );
   }
 
-  return { java, kafka, toxiproxy, goForwarder, javaForwarder };
+  return { java, kafka, toxiproxy, goForwarder, javaForwarder, cdsArchive, formatTemplate };
 }

@@ -234,12 +234,19 @@ describe('real components in the default cache', () => {
     const started = Date.now();
     const result = await runSetup({ env, log: (line) => lines.push(line) });
     assert.ok(Date.now() - started < 5000, `cached setup took ${Date.now() - started} ms`);
-    assert.equal(lines.length, 5, lines.join('\n'));
+    assert.equal(lines.length, 7, lines.join('\n'));
     assert.match(lines[0] ?? '', /^setup: java \d+ at \//);
     assert.equal(lines[1], `setup: Kafka 3.9.1 jars: cached at ${result.kafka.libsDir}`);
-    assert.equal(lines[2], `setup: toxiproxy-server ${TOXIPROXY_VERSION}: built at ${result.toxiproxy.bin}`);
-    assert.equal(lines[3], `setup: go-forwarder: built at ${result.goForwarder}`);
-    assert.equal(lines[4], `setup: java-forwarder: compiled at ${result.javaForwarder}`);
+    assert.ok(result.cdsArchive && fs.statSync(result.cdsArchive).size > 0, 'the brokers’ class-data-sharing archive was made');
+    assert.equal(lines[2], `setup: broker class-data-sharing archive at ${result.cdsArchive}`);
+    assert.ok(
+      result.formatTemplate && fs.readdirSync(result.formatTemplate).length > 0,
+      'the format template holds the bootstrap metadata',
+    );
+    assert.equal(lines[3], `setup: brokers' storage formatted from ${result.formatTemplate}`);
+    assert.equal(lines[4], `setup: toxiproxy-server ${TOXIPROXY_VERSION}: built at ${result.toxiproxy.bin}`);
+    assert.equal(lines[5], `setup: go-forwarder: built at ${result.goForwarder}`);
+    assert.equal(lines[6], `setup: java-forwarder: compiled at ${result.javaForwarder}`);
 
     const quiet: string[] = [];
     await runSetup({ env, quiet: true, log: (line) => quiet.push(line) });
