@@ -152,7 +152,11 @@ func (f *forwarder) stopWork(ctx context.Context) bool {
 func (f *forwarder) deliver(ctx context.Context, record *kgo.Record) bool {
 	where := fields{"topic": record.Topic, "partition": record.Partition, "offset": record.Offset}
 	postStops := func(int) bool { return f.stopWork(ctx) }
-	commitStops := func(attempt int) bool { return ctx.Err() != nil || attempt > 3 && f.rebalanceWaiting.Load() }
+	// A record delivered as the process is told to stop still gets one commit attempt: skipping it
+	// handed the partition's next owner a record that already had its 2xx (a scale-in duplicate).
+	commitStops := func(attempt int) bool {
+		return attempt > 1 && ctx.Err() != nil || attempt > 3 && f.rebalanceWaiting.Load()
+	}
 	return f.persist(ctx, where, "post", postStops, func() error { return f.post.send(ctx, record, f.cfg.instance) }) &&
 		f.persist(ctx, where, "commit", commitStops, func() error { return f.commit(ctx, record) })
 }
@@ -189,8 +193,10 @@ func (f *forwarder) sleep(ctx context.Context, d time.Duration) {
 
 // commit commits offset+1 of a delivered record, bounded. One that cannot land is retried; if the
 // group moves the partition meanwhile, its next owner re-delivers the record (a duplicate, never a loss).
-func (f *forwarder) commit(ctx context.Context, record *kgo.Record) error {
-	commitCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+// Its own bound, not the run's context: on shutdown that context is already cancelled, and the
+// commit of a record delivered just before must still be sent (main's 12 s deadline bounds it).
+func (f *forwarder) commit(_ context.Context, record *kgo.Record) error {
+	commitCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := f.client.CommitRecords(commitCtx, record); err != nil {
 		return fmt.Errorf("commit failed: %w", err)
