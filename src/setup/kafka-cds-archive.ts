@@ -10,15 +10,15 @@
 // archive can never stop a broker; making one that fails is a warning, never a failed run.
 
 import { spawn, execFile } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { LOOPBACK, freePorts, isListening } from '../util/ports.js';
+import { freePorts, isListening } from '../util/ports.js';
 import type { KafkaDistribution } from './kafka-distribution.js';
 import { kafkaLoggingConfig } from './kafka-logging.js';
+import { jarsFingerprint, oneNodeProperties } from './one-node-broker.js';
 
 const run = promisify(execFile);
 
@@ -39,13 +39,8 @@ const SETTLE_MS = 2000;
 
 /** Where the archive for these jars, this java and these JVM flags lives (it may not exist yet). */
 export function cdsArchivePath(kafka: KafkaDistribution, javaBin: string, jvmFlags: readonly string[]): string {
-  const jars = fs.existsSync(kafka.libsDir) ? fs.readdirSync(kafka.libsDir).sort().join('\n') : '';
-  const digest = crypto
-    .createHash('sha256')
-    .update([fs.existsSync(javaBin) ? fs.realpathSync(javaBin) : javaBin, kafka.libsDir, jars, ...jvmFlags].join('\0'))
-    .digest('hex')
-    .slice(0, 16);
-  return path.join(kafka.libsDir, '..', 'cds', `broker-${digest}.jsa`);
+  const java = fs.existsSync(javaBin) ? fs.realpathSync(javaBin) : javaBin;
+  return path.join(kafka.libsDir, '..', 'cds', `broker-${jarsFingerprint(kafka, [java, ...jvmFlags])}.jsa`);
 }
 
 /**
@@ -81,21 +76,7 @@ async function makeArchive(kafka: KafkaDistribution, javaBin: string, jvmFlags: 
     const loggingPath = path.join(work, logging.fileName);
     fs.writeFileSync(loggingPath, logging.contents);
     const propertiesPath = path.join(work, 'server.properties');
-    fs.writeFileSync(
-      propertiesPath,
-      [
-        'process.roles=broker,controller',
-        'node.id=1',
-        `controller.quorum.voters=1@${LOOPBACK}:${ports.controller}`,
-        'controller.listener.names=CONTROLLER',
-        `listeners=PLAINTEXT://${LOOPBACK}:${ports.client},CONTROLLER://${LOOPBACK}:${ports.controller}`,
-        `log.dirs=${path.join(work, 'data')}`,
-        'offsets.topic.replication.factor=1',
-        'transaction.state.log.replication.factor=1',
-        'transaction.state.log.min.isr=1',
-        '',
-      ].join('\n'),
-    );
+    fs.writeFileSync(propertiesPath, oneNodeProperties(path.join(work, 'data'), ports));
     const jvm = [...jvmFlags, logging.jvmFlag(loggingPath), '-cp', kafka.classpath];
     await run(javaBin, [...jvm, 'kafka.tools.StorageTool', 'format', '-t', 'AAAAAAAAAAAAAAAAAAAAAA', '-c', propertiesPath], {
       timeout: LISTEN_TIMEOUT_MS,

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { KafkaDistribution } from './kafka-distribution.js';
+import { jarsFingerprint, oneNodeProperties } from './one-node-broker.js';
 
 const run = promisify(execFile);
 
@@ -23,9 +24,7 @@ const FORMAT_TIMEOUT_MS = 60_000;
 
 /** Where the template of these jars lives: a formatted log directory without meta.properties (it may not exist yet). */
 export function formatTemplatePath(kafka: KafkaDistribution): string {
-  const jars = fs.existsSync(kafka.libsDir) ? fs.readdirSync(kafka.libsDir).sort().join('\n') : '';
-  const digest = crypto.createHash('sha256').update(`${kafka.version}\0${kafka.libsDir}\0${jars}`).digest('hex').slice(0, 16);
-  return path.join(kafka.libsDir, '..', 'format', `template-${digest}`);
+  return path.join(kafka.libsDir, '..', 'format', `template-${jarsFingerprint(kafka)}`);
 }
 
 /**
@@ -45,18 +44,8 @@ export async function kafkaFormatTemplate(
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-format-'));
   try {
     const propertiesPath = path.join(work, 'server.properties');
-    fs.writeFileSync(
-      propertiesPath,
-      [
-        'process.roles=broker,controller',
-        'node.id=1',
-        'controller.quorum.voters=1@127.0.0.1:9093',
-        'controller.listener.names=CONTROLLER',
-        'listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093',
-        `log.dirs=${path.join(work, 'data')}`,
-        '',
-      ].join('\n'),
-    );
+    // Nothing listens: format only reads the config. The ports are never bound.
+    fs.writeFileSync(propertiesPath, oneNodeProperties(path.join(work, 'data'), { client: 9092, controller: 9093 }));
     await run(
       javaBin,
       [...jvmFlags, '-cp', kafka.classpath, 'kafka.tools.StorageTool', 'format', '-t', newKafkaUuid(), '-c', propertiesPath],
