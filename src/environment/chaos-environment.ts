@@ -66,10 +66,13 @@ export class ChaosEnvironment {
     return runtime.start(this.spec, run);
   }
 
-  /** `auto`: containers when a Docker daemon answers, local processes otherwise. */
   private async runtime(): Promise<Runtime> {
-    if (this.runtimeKind === 'container') return new ContainerRuntime();
-    if (this.runtimeKind === 'process') return new ProcessRuntime();
-    return (await dockerAnswers()) ? new ContainerRuntime() : new ProcessRuntime();
+    return (await resolveRuntimeKind(this.runtimeKind)) === 'container' ? new ContainerRuntime() : new ProcessRuntime();
   }
+}
+
+/** `auto`: containers when a Docker daemon answers, local processes otherwise. */
+export async function resolveRuntimeKind(kind: RuntimeKind | 'auto'): Promise<RuntimeKind> {
+  if (kind !== 'auto') return kind;
+  return (await dockerAnswers()) ? 'container' : 'process';
 }

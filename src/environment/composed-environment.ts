@@ -52,6 +52,10 @@ export class ComposedEnvironment implements StartedEnvironment {
     return shownEnv(env, this.suts[sut]);
   }
 
+  configuredSutEnv(sut: string): Record<string, string> {
+    return shownEnv(this.suts[sut]?.env ?? {}, this.suts[sut]);
+  }
+
   recordEvent(kind: string, subject: string, detail?: Record<string, unknown>): void {
     this.events.record(kind, subject, detail);
   }

@@ -105,6 +105,8 @@ export interface StartedEnvironment extends AsyncDisposable {
   startSut(launch: SutLaunch): Promise<SutFleet>;
   /** A launch's extra env as run.json and reports may show it: values masked unless the SUT's publicEnv names them. */
   shownSutEnv(sut: string, env: Record<string, string>): Record<string, string>;
+  /** The env the config declares for the SUT (its `env`), masked as shownSutEnv masks. */
+  configuredSutEnv(sut: string): Record<string, string>;
   /** Appends to the run's events.jsonl what the harness saw of the SUT (e.g. its group ready). */
   recordEvent(kind: string, subject: string, detail?: Record<string, unknown>): void;
   /** How long the SUT's group may take to be ready after a start (its readyTimeoutMs). */

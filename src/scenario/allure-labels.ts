@@ -1,5 +1,7 @@
 // Labels a scenario adds to its Allure result from a Before hook: the story (the scenario's
-// name, under the feature's name, for Allure's Behaviors view). allure-cucumberjs reads runtime
+// name, under the feature's name, for Allure's Behaviors view); and parameters: the runtime and
+// the system under test, which also make one scenario's results on two runtimes or two SUTs
+// separate results (Allure's history id includes the parameters), not retries of one another. allure-cucumberjs reads runtime
 // messages from attachments of this media type (allure-js-commons' runtime-message protocol);
 // a Before hook's labels go to the test, an After hook's are refused.
 
@@ -10,7 +12,7 @@ export interface AllureLabel {
   value: string;
 }
 
-/** The attachment body that adds `labels` to the current test. */
-export function allureLabelsMessage(labels: readonly AllureLabel[]): string {
-  return JSON.stringify([{ type: 'metadata', data: { labels } }]);
+/** The attachment body that adds `labels` (and `parameters`) to the current test. */
+export function allureLabelsMessage(labels: readonly AllureLabel[], parameters: readonly AllureLabel[] = []): string {
+  return JSON.stringify([{ type: 'metadata', data: parameters.length > 0 ? { labels, parameters } : { labels } }]);
 }

@@ -1,6 +1,6 @@
 // What a scenario leaves in its Allure result: the verdict table (HTML), verdict.json, the
 // timeline chart (SVG), the fault log, the scenario's names and evidence folder, and the tails
-// of the broker, target and SUT logs. The renderers are src/report's; this only gathers.
+// of the broker, target and SUT logs, and which SUT ran with which configured env. The renderers are src/report's; this only gathers.
 
 import fs from 'node:fs';
 import { LEDGER_FILES, type FaultRecord } from '../evidence/ledger-records.js';
@@ -15,6 +15,16 @@ export interface Attachment {
 }
 
 const TAIL_LINES = 40;
+
+/** Which SUT a scenario ran, configured how, where: the self-test reads it to reuse a chaos run's results. */
+export interface SystemUnderTestFacts {
+  sut: string;
+  /** The config's env for it, masked as reports mask it (sut-contract.ts). */
+  configuredEnv: Record<string, string>;
+  runtime: string;
+  kafkaVersion: string;
+}
+export const SUT_FACTS_ATTACHMENT = 'system-under-test.json';
 
 /** The fault log as people read it: one line per fault with its window. */
 export function describeFaults(faults: readonly FaultRecord[], startMs: number): string {
@@ -70,6 +80,15 @@ export function scenarioAttachments(session: ScenarioSession, note?: string): At
   attachments.push({ name: 'scenario.txt', mediaType: 'text/plain', body: facts.join('\n') });
 
   const env = session.pooledEnvironment?.env;
+  if (env && session.sut) {
+    const ran: SystemUnderTestFacts = {
+      sut: session.sut.name,
+      configuredEnv: env.configuredSutEnv(session.sut.name),
+      runtime: env.runtime,
+      kafkaVersion: env.cluster.kafkaVersion,
+    };
+    attachments.push({ name: SUT_FACTS_ATTACHMENT, mediaType: 'application/json', body: JSON.stringify(ran, null, 2) });
+  }
   if (env) {
     const brokerTails = env.cluster.ids.map(
       (id) => `==== broker ${id} (${env.cluster.broker(id).state}) ====\n${env.cluster.broker(id).tail(TAIL_LINES)}`,

@@ -155,7 +155,12 @@ export class ScenarioSession {
     const fleet = await env.startSut({ sut: name, topic: topic.real, groupId: group, instances: request.instances, env: request.env });
     runFacts.suts.add(name);
     this.sut = { name, fleet, topic, groupName: request.group, group };
-    this.need().evidence.annotate({ sut: name, names: this.names.mapping(), sutEnv: env.shownSutEnv(name, request.env ?? {}) });
+    this.need().evidence.annotate({
+      sut: name,
+      names: this.names.mapping(),
+      sutEnv: env.shownSutEnv(name, request.env ?? {}),
+      sutConfigEnv: env.configuredSutEnv(name),
+    });
     await awaitSutReady(await this.environment(), fleet, { group: request.group, topic: request.topic });
     return this.sut;
   }

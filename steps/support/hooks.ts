@@ -6,6 +6,8 @@
 
 import { After, AfterAll, Before, Status } from '@cucumber/cucumber';
 import { allureLabelsMessage, ALLURE_RUNTIME_MESSAGE_MEDIA_TYPE } from '../../src/scenario/allure-labels.js';
+import { loadConfig } from '../../src/config/chaos-config.js';
+import { resolveRuntimeKind } from '../../src/environment/chaos-environment.js';
 import { defaultSut } from '../../src/scenario/default-sut.js';
 import { environmentPool } from '../../src/scenario/environment-pool.js';
 import { classifyStepError } from '../../src/scenario/failure-category.js';
@@ -17,6 +19,12 @@ import { ConfigError, EnvironmentError, describeError } from '../../src/util/err
 import type { ChaosWorld } from './world.js';
 
 let scenarioNumber = 0;
+let runtimeKind: Promise<string> | undefined;
+/** The runtime this run's environments use ("auto" resolved once, as the environment resolves it). */
+const runtimeOfThisRun = () =>
+  (runtimeKind ??= Promise.resolve()
+    .then(() => resolveRuntimeKind(loadConfig().runtime))
+    .catch(() => 'unknown'));
 
 Before({ name: 'kafka-chaos: scenario session' }, async function (this: ChaosWorld, { pickle, gherkinDocument }) {
   const tags = pickle.tags.map((t) => t.name);
@@ -44,8 +52,10 @@ Before({ name: 'kafka-chaos: scenario session' }, async function (this: ChaosWor
   );
   // Which system "the system under test" is, said before anything runs (stderr: stdout is cucumber's).
   let meant: string;
+  let sutName: string | undefined;
   try {
-    meant = `"${this.session.info.defaultSut}"`;
+    sutName = this.session.info.defaultSut;
+    meant = `"${sutName}"`;
   } catch {
     meant = 'not settled (several SUTs are declared: a step must name one, or pass --sut)';
   }
@@ -53,9 +63,12 @@ Before({ name: 'kafka-chaos: scenario session' }, async function (this: ChaosWor
     `kafka-chaos: scenario ${scenarioNumber} "${pickle.name}": "the system under test" (where a step names none) is ${meant}\n`,
   );
   // The story is the scenario's name, unless a @story:… tag names it (cucumber.mjs maps those).
-  if (!tags.some((t) => t.startsWith('@story:'))) {
-    this.attach(allureLabelsMessage([{ name: 'story', value: pickle.name }]), ALLURE_RUNTIME_MESSAGE_MEDIA_TYPE);
-  }
+  const labels = tags.some((t) => t.startsWith('@story:')) ? [] : [{ name: 'story', value: pickle.name }];
+  const parameters = [
+    { name: 'runtime', value: await runtimeOfThisRun() },
+    ...(sutName === undefined ? [] : [{ name: 'system under test', value: sutName }]),
+  ];
+  this.attach(allureLabelsMessage(labels, parameters), ALLURE_RUNTIME_MESSAGE_MEDIA_TYPE);
 });
 
 After({ name: 'kafka-chaos: verdict, evidence and teardown' }, async function (this: ChaosWorld, { pickle, gherkinDocument, result }) {

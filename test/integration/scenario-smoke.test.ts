@@ -70,6 +70,7 @@ describe('kafka-chaos chaos on a real cluster', () => {
           'broker-logs.txt',
           'target-log.txt',
           'sut-logs.txt',
+          'system-under-test.json',
         ]) {
           assert.ok(attached.has(name), `${result.name}: ${name} attached (has ${[...attached.keys()].join(', ')})`);
         }
@@ -77,6 +78,17 @@ describe('kafka-chaos chaos on a real cluster', () => {
         assert.match(attached.get('timeline.svg')!, /^<svg/);
         const verdict = JSON.parse(attached.get('verdict.json')!) as Verdict;
         assert.equal(verdict.checks.find((c) => c.name === 'unsafe-commit')?.valid, true, result.name);
+        // What the self-test's --correct-from reads, and the parameters that keep runtimes and SUTs apart in a report.
+        const ran = JSON.parse(attached.get('system-under-test.json')!) as Record<string, unknown>;
+        assert.deepEqual(
+          { ...ran, kafkaVersion: undefined },
+          { sut: 'forwarder', configuredEnv: {}, runtime: 'process', kafkaVersion: undefined },
+        );
+        assert.match(String(ran.kafkaVersion), /^\d+\.\d+\.\d+$/);
+        assert.deepEqual(result.parameters, [
+          { name: 'runtime', value: 'process' },
+          { name: 'system under test', value: 'forwarder' },
+        ]);
       }
       const outage = results.find((r) => r.name.startsWith('An unreachable HTTP server'))!;
       assert.match(afterAttachments(resultsDir, outage.uuid).get('faults.txt')!, /^target-down target: /);

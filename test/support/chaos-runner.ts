@@ -46,6 +46,7 @@ export interface AllureResult {
   status: string;
   statusDetails?: { message?: string };
   labels: { name: string; value: string }[];
+  parameters?: { name: string; value: string }[];
 }
 
 interface AllureContainer {
