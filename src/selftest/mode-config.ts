@@ -15,9 +15,29 @@ export interface ModeConfigFile {
   sut: Record<string, { env: Record<string, string> }>;
 }
 
-/** The file's content: `base` (the user's config as JSON, or {}) reduced to kafka and runtime, plus the mode. */
-export function modeConfig(base: Record<string, unknown>, mode: string, sut?: ModePlan['sut']): ModeConfigFile {
-  const config: ModeConfigFile = { sut: sut ? { [sut.name]: { env: sut.env } } : { forwarder: { env: { FORWARDER_MODE: mode } } } };
+/**
+ * The reference forwarder's fast configuration (sut/forwarder/README.md), as production-rates.feature
+ * runs it: `chaos:selftest -- --fast` runs every forwarder mode this way.
+ */
+export const FAST_FORWARDER_ENV: Readonly<Record<string, string>> = {
+  FORWARDER_PARTITIONS_IN_FLIGHT: '3',
+  FORWARDER_COMMIT_INTERVAL_MS: '1000',
+  FORWARDER_COMMIT_EVERY: '500',
+};
+
+/**
+ * The file's content: `base` (the user's config as JSON, or {}) reduced to kafka and runtime, plus
+ * the mode — and `forwarderEnv` (e.g. the fast configuration) for a mode of the forwarder.
+ */
+export function modeConfig(
+  base: Record<string, unknown>,
+  mode: string,
+  sut?: ModePlan['sut'],
+  forwarderEnv: Readonly<Record<string, string>> = {},
+): ModeConfigFile {
+  const config: ModeConfigFile = {
+    sut: sut ? { [sut.name]: { env: sut.env } } : { forwarder: { env: { ...forwarderEnv, FORWARDER_MODE: mode } } },
+  };
   if (base.kafka !== undefined) config.kafka = base.kafka as ModeConfigFile['kafka'];
   if (base.runtime !== undefined) config.runtime = base.runtime as string;
   return config;
@@ -35,8 +55,14 @@ export function userConfigJson(env: NodeJS.ProcessEnv = process.env, cwd = proce
 }
 
 /** Writes the mode's config into `dir` and returns its path (for KAFKA_CHAOS_CONFIG). */
-export function writeModeConfig(dir: string, base: Record<string, unknown>, mode: string, sut?: ModePlan['sut']): string {
+export function writeModeConfig(
+  dir: string,
+  base: Record<string, unknown>,
+  mode: string,
+  sut?: ModePlan['sut'],
+  forwarderEnv?: Readonly<Record<string, string>>,
+): string {
   const file = path.join(dir, `kafka-chaos.config.${mode}.json`);
-  fs.writeFileSync(file, `${JSON.stringify(modeConfig(base, mode, sut), null, 2)}\n`);
+  fs.writeFileSync(file, `${JSON.stringify(modeConfig(base, mode, sut, forwarderEnv), null, 2)}\n`);
   return file;
 }

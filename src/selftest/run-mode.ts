@@ -105,7 +105,7 @@ async function releaseLeftovers(runsDir: string): Promise<void> {
 }
 
 /** The envelopes written so far; a line torn by a killed child is skipped. */
-function readEnvelopes(file: string): Envelope[] {
+export function readEnvelopes(file: string): Envelope[] {
   if (!fs.existsSync(file)) return [];
   const envelopes: Envelope[] = [];
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {

@@ -10,7 +10,7 @@ import { after, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/chaos-config.js';
 import { CATEGORIES } from '../../src/scenario/failure-category.js';
 import { restrictPlan, scenariosFor } from '../../src/selftest/detection-matrix.js';
-import { modeConfig, writeModeConfig } from '../../src/selftest/mode-config.js';
+import { FAST_FORWARDER_ENV, modeConfig, writeModeConfig } from '../../src/selftest/mode-config.js';
 import { SELFTEST_PLAN } from '../../src/selftest/plan.js';
 import { exactName } from '../../src/selftest/run-mode.js';
 import { ConfigError } from '../../src/util/errors.js';
@@ -66,6 +66,21 @@ describe('a mode’s config file', () => {
       sut: { forwarder: { env: { FORWARDER_MODE: 'auto-commit' } } },
     });
     assert.deepEqual(modeConfig({}, 'correct'), { sut: { forwarder: { env: { FORWARDER_MODE: 'correct' } } } });
+  });
+
+  it('runs a forwarder mode in the fast configuration when asked, the mode itself unchanged', () => {
+    assert.deepEqual(modeConfig({}, 'double-send', undefined, FAST_FORWARDER_ENV), {
+      sut: { forwarder: { env: { ...FAST_FORWARDER_ENV, FORWARDER_MODE: 'double-send' } } },
+    });
+    assert.deepEqual(
+      modeConfig({}, 'java-auto-commit', { name: 'java-forwarder', env: { FORWARDER_COMMIT: 'auto' } }, FAST_FORWARDER_ENV),
+      {
+        sut: { 'java-forwarder': { env: { FORWARDER_COMMIT: 'auto' } } },
+      },
+    );
+    const config = loadConfig(writeModeConfig(scratch, {}, 'stale-batch', undefined, FAST_FORWARDER_ENV));
+    assert.equal(config.sut.forwarder?.env?.FORWARDER_PARTITIONS_IN_FLIGHT, '3');
+    assert.equal(config.sut.forwarder?.env?.FORWARDER_MODE, 'stale-batch');
   });
 
   it('configures another reference SUT for a mode that names one', () => {
