@@ -19,7 +19,7 @@ type config struct {
 	target                              *url.URL
 	assignor, groupProtocol             string
 	balancer                            kgo.GroupBalancer
-	static                              bool
+	static, stopOnError                 bool
 	sessionTimeout                      time.Duration
 	retryInitial, retryMax, httpTimeout time.Duration
 }
@@ -82,7 +82,7 @@ func loadConfig() config {
 	}
 	c.target = target
 	oneOf("FORWARDER_MODE", "correct", "correct") // its one mode: broken ones live in the TypeScript forwarder
-	oneOf("FORWARDER_ON_ERROR", "retry", "retry")
+	c.stopOnError = oneOf("FORWARDER_ON_ERROR", "retry", "retry", "stop") == "stop"
 	c.assignor = oneOf("FORWARDER_ASSIGNOR", "range", "range", "cooperative-sticky", "sticky")
 	c.groupProtocol = oneOf("FORWARDER_GROUP_PROTOCOL", "classic", "classic", "consumer")
 	if c.groupProtocol == "consumer" && c.assignor == "cooperative-sticky" {

@@ -1,9 +1,10 @@
 // A reference system under test for kafka-chaos (docs/sut-contract.md) in Go, on franz-go: a
 // Kafka→HTTP forwarder that is correctly at-least-once whatever the group does to it. It POSTs each
 // record's value to TARGET_URL with the record's headers (so `chaos-id` reaches the target),
-// retries a failed POST with capped exponential backoff for as long as it owns the partition, and
-// commits offset+1 synchronously only after a 2xx. One record at a time keeps each partition in
-// order. What makes it interesting to the harness are the group options users run:
+// retries a failed POST with capped exponential backoff for as long as it owns the partition (or
+// stops on it, below), and commits offset+1 synchronously only after a 2xx. One record at a time
+// keeps each partition in order. What makes it interesting to the harness are the group options
+// users run:
 //
 //	FORWARDER_ASSIGNOR            range (eager, the default) | cooperative-sticky
 //	FORWARDER_STATIC              true: a static member, group.instance.id "instance-$SUT_INSTANCE"
@@ -17,7 +18,9 @@
 // or retry: each partition's undelivered rest is rewound (SetOffsets, as franz-go advises, while
 // no revoke can run) and the rebalance is let through. A partition that stays is resumed from its
 // first undelivered record; one that moves is resumed by its next owner from the committed offset.
-// Exit: 0 stopped by SIGTERM/SIGINT, 1 a shutdown that hung, 2 bad configuration.
+// With FORWARDER_ON_ERROR=stop (seed 000's pipeline) the first failed POST stops it instead: the
+// record and everything after it stay uncommitted, and it exits 3.
+// Exit: 0 stopped by SIGTERM/SIGINT, 1 a shutdown that hung, 2 bad configuration, 3 stopped on an HTTP error.
 package main
 
 import (
@@ -39,6 +42,8 @@ type forwarder struct {
 	post   *poster
 	// rebalanceWaiting: the group wants to rebalance and waits for this poll's work to stop.
 	rebalanceWaiting atomic.Bool
+	// stoppedOnError: with FORWARDER_ON_ERROR=stop, a POST failed; nothing more is delivered or committed.
+	stoppedOnError bool
 }
 
 func main() {
@@ -122,6 +127,9 @@ func (f *forwarder) run(ctx context.Context) int {
 		rewind := map[string]map[int32]kgo.EpochOffset{}
 		fetches.EachPartition(func(p kgo.FetchTopicPartition) {
 			for _, record := range p.Records {
+				if f.stoppedOnError {
+					return
+				}
 				if !f.deliver(ctx, record) {
 					if rewind[p.Topic] == nil {
 						rewind[p.Topic] = map[int32]kgo.EpochOffset{}
@@ -131,6 +139,9 @@ func (f *forwarder) run(ctx context.Context) int {
 				}
 			}
 		})
+		if f.stoppedOnError {
+			return 3 // nothing past the failed record was committed; the client closes without committing
+		}
 		if len(rewind) > 0 && ctx.Err() == nil {
 			f.client.SetOffsets(rewind)
 		}
@@ -157,8 +168,18 @@ func (f *forwarder) deliver(ctx context.Context, record *kgo.Record) bool {
 	commitStops := func(attempt int) bool {
 		return attempt > 1 && ctx.Err() != nil || attempt > 3 && f.rebalanceWaiting.Load()
 	}
-	return f.persist(ctx, where, "post", postStops, func() error { return f.post.send(ctx, record, f.cfg.instance) }) &&
-		f.persist(ctx, where, "commit", commitStops, func() error { return f.commit(ctx, record) })
+	post := func() error { return f.post.send(ctx, record, f.cfg.instance) }
+	if f.cfg.stopOnError {
+		// Seed 000's pipeline: the first failed POST stops it, uncommitted, for a person to look at.
+		if err := post(); err != nil {
+			emit("stopped-on-error", merge(where, fields{"error": err.Error()}))
+			f.stoppedOnError = true
+			return false
+		}
+	} else if !f.persist(ctx, where, "post", postStops, post) {
+		return false
+	}
+	return f.persist(ctx, where, "commit", commitStops, func() error { return f.commit(ctx, record) })
 }
 
 // persist runs one step with capped exponential backoff until it succeeds (true) or stops says
