@@ -118,6 +118,10 @@ async function main(): Promise<void> {
       topics: config.topics,
       onError: config.onError,
       mode: config.mode,
+      // How it delivers and commits (0: per record), so a run's log shows which configuration ran.
+      partitionsInFlight: config.partitionsInFlight,
+      commitIntervalMs: config.commitIntervalMs,
+      commitEveryRecords: config.commitEveryRecords,
       assignment: payload.memberAssignment,
     });
     joined = true;
