@@ -10,7 +10,7 @@ Feature: The pipeline survives broker failures
     Given a Kafka cluster of 3 brokers
     And a topic "payments" with 3 partitions, replication factor 3 and min in-sync replicas 2
     And the HTTP target is up
-    And the forwarder consumes "payments" as group "settlement" and retries on errors
+    And the system under test consumes "payments" as group "settlement" and retries on errors
 
   Scenario: A partition leader is isolated and leadership fails over
     When messages are produced continuously to "payments" at 50 per second

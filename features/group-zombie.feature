@@ -17,7 +17,7 @@ Feature: A consumer paused past its session timeout comes back as a zombie
     Given a Kafka cluster of 3 brokers
     And a topic "shipments" with 4 partitions
     And the HTTP target is up
-    And the forwarder consumes "shipments" as group "dispatch" with 2 instances and retries on errors
+    And the system under test consumes "shipments" as group "dispatch" with 2 instances and retries on errors
     When messages are produced continuously to "shipments" at 20 per second
     And the HTTP target answers after 500 ms
     And 5 seconds pass

@@ -9,7 +9,7 @@ Feature: The pipeline stays at-least-once while its HTTP server is down
     Given a Kafka cluster of 3 brokers
     And a topic "sdc-test-1" with 2 partitions and replication factor 3
     And the HTTP target is up
-    And the forwarder consumes "sdc-test-1" as group "sdc-test-c1" and stops on the first error
+    And the system under test consumes "sdc-test-1" as group "sdc-test-c1" and stops on the first error
 
   Scenario: Everything works, and a commit follows the delivery
     When 1 message is produced to "sdc-test-1"

@@ -11,7 +11,7 @@ Feature: Forwarder instances crash and join while messages flow
     Given a Kafka cluster of 3 brokers
     And a topic "clicks" with 4 partitions
     And the HTTP target is up
-    And the forwarder consumes "clicks" as group "clickstream" with 2 instances and retries on errors
+    And the system under test consumes "clicks" as group "clickstream" with 2 instances and retries on errors
 
   Scenario: An instance is killed with kill -9 and restarted
     When messages are produced continuously to "clicks" at 100 per second

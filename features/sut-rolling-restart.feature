@@ -11,7 +11,7 @@ Feature: A rolling restart of the consumer service loses nothing
     Given a Kafka cluster of 3 brokers
     And a topic "invoices" with 6 partitions
     And the HTTP target is up
-    And the forwarder consumes "invoices" as group "billing-sync" with 3 instances and retries on errors
+    And the system under test consumes "invoices" as group "billing-sync" with 3 instances and retries on errors
     When messages are produced continuously to "invoices" at 100 per second
     And 3 seconds pass
     And the system under test is restarted one instance at a time

@@ -8,7 +8,7 @@ Feature: Error, throttling and slow answers from the HTTP server
     Given a Kafka cluster of 3 brokers
     And a topic "events" with 2 partitions
     And the HTTP target is up
-    And the forwarder consumes "events" as group "audit" and retries on errors
+    And the system under test consumes "events" as group "audit" and retries on errors
 
   Scenario: The server answers 503 for a while
     When messages are produced continuously to "events" at 50 per second

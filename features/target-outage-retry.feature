@@ -11,7 +11,7 @@ Feature: A retrying forwarder waits out an HTTP outage
     Given a Kafka cluster of 3 brokers
     And a topic "orders" with 3 partitions
     And the HTTP target is up
-    And the forwarder consumes "orders" as group "billing" and retries on errors
+    And the system under test consumes "orders" as group "billing" and retries on errors
 
   Scenario: A 10-second outage under steady traffic loses nothing
     When messages are produced continuously to "orders" at 100 per second

@@ -16,6 +16,7 @@ import { imagesCommand, imagesHelp } from './commands/images.js';
 import { setupCommand, setupHelp } from './commands/setup.js';
 import { stepsCommand, stepsHelp } from './commands/steps.js';
 import { chaosCommand, chaosHelp } from './commands/chaos.js';
+import { matrixCommand, matrixHelp } from './commands/matrix.js';
 import { upCommand, upHelp } from './commands/up.js';
 import { verifyCommand, verifyHelp } from './commands/verify.js';
 import { reportCommand, reportHelp } from './commands/report.js';
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
     help: chaosHelp,
     run: chaosCommand,
   },
+  matrix: { summary: matrixHelp.summary, help: matrixHelp, run: matrixCommand },
   steps: { summary: stepsHelp.summary, help: stepsHelp, run: stepsCommand },
   verify: { summary: verifyHelp.summary, help: verifyHelp, run: verifyCommand },
   report: { summary: reportHelp.summary, help: reportHelp, run: reportCommand },

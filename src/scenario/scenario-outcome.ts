@@ -1,5 +1,6 @@
-// What one scenario did against one forwarder mode, read from cucumber's message stream (the
-// envelopes its `message` formatter writes). Pure: envelopes in, outcomes out. A scenario
+// What one scenario did against one forwarder mode (or one client, for the matrix), read from
+// cucumber's message stream (the envelopes its `message` formatter writes). Pure: envelopes in,
+// outcomes out (readEnvelopes, at the end, reads such a stream from its file). A scenario
 // failed only when it ran to its end and its first failing step says so with a reliability
 // category — the fixed prefix of the cucumber layer's failure messages ("Message loss: …"); that
 // one category is the outcome, never the union of whatever else the verdict shows violated.
@@ -7,7 +8,8 @@
 // an unclassified error, a scenario cut short or never run — is an environment error, never a
 // detection.
 
-import { CATEGORIES } from '../scenario/failure-category.js';
+import fs from 'node:fs';
+import { CATEGORIES } from './failure-category.js';
 
 /** The few fields of cucumber's envelopes the self-test reads (a structural subset of @cucumber/messages). */
 export interface Envelope {
@@ -143,4 +145,19 @@ function sameFile(uri: string, feature: string): boolean {
 function oneLine(text: string): string {
   const line = text.split('\n', 1)[0]!.trim();
   return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+}
+
+/** The envelopes written so far; a line torn by a killed child is skipped. */
+export function readEnvelopes(file: string): Envelope[] {
+  if (!fs.existsSync(file)) return [];
+  const envelopes: Envelope[] = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      envelopes.push(JSON.parse(line) as Envelope);
+    } catch {
+      // torn last line of a stopped child
+    }
+  }
+  return envelopes;
 }

@@ -12,7 +12,7 @@
 // 1 when a cell is missed, failed otherwise or a false alarm; else 2 when cells stay open.
 
 import { ConfigError } from '../util/errors.js';
-import type { ScenarioOutcome, ScenarioRef } from './scenario-outcome.js';
+import type { ScenarioOutcome, ScenarioRef } from '../scenario/scenario-outcome.js';
 
 export const CORRECT_MODE = 'correct';
 

@@ -25,9 +25,8 @@ import { FAST_FORWARDER_ENV, userConfigJson, writeModeConfig } from './mode-conf
 import { SELFTEST_PLAN } from './plan.js';
 import type { SelftestPlan } from './detection-matrix.js';
 import { runMode } from './run-mode.js';
-import { readEnvelopes } from './run-mode.js';
 import { splitCorrectRuns, type CorrectRunSplit } from './reused-correct-runs.js';
-import { outcomesFromEnvelopes, type ScenarioOutcome } from './scenario-outcome.js';
+import { outcomesFromEnvelopes, readEnvelopes, type ScenarioOutcome } from '../scenario/scenario-outcome.js';
 
 /** Per scenario a mode runs, plus one cluster start per feature file, bounds the mode's run. */
 const SCENARIO_BUDGET_MS = 4 * 60_000;

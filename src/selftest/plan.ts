@@ -5,7 +5,7 @@
 
 import { CATEGORIES } from '../scenario/failure-category.js';
 import type { SelftestPlan } from './detection-matrix.js';
-import type { ScenarioRef } from './scenario-outcome.js';
+import type { ScenarioRef } from '../scenario/scenario-outcome.js';
 
 const SCENARIOS = {
   seedStop: {

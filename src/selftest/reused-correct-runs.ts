@@ -9,7 +9,7 @@
 
 import { SUT_FACTS_ATTACHMENT, type SystemUnderTestFacts } from '../scenario/scenario-report.js';
 import { CORRECT_MODE } from './detection-matrix.js';
-import { outcomesFromEnvelopes, type Envelope, type ScenarioOutcome, type ScenarioRef } from './scenario-outcome.js';
+import { outcomesFromEnvelopes, type Envelope, type ScenarioOutcome, type ScenarioRef } from '../scenario/scenario-outcome.js';
 
 /** Where the self-test runs: a reused scenario must have run there too. */
 export interface ReuseWanted {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { cleanContainers } from '../environment/container/clean-containers.js';
 import { cleanOrphans } from '../environment/process/clean-orphans.js';
 import type { ChildProgress, ChildRequest } from './cucumber-child.js';
-import type { Envelope, ScenarioRef } from './scenario-outcome.js';
+import { readEnvelopes, type Envelope, type ScenarioRef } from '../scenario/scenario-outcome.js';
 
 const CHILD = fileURLToPath(new URL('./cucumber-child.js', import.meta.url));
 /** How long a SIGTERMed child may take to release its cluster before it is killed. */
@@ -102,19 +102,4 @@ async function releaseLeftovers(runsDir: string): Promise<void> {
     await cleanOrphans({ runId });
     await cleanContainers({ runId });
   }
-}
-
-/** The envelopes written so far; a line torn by a killed child is skipped. */
-export function readEnvelopes(file: string): Envelope[] {
-  if (!fs.existsSync(file)) return [];
-  const envelopes: Envelope[] = [];
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      envelopes.push(JSON.parse(line) as Envelope);
-    } catch {
-      // torn last line of a stopped child
-    }
-  }
-  return envelopes;
 }

@@ -25,6 +25,13 @@ const runtimeOfThisRun = () =>
   (runtimeKind ??= Promise.resolve()
     .then(() => resolveRuntimeKind(loadConfig().runtime))
     .catch(() => 'unknown'));
+const configuredKafka = () => {
+  try {
+    return loadConfig().kafka.version;
+  } catch {
+    return 'unknown';
+  }
+};
 
 Before({ name: 'kafka-chaos: scenario session' }, async function (this: ChaosWorld, { pickle, gherkinDocument }) {
   const tags = pickle.tags.map((t) => t.name);
@@ -64,8 +71,11 @@ Before({ name: 'kafka-chaos: scenario session' }, async function (this: ChaosWor
   );
   // The story is the scenario's name, unless a @story:… tag names it (cucumber.mjs maps those).
   const labels = tags.some((t) => t.startsWith('@story:')) ? [] : [{ name: 'story', value: pickle.name }];
+  // The Kafka version a step of the scenario names ("… running Kafka 4.1.1"), else the config's.
+  const kafkaStep = pickle.steps.map((s) => /running Kafka (\d+\.\d+\.\d+)/.exec(s.text)?.[1]).find((v) => v !== undefined);
   const parameters = [
     { name: 'runtime', value: await runtimeOfThisRun() },
+    { name: 'Kafka', value: kafkaStep ?? configuredKafka() },
     ...(sutName === undefined ? [] : [{ name: 'system under test', value: sutName }]),
   ];
   this.attach(allureLabelsMessage(labels, parameters), ALLURE_RUNTIME_MESSAGE_MEDIA_TYPE);

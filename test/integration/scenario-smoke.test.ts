@@ -87,6 +87,7 @@ describe('kafka-chaos chaos on a real cluster', () => {
         assert.match(String(ran.kafkaVersion), /^\d+\.\d+\.\d+$/);
         assert.deepEqual(result.parameters, [
           { name: 'runtime', value: 'process' },
+          { name: 'Kafka', value: ran.kafkaVersion },
           { name: 'system under test', value: 'forwarder' },
         ]);
       }

@@ -21,11 +21,20 @@ export function runChaos(
   options: { runsRoot: string; resultsDir?: string; timeoutMs?: number },
 ): Promise<ChaosRun> {
   const formatOptions = options.resultsDir ? ['--format-options', JSON.stringify({ resultsDir: options.resultsDir })] : [];
+  return runKafkaChaos('chaos', [...args, ...formatOptions], options);
+}
+
+/** Any kafka-chaos command, as runChaos runs chaos (e.g. matrix, which runs chaos itself). */
+export function runKafkaChaos(
+  command: string,
+  args: readonly string[],
+  options: { runsRoot: string; timeoutMs?: number },
+): Promise<ChaosRun> {
   const started = Date.now();
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [cli, 'chaos', ...args, ...formatOptions],
+      [cli, command, ...args],
       {
         cwd: packageRoot,
         env: { ...process.env, CHAOS_RUNTIME: 'process', KAFKA_CHAOS_RUNS_DIR: options.runsRoot, FORCE_COLOR: '0' },

@@ -86,7 +86,7 @@ describe('kafka-chaos --help', () => {
     assert.equal(unknown.code, 2);
     assert.match(
       unknown.stderr,
-      /^kafka-chaos: unknown command "chaoss" — fix: use one of setup, up, chaos, steps, verify, report, images, clean, init$/m,
+      /^kafka-chaos: unknown command "chaoss" — fix: use one of setup, up, chaos, matrix, steps, verify, report, images, clean, init$/m,
     );
     project.remove();
   });

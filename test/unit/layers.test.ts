@@ -16,7 +16,8 @@ const LAYERS: readonly Layer[] = [
   { name: 'public API', paths: ['src/api'] },
   // The programs on top: cucumber's step definitions and the selftest, which runs cucumber.
   { name: 'programs', paths: ['steps', 'src/selftest'] },
-  { name: 'cli', paths: ['src/cli'] },
+  // The CLI and what only its commands use (the client matrix's parts).
+  { name: 'cli', paths: ['src/cli', 'src/matrix'] },
   { name: 'scenario', paths: ['src/scenario'] },
   // What a scenario is built from; the config sits here because the CLI and the scenario read
   // it and it builds environments (environment-from-config.ts).

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildMatrix, renderMatrix, rowVerdict, scenariosFor, type SelftestPlan } from '../../src/selftest/detection-matrix.js';
-import type { ScenarioOutcome } from '../../src/selftest/scenario-outcome.js';
+import type { ScenarioOutcome } from '../../src/scenario/scenario-outcome.js';
 
 const plan: SelftestPlan = {
   scenarios: [

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { outcomesFromEnvelopes, reliabilityCategory, type Envelope, type ScenarioRef } from '../../src/selftest/scenario-outcome.js';
+import { outcomesFromEnvelopes, reliabilityCategory, type Envelope, type ScenarioRef } from '../../src/scenario/scenario-outcome.js';
 
 const scenario: ScenarioRef = { id: 'stop', feature: 'features/seed.feature', name: 'An unreachable server stops the pipeline' };
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SUT_FACTS_ATTACHMENT, type SystemUnderTestFacts } from '../../src/scenario/scenario-report.js';
 import { splitCorrectRuns } from '../../src/selftest/reused-correct-runs.js';
-import type { Envelope, ScenarioRef } from '../../src/selftest/scenario-outcome.js';
+import type { Envelope, ScenarioRef } from '../../src/scenario/scenario-outcome.js';
 
 const outage: ScenarioRef = { id: 'retry-outage', feature: 'features/retry.feature', name: 'A 10-second outage loses nothing' };
 const zombie: ScenarioRef = { id: 'zombie', feature: 'features/zombie.feature', name: 'A frozen instance wakes up' };

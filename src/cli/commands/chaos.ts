@@ -16,7 +16,7 @@ import { loadConfig, type ChaosConfig } from '../../config/chaos-config.js';
 import { writeAllureExtras } from '../../report/allure-extras.js';
 import { defaultSut } from '../../scenario/default-sut.js';
 import { HARNESS_CUCUMBER_CONFIG, HARNESS_STEPS, projectStepImports, registerProjectStepLoader } from '../../scenario/harness-steps.js';
-import { compileScenarios, formatStepProblems } from '../../scenario/preflight.js';
+import { compileScenarios, formatStepProblems, type CompiledScenario } from '../../scenario/preflight.js';
 import { checkScenarios } from '../../scenario/preflight-scenarios.js';
 import { formatSeconds } from '../../scenario/progress-line.js';
 import { runFacts } from '../../scenario/run-facts.js';
@@ -189,6 +189,20 @@ async function preflight(
     configuration.sources.paths = mine;
   }
   return true;
+}
+
+/**
+ * The scenarios `kafka-chaos chaos <args>` would select, compiled, with nothing started (for
+ * `kafka-chaos matrix`). A step problem is the preflight's one-line usage error.
+ */
+export async function selectedScenarios(args: readonly string[]): Promise<CompiledScenario[]> {
+  const parsed = splitChaosArgs(args);
+  checkCucumberArgs(parsed.cucumberArgs, OWN_FLAGS);
+  const environment: IRunEnvironment = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env };
+  const { configuration } = await configure(parsed, environment, loadConfig());
+  const compiled = await compileScenarios(configuration, await loadSupport(configuration, environment), environment);
+  if (compiled.problems.length > 0) throw new ConfigError(formatStepProblems(compiled.problems));
+  return compiled.scenarios;
 }
 
 export async function chaosCommand(args: string[]): Promise<number> {
