@@ -4,7 +4,8 @@
 // reaches the target), one record at a time, in order within a partition, and on an HTTP error
 // either stops (FORWARDER_ON_ERROR=stop, the default: exit 3, seed 000's pipeline) or retries the
 // record with capped exponential backoff (retry). Rebalance callbacks run inside poll(), between
-// records, so a record is never delivered after its partition moved.
+// records; a member evicted while it stalled (a zombie) learns it when its next commit is refused,
+// and then delivers nothing more of that poll.
 //
 // FORWARDER_COMMIT is seed 004's question — is auto-commit safe here?
 //   manual (correct) commitSync of offset+1 after each 2xx; a stop commits nothing more.
@@ -24,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,6 +37,7 @@ import java.util.regex.Pattern;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -64,6 +67,8 @@ public final class Forwarder {
       .connectTimeout(Duration.ofMillis(httpTimeoutMs)).build();
   private final KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties());
   private volatile boolean running = true;
+  /** Delivered records whose commit a rebalance in progress refused: committed once it lets us (see run). */
+  private final Map<TopicPartition, OffsetAndMetadata> pending = new LinkedHashMap<>();
 
   public static void main(String[] args) {
     Forwarder forwarder = new Forwarder();
@@ -113,7 +118,14 @@ public final class Forwarder {
   private int run() {
     consumer.subscribe(topics, new ConsumerRebalanceListener() {
       @Override public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        // Still this generation's owner here: what was delivered is committed before the
+        // partitions move, so their next owner does not deliver it again.
+        commitPending(partitions, false);
         emit("revoked", "\"partitions\":" + json(partitions.toString()));
+      }
+      @Override public void onPartitionsLost(Collection<TopicPartition> partitions) {
+        pending.keySet().removeAll(partitions); // no longer ours to commit: the next owner re-delivers
+        emit("lost", "\"partitions\":" + json(partitions.toString()));
       }
       @Override public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         emit("ready", "\"groupId\":" + json(group) + ",\"mode\":" + json(autoCommit ? "auto-commit" : "manual-commit")
@@ -123,15 +135,27 @@ public final class Forwarder {
     try {
       while (running) {
         var records = consumer.poll(Duration.ofMillis(500));
-        for (TopicPartition tp : records.partitions()) {
+        // The rebalance that deferred them is over: commit those still ours; the others' next owner has them.
+        pending.keySet().retainAll(consumer.assignment());
+        commitPending(List.copyOf(pending.keySet()), true);
+        var partitions = new ArrayList<>(records.partitions());
+        batch:
+        for (int p = 0; p < partitions.size(); p++) {
+          TopicPartition tp = partitions.get(p);
           for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
             if (!deliver(record)) {
               if (!running) return 0;
               if (!retry) return stopOnError(record);
-              consumer.seek(tp, record.offset()); // never reached: retry gives up only when stopping
-              break;
+              rewindRest(records, partitions, p, record.offset()); // its retries found the group moved on
+              break batch;
             }
-            if (!autoCommit && !commit(tp, record)) break; // the group moved on: poll rejoins, the next owner re-delivers
+            if (!autoCommit && !commit(tp, record)) {
+              // The group moved on (this member was evicted, or a rebalance is under way): nothing
+              // more of this poll is delivered — a zombie that went on with the other partitions
+              // delivered records their next owner had already delivered. poll() rejoins.
+              rewindRest(records, partitions, p, record.offset() + 1);
+              break batch;
+            }
           }
         }
       }
@@ -163,18 +187,87 @@ public final class Forwarder {
       emit("retrying", where(record) + ",\"attempt\":" + attempt + ",\"delayMs\":" + delay + ",\"error\":" + json(error));
       sleep(delay);
       delay = Math.min(delay * 2, retryMaxMs);
+      // A member evicted while it stalled (its POST timed out meanwhile) must not send the record
+      // again: its next owner has it. Nothing else tells a kafka-clients consumer between polls.
+      if (!autoCommit && !stillOwns(record)) return false;
     }
     return false;
   }
 
+  /**
+   * Commits what a rebalance deferred, for these partitions; a refusal leaves the record to its next
+   * owner. Deferred again only when `mayDefer` (after a poll, the partitions still ours): never from
+   * a revoke, whose partitions are gone once it returns — a late commit there would move another
+   * owner's committed offset backwards.
+   */
+  private void commitPending(Collection<TopicPartition> partitions, boolean mayDefer) {
+    var due = new LinkedHashMap<TopicPartition, OffsetAndMetadata>();
+    for (TopicPartition tp : partitions) if (pending.containsKey(tp)) due.put(tp, pending.remove(tp));
+    if (due.isEmpty()) return;
+    try {
+      consumer.commitSync(due, Duration.ofSeconds(5));
+    } catch (org.apache.kafka.common.errors.RebalanceInProgressException again) {
+      if (mayDefer) pending.putAll(due); // another rebalance: still ours, committed after it
+      else emit("commit-refused", "\"partitions\":" + json(due.keySet().toString()) + ",\"error\":" + json(again.toString()));
+    } catch (KafkaException refused) {
+      emit("commit-refused", "\"partitions\":" + json(due.keySet().toString()) + ",\"error\":" + json(refused.toString()));
+    }
+  }
+
+  /**
+   * A fencing check before a retry: commits this record's own offset again (what is committed
+   * already, so nothing moves). Refused once the group has moved on; any other failure (the
+   * coordinator unreachable) is not an answer, and the POST is retried.
+   */
+  private boolean stillOwns(ConsumerRecord<byte[], byte[]> record) {
+    var tp = new TopicPartition(record.topic(), record.partition());
+    try {
+      consumer.commitSync(Map.of(tp, new OffsetAndMetadata(record.offset())), Duration.ofSeconds(5));
+      pending.remove(tp); // it covered the deferred commit, which was at most this offset
+      return true;
+    } catch (org.apache.kafka.clients.consumer.CommitFailedException
+        | org.apache.kafka.common.errors.RebalanceInProgressException moved) {
+      emit("record-abandoned", where(record) + ",\"reason\":\"rebalance\",\"error\":" + json(moved.toString()));
+      return false;
+    } catch (KafkaException unknown) {
+      return true;
+    }
+  }
+
+  /**
+   * Abandons the rest of a poll: partition p resumes at `next`, the partitions after it at their
+   * first record of the poll (those before it were finished). A partition this member keeps after
+   * the rebalance so loses nothing; one it lost is resumed by its next owner from the committed offset.
+   */
+  private void rewindRest(ConsumerRecords<byte[], byte[]> records, List<TopicPartition> partitions, int p, long next) {
+    for (int i = p; i < partitions.size(); i++) {
+      TopicPartition tp = partitions.get(i);
+      try {
+        consumer.seek(tp, i == p ? next : records.records(tp).get(0).offset());
+      } catch (IllegalStateException notAssigned) {
+        // already taken away: its next owner starts from the committed offset
+      }
+    }
+  }
+
   /** commitSync of offset+1, retried while it fails for a retriable reason; false once the group has moved on. */
   private boolean commit(TopicPartition tp, ConsumerRecord<byte[], byte[]> record) {
-    for (int attempt = 1; running; attempt++) {
+    // A record delivered as SIGTERM arrives is still committed: left uncommitted, the partition's
+    // next owner would deliver it again. Two tries after the stop: the first may meet the wakeup.
+    int triesAfterStop = 0;
+    for (int attempt = 1; running || ++triesAfterStop <= 2; attempt++) {
       try {
         consumer.commitSync(Map.of(tp, new OffsetAndMetadata(record.offset() + 1)), Duration.ofSeconds(5));
+        pending.remove(tp); // superseded: committing a deferred, lower offset later would move it backwards
         return true;
-      } catch (org.apache.kafka.clients.consumer.CommitFailedException
-          | org.apache.kafka.common.errors.RebalanceInProgressException moved) {
+      } catch (WakeupException stopping) {
+        // SIGTERM's wakeup, which is spent now: the next try commits
+      } catch (org.apache.kafka.common.errors.RebalanceInProgressException rebalancing) {
+        // Delivered, and still ours until the rebalance says otherwise: committed on revoke or after it.
+        pending.put(tp, new OffsetAndMetadata(record.offset() + 1));
+        emit("commit-deferred", where(record) + ",\"error\":" + json(rebalancing.toString()));
+        return false;
+      } catch (org.apache.kafka.clients.consumer.CommitFailedException moved) {
         emit("commit-refused", where(record) + ",\"error\":" + json(moved.toString()));
         return false;
       } catch (org.apache.kafka.common.errors.RetriableException e) {
