@@ -1,9 +1,10 @@
 # Eager and cooperative rebalances under load (librdkafka#3306, #3891, #4220: cooperative-sticky
 # rebalances that fail commits or revoke partitions over and over). The same scale-out and
 # scale-in, once per assignor, judged by the same claims.
-@severity:critical
+@severity:critical @sut:go-forwarder
 Feature: Eager and cooperative rebalances under load lose nothing and explain every duplicate
-  The Go reference forwarder (franz-go) on six partitions at 200 messages a second, scaled from 2
+  The Go reference forwarder (franz-go) — or the client --sut names, e.g. the Java one in the client
+  matrix — on six partitions at 200 messages a second, scaled from 2
   instances to 4 and back. With the eager range assignor every member gives up every partition at
   each rebalance and fetches it again from the committed offset; with cooperative-sticky only the
   partitions that move are revoked, in a second round, and the others keep flowing. The forwarder
@@ -19,7 +20,7 @@ Feature: Eager and cooperative rebalances under load lose nothing and explain ev
     And the HTTP target is up
 
   Scenario Outline: Scaling from 2 to 4 instances and back at 200 messages a second, <assignor> assignor
-    Given the system under test "go-forwarder" consumes "events" as group "enricher" with 2 instances and env:
+    Given the system under test consumes "events" as group "enricher" with 2 instances and env:
       | FORWARDER_ASSIGNOR | <assignor> |
     When messages are produced continuously to "events" at 200 per second
     And 3 seconds pass

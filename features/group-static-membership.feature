@@ -2,10 +2,11 @@
 # restart that is shorter than its session timeout — no rebalance — and gives them up, through a
 # rebalance, only when it stays away longer. kafka#11559: static members that stop consuming
 # after such a restart.
-@severity:critical
+@severity:critical @sut:go-forwarder
 Feature: A static member restarts without a rebalance, or with one when it stays away too long
-  The Go reference forwarder (franz-go) with group.instance.id "instance-<n>" and a 15-second
-  session timeout; two instances share four partitions. Killed with kill -9, an instance
+  A static consumer — the Go reference forwarder (franz-go) unless --sut names another, e.g. the
+  Java one in the client matrix — with group.instance.id "instance-<n>" and a 15-second session
+  timeout; two instances share four partitions. Killed with kill -9, an instance
   neither leaves nor commits what it has delivered since its last commit. It commits after each
   2xx, one record at a time, so at most one delivered message is not yet committed when it dies:
   at most one duplicate per crash, and it is a rewind the broker's records show (the restarted
@@ -17,7 +18,7 @@ Feature: A static member restarts without a rebalance, or with one when it stays
     Given a Kafka cluster of 3 brokers
     And a topic "payments" with 4 partitions
     And the HTTP target is up
-    And the system under test "go-forwarder" consumes "payments" as group "ledger" with 2 instances and env:
+    And the system under test consumes "payments" as group "ledger" with 2 instances and env:
       | FORWARDER_STATIC             | true  |
       | FORWARDER_SESSION_TIMEOUT_MS | 15000 |
 

@@ -164,6 +164,21 @@ defineStep(
 
 defineStep(
   {
+    id: 'sutInstancesEnv',
+    kind: 'environment',
+    pattern: 'the system under test consumes {string} as group {string} with {int} instance(s) and env:',
+    example: 'the system under test consumes "orders" as group "billing" with 2 instances and env:',
+    summary: 'K instances of the default SUT with extra environment from a table (| NAME | value |)',
+    sut: 'default',
+    validate: (_t: string, _g: string, n: number) => instances(n),
+  },
+  async function (topic: string, group: string, count: number, table: DataTable) {
+    await this.session.startSut({ topic, group, instances: count, env: envTable(table.raw()) });
+  },
+);
+
+defineStep(
+  {
     id: 'sutNamedEnv',
     kind: 'environment',
     pattern: 'the system under test {string} consumes {string} as group {string} with env:',

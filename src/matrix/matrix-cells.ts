@@ -4,7 +4,9 @@
 // first failing step names a reliability check; anything else is an environment error), and
 // the headline figures come from the verdict.json the scenario attached: lost, duplicates by
 // cause, unsafe commits. A cell whose run shows another SUT than the one asked for is an
-// environment error: the matrix must never credit one client with another's result.
+// environment error: the matrix must never credit one client with another's result. A client
+// that refuses a scenario's knobs at start (exit 2, e.g. kafkajs asked for static membership) is
+// `unsupported`: no verdict, and said so.
 
 import type { Verdict } from '../verify/types.js';
 import { SUT_FACTS_ATTACHMENT, type SystemUnderTestFacts } from '../scenario/scenario-report.js';
@@ -26,7 +28,8 @@ export interface MatrixCell {
   scenario: string;
   sut: string;
   kafkaVersion: string;
-  status: OutcomeStatus;
+  /** unsupported: the SUT refused the scenario's configuration at start (exit 2, the contract's "bad configuration"). */
+  status: OutcomeStatus | 'unsupported';
   /** The failed check's category, when failed. */
   category?: string;
   /** One line: "passed", the failure, or why the cell is undecided. */
@@ -39,6 +42,9 @@ interface Attached {
   verdict?: Verdict;
   facts?: SystemUnderTestFacts;
 }
+
+/** How the SUT fleet reports an instance that exited 2 at once (sut-fleet.ts): it refused its env. */
+const REFUSED_CONFIGURATION = /\bSUT \S+ exited at start with code 2 /;
 
 export function headlineFigures(verdict: Verdict): HeadlineFigures {
   const judged = (name: string) => verdict.checks.find((c) => c.name === name && c.judged);
@@ -114,6 +120,7 @@ export function matrixCells(
       ...(outcome.categories[0] === undefined ? {} : { category: outcome.categories[0] }),
       ...(found?.verdict ? { figures: headlineFigures(found.verdict) } : {}),
     };
+    if (outcome.status === 'env-error' && REFUSED_CONFIGURATION.test(outcome.detail)) return { ...cell, status: 'unsupported' };
     const ran = found?.facts;
     if (ran && (ran.sut !== sut || ran.kafkaVersion !== kafkaVersion)) {
       return {

@@ -30,7 +30,7 @@ function cellText(cell: MatrixCell | undefined): string {
   if (!cell) return 'not run';
   if (cell.status === 'passed') return `passed · ${figuresText(cell.figures)}`;
   if (cell.status === 'failed') return `FAILED ${cell.category ?? ''} · ${figuresText(cell.figures)}`;
-  return 'env-error';
+  return cell.status;
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -47,7 +47,7 @@ export function renderMatrix(columns: readonly MatrixColumn[], cells: readonly M
   const out = [table(['scenario', ...columns.map(columnLabel)], rows)];
   const notable = cells.filter((c) => c.status !== 'passed');
   if (notable.length > 0) {
-    out.push('', 'failed and undecided cells:');
+    out.push('', 'failed, undecided and unsupported cells:');
     for (const c of notable) out.push(`  ${c.sut} @ ${c.kafkaVersion} × "${c.scenario}" (${c.feature}): ${c.detail}`);
   }
   if (pinned.length > 0) {
@@ -55,12 +55,16 @@ export function renderMatrix(columns: readonly MatrixColumn[], cells: readonly M
     for (const p of pinned) out.push(`  "${p.name}" (${p.feature}): ${p.step}`);
   }
   const passed = cells.filter((c) => c.status === 'passed').length;
-  out.push('', `${passed} of ${cells.length} cells passed`);
+  const unsupported = cells.filter((c) => c.status === 'unsupported').length;
+  out.push('', `${passed} of ${cells.length} cells passed${unsupported > 0 ? `; ${unsupported} unsupported by their client` : ''}`);
   return out.join('\n');
 }
 
-/** 0 every cell passed; 1 a reliability check failed somewhere; 2 otherwise (a cell left undecided). */
+/**
+ * 0 every cell passed (or its client refused the scenario's knobs, said in the table); 1 a
+ * reliability check failed somewhere; 2 otherwise (a cell left undecided).
+ */
 export function matrixExitCode(cells: readonly MatrixCell[]): 0 | 1 | 2 {
   if (cells.some((c) => c.status === 'failed')) return 1;
-  return cells.every((c) => c.status === 'passed') ? 0 : 2;
+  return cells.every((c) => c.status === 'passed' || c.status === 'unsupported') ? 0 : 2;
 }

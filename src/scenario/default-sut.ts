@@ -5,6 +5,8 @@
 // a silent fallback to the forwarder: a scenario must not pass without starting the user's
 // service. The preflight finds such steps before anything starts (each step's descriptor says
 // whether it starts a SUT and how it names it); the step itself fails the same way if it gets that far.
+// A scenario (or its feature) may name its own default with a tag, `@sut:go-forwarder`, for steps
+// that need what only some clients have; --sut still overrides it (the client matrix does).
 
 import { loadConfig } from '../config/chaos-config.js';
 import { ConfigError } from '../util/errors.js';
@@ -30,6 +32,13 @@ export function defaultSut(requested: string | undefined, declared: readonly str
       fix: `pass --sut ${own[0]} (or name it in the step: the system under test "${own[0]}" consumes …)`,
     },
   );
+}
+
+const SUT_TAG = /^@sut:(.+)$/;
+
+/** What "the system under test" means in a scenario: --sut, else its @sut:NAME tag, else undefined (defaultSut decides). */
+export function requestedSutOf(worldParameter: string | undefined, tags: readonly string[] = []): string | undefined {
+  return worldParameter ?? tags.map((t) => SUT_TAG.exec(t)?.[1]).find((name) => name !== undefined);
 }
 
 /** The SUT a step starts (undefined: it starts none). Throws ConfigError as defaultSut does. */

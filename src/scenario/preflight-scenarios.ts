@@ -6,7 +6,7 @@
 // facts in, problems out; whether each SUT can be started is sut-preflight.ts's question.
 
 import { describeError } from '../util/errors.js';
-import { sutOfStep } from './default-sut.js';
+import { requestedSutOf, sutOfStep } from './default-sut.js';
 import type { CompiledScenario, CompiledStep, StepProblem } from './preflight.js';
 import type { LinkSpec } from './parameters.js';
 import { ScenarioNames } from './scenario-names.js';
@@ -129,7 +129,7 @@ export function checkScenarios(scenarios: readonly CompiledScenario[], facts: Sc
       if (replication(step, brokers)) partitions.set(String(step.values[0]), Number(step.values[1]));
       for (const cause of checkStep(step, brokers, partitions, names)) report(step, cause);
       try {
-        const sut = sutOfStep(step.id, step.values, facts.requestedSut, facts.declaredSuts);
+        const sut = sutOfStep(step.id, step.values, requestedSutOf(facts.requestedSut, scenario.tags), facts.declaredSuts);
         if (sut !== undefined && !suts.has(sut)) suts.set(sut, step);
       } catch (error) {
         report(step, describeError(error));

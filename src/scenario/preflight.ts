@@ -84,6 +84,8 @@ export interface CompiledStep {
 export interface CompiledScenario {
   uri: string;
   name: string;
+  /** Its tags and its feature's ("@smoke", "@sut:go-forwarder"). */
+  tags?: readonly string[];
   /** Background steps first, in order. */
   steps: CompiledStep[];
 }
@@ -115,7 +117,10 @@ export async function compileScenarios(
 ): Promise<Compilation> {
   const documents = new Map<string, Map<string, number>>();
   const problems: StepProblem[] = [];
-  const pickles = new Map<string, { uri: string; name: string; steps: Map<string, { text: string; astNodeIds: readonly string[] }> }>();
+  const pickles = new Map<
+    string,
+    { uri: string; name: string; tags: string[]; steps: Map<string, { text: string; astNodeIds: readonly string[] }> }
+  >();
   const testCases: { pickleId: string; steps: ReadonlyArray<{ pickleStepId?: string; stepDefinitionIds?: readonly string[] }> }[] = [];
   const onMessage = (envelope: Envelope) => {
     if (envelope.gherkinDocument?.uri) documents.set(envelope.gherkinDocument.uri, stepLines(envelope.gherkinDocument));
@@ -135,6 +140,7 @@ export async function compileScenarios(
       pickles.set(p.id, {
         uri: p.uri,
         name: p.name,
+        tags: p.tags.map((t) => t.name),
         steps: new Map(p.steps.map((s) => [s.id, { text: s.text, astNodeIds: s.astNodeIds }])),
       });
     }
@@ -159,7 +165,7 @@ export async function compileScenarios(
   for (const testCase of testCases) {
     const pickle = pickles.get(testCase.pickleId);
     if (!pickle) continue;
-    const scenario: CompiledScenario = { uri: pickle.uri, name: pickle.name, steps: [] };
+    const scenario: CompiledScenario = { uri: pickle.uri, name: pickle.name, tags: pickle.tags, steps: [] };
     scenarios.push(scenario);
     for (const testStep of testCase.steps) {
       const step = testStep.pickleStepId ? pickle.steps.get(testStep.pickleStepId) : undefined;

@@ -8,7 +8,7 @@ import { After, AfterAll, Before, Status } from '@cucumber/cucumber';
 import { allureLabelsMessage, ALLURE_RUNTIME_MESSAGE_MEDIA_TYPE } from '../../src/scenario/allure-labels.js';
 import { loadConfig } from '../../src/config/chaos-config.js';
 import { resolveRuntimeKind } from '../../src/environment/chaos-environment.js';
-import { defaultSut } from '../../src/scenario/default-sut.js';
+import { defaultSut, requestedSutOf } from '../../src/scenario/default-sut.js';
 import { environmentPool } from '../../src/scenario/environment-pool.js';
 import { classifyStepError } from '../../src/scenario/failure-category.js';
 import { categoryOfMessage, runFacts } from '../../src/scenario/run-facts.js';
@@ -35,7 +35,7 @@ const configuredKafka = () => {
 
 Before({ name: 'kafka-chaos: scenario session' }, async function (this: ChaosWorld, { pickle, gherkinDocument }) {
   const tags = pickle.tags.map((t) => t.name);
-  const requestedSut = this.parameters.sut;
+  const requestedSut = requestedSutOf(this.parameters.sut, tags);
   try {
     if (requestedSut !== undefined) defaultSut(requestedSut); // an unknown --sut fails before the scenario does anything
   } catch (error) {

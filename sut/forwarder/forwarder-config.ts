@@ -129,6 +129,27 @@ export function loadConfig(env: Env): ForwarderConfig {
     throw invalid('FORWARDER_ON_ERROR', onErrorRaw, 'stop or retry (default stop)');
   }
 
+  // The group options the Go and Java reference consumers take: kafkajs has no static membership,
+  // no cooperative protocol and no KIP-848. Refused (exit 2), so a scenario that needs one never
+  // passes here on behaviour it did not get.
+  for (const [name, unsupported] of [
+    ['FORWARDER_ASSIGNOR', 'kafkajs assigns eagerly with its own round-robin assigner'],
+    ['FORWARDER_STATIC', 'kafkajs has no static membership (group.instance.id)'],
+    ['FORWARDER_GROUP_PROTOCOL', 'kafkajs speaks only the classic group protocol'],
+  ] as const) {
+    const value = optional(env, name);
+    if (
+      value !== undefined &&
+      !(name === 'FORWARDER_STATIC' && value === 'false') &&
+      !(name === 'FORWARDER_GROUP_PROTOCOL' && value === 'classic')
+    ) {
+      throw new ConfigError(
+        name,
+        `${name} is ${JSON.stringify(value)}, which this forwarder cannot do: ${unsupported}; use go-forwarder or java-forwarder`,
+      );
+    }
+  }
+
   const modeRaw = optional(env, 'FORWARDER_MODE') ?? 'correct';
   if (!(MODES as readonly string[]).includes(modeRaw)) {
     throw invalid('FORWARDER_MODE', modeRaw, `one of ${MODES.join(', ')} (default correct)`);

@@ -45,7 +45,7 @@ describe('the scenario preflight', () => {
 
   it('knows how every step that starts a SUT names it', () => {
     const starting = stepEntries().filter((s) => /consumes \{string\} as group \{string\}/.test(s.pattern));
-    assert.equal(starting.length, 13);
+    assert.equal(starting.length, 14);
     assert.deepEqual(
       starting.filter((s) => s.sut === undefined).map((s) => s.id),
       [],

@@ -85,6 +85,20 @@ describe('forwarder modes', () => {
     for (const mode of MODES) assert.ok(error.message.includes(mode), `${error.message} lists ${mode}`);
   });
 
+  it('refuses the group options only the Go and Java consumers have, and accepts their defaults', () => {
+    for (const [name, value] of [
+      ['FORWARDER_ASSIGNOR', 'cooperative-sticky'],
+      ['FORWARDER_ASSIGNOR', 'range'],
+      ['FORWARDER_STATIC', 'true'],
+      ['FORWARDER_GROUP_PROTOCOL', 'consumer'],
+    ] as const) {
+      const error = configError({ [name]: value });
+      assert.equal(error.variable, name);
+      assert.match(error.message, /cannot do: kafkajs .*; use go-forwarder or java-forwarder/);
+    }
+    assert.equal(loadConfig({ ...contract, FORWARDER_STATIC: 'false', FORWARDER_GROUP_PROTOCOL: 'classic' }).mode, 'correct');
+  });
+
   it('reads the attempts before a skip and the parallel jitter', () => {
     const config = loadConfig({ ...contract, FORWARDER_SKIP_AFTER_ATTEMPTS: '5', FORWARDER_PARALLEL_JITTER_MS: '7' });
     assert.equal(config.skipAfterAttempts, 5);

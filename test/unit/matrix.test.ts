@@ -129,6 +129,21 @@ describe('matrixCells', () => {
     assert.equal(wrongVersion[0]!.status, 'env-error');
   });
 
+  it('a client that refuses the scenario’s knobs at start is unsupported, not a failure', () => {
+    const refused =
+      'Environment failure: SUT sut-forwarder-1 exited at start with code 2 (see x.log); last log lines: FORWARDER_STATIC is "true", which this forwarder cannot do';
+    const envelopes = column([{ scenario: outage, status: 'FAILED', message: refused, attach: {} }]);
+    const [cell] = matrixCells(envelopes, [outage], 'forwarder', '3.9.1');
+    assert.equal(cell!.status, 'unsupported');
+    assert.equal(matrixExitCode([cell!]), 0);
+    const crashed = column([{ scenario: outage, status: 'FAILED', message: refused.replace('code 2', 'code 1'), attach: {} }]);
+    assert.equal(
+      matrixCells(crashed, [outage], 'forwarder', '3.9.1')[0]!.status,
+      'env-error',
+      'any other early exit stays an environment failure',
+    );
+  });
+
   it('an environment failure is no finding', () => {
     const envelopes = column([{ scenario: outage, status: 'FAILED', message: 'Environment failure: broker 2 did not start', attach: {} }]);
     assert.equal(matrixCells(envelopes, [outage], 'forwarder', '3.9.1')[0]!.status, 'env-error');
