@@ -168,7 +168,10 @@ func (f *forwarder) deliver(ctx context.Context, record *kgo.Record) bool {
 	commitStops := func(attempt int) bool {
 		return attempt > 1 && ctx.Err() != nil || attempt > 3 && f.rebalanceWaiting.Load()
 	}
-	post := func() error { return f.post.send(ctx, record, f.cfg.instance) }
+	// An attempt already under way is finished, not cancelled, when SIGTERM arrives (the client's
+	// timeout bounds it): cut off, a POST the target had answered 2xx stayed uncommitted, and the
+	// partition's next owner sent it again (a scale-in duplicate on Kafka 4.4.0, p5@367).
+	post := func() error { return f.post.send(context.WithoutCancel(ctx), record, f.cfg.instance) }
 	if f.cfg.stopOnError {
 		// Seed 000's pipeline: the first failed POST stops it, uncommitted, for a person to look at.
 		if err := post(); err != nil {
