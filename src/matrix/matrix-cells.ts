@@ -10,7 +10,7 @@
 
 import type { Verdict } from '../verify/types.js';
 import { SUT_FACTS_ATTACHMENT, type SystemUnderTestFacts } from '../scenario/scenario-report.js';
-import { outcomesFromEnvelopes, type Envelope, type OutcomeStatus } from '../scenario/scenario-outcome.js';
+import { outcomesFromEnvelopes, sameFile, type Envelope, type OutcomeStatus } from '../scenario/scenario-outcome.js';
 import type { MatrixScenario } from './portable-scenarios.js';
 
 /** A figure is present only when its check was judged: a scenario that does not claim it says nothing about it. */
@@ -136,6 +136,5 @@ export function matrixCells(
 
 function sameScenario(key: string, scenario: MatrixScenario): boolean {
   const [uri, name] = key.split('\0');
-  const normalize = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '');
-  return name === scenario.name && normalize(uri ?? '') === normalize(scenario.feature);
+  return name === scenario.name && sameFile(uri ?? '', scenario.feature);
 }

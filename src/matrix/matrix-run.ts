@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readEnvelopes, type Envelope } from '../scenario/scenario-outcome.js';
+import { exactName, readEnvelopes, type Envelope } from '../scenario/scenario-outcome.js';
 import type { MatrixScenario } from './portable-scenarios.js';
 
 const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
@@ -36,9 +36,6 @@ export interface ColumnRun {
   /** The chaos command's exit code (0, 1 or 2), or why it has none. */
   ended: string;
 }
-
-/** Anchored, escaped: one scenario name exactly, as cucumber's --name wants a regex. */
-const exactName = (name: string) => `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 
 export async function runColumn(options: ColumnRunOptions): Promise<ColumnRun> {
   fs.mkdirSync(options.dir, { recursive: true });

@@ -137,7 +137,13 @@ function judgeRun(run: CaseRun | undefined): Pick<ScenarioOutcome, 'status' | 'c
   return { status: 'failed', categories: [reliabilityCategory(first.text)!], detail: oneLine(first.text) };
 }
 
-function sameFile(uri: string, feature: string): boolean {
+/** Anchored, escaped: the scenario name exactly, as cucumber's `names` filter (--name) wants a regex. */
+export function exactName(name: string): string {
+  return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+}
+
+/** Whether cucumber's pickle uri and a feature path name the same file (slashes, a leading ./). */
+export function sameFile(uri: string, feature: string): boolean {
   const normalize = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '');
   return normalize(uri) === normalize(feature);
 }

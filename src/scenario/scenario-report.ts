@@ -23,6 +23,8 @@ export interface SystemUnderTestFacts {
   configuredEnv: Record<string, string>;
   runtime: string;
   kafkaVersion: string;
+  /** `--sut` of the run, which overrode what the scenario itself would start (null: none given). */
+  sutFromCommandLine: string | null;
 }
 export const SUT_FACTS_ATTACHMENT = 'system-under-test.json';
 
@@ -86,6 +88,7 @@ export function scenarioAttachments(session: ScenarioSession, note?: string): At
       configuredEnv: env.configuredSutEnv(session.sut.name),
       runtime: env.runtime,
       kafkaVersion: env.cluster.kafkaVersion,
+      sutFromCommandLine: session.info.sutFromCommandLine ?? null,
     };
     attachments.push({ name: SUT_FACTS_ATTACHMENT, mediaType: 'application/json', body: JSON.stringify(ran, null, 2) });
   }

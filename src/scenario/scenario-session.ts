@@ -32,6 +32,8 @@ export interface ScenarioInfo {
   fresh: boolean;
   /** The SUT "the system under test" means. */
   defaultSut: string;
+  /** The SUT `--sut` named for the whole run, if any (it overrides the scenario's own choice). */
+  sutFromCommandLine?: string;
 }
 
 export interface RunningSut {

@@ -3,13 +3,13 @@
 // CI does not run the same scenarios on the same forwarder twice. Pure: envelopes in, a split
 // out. A scenario is reused only when the run's own record of it (the system-under-test.json
 // attachment every scenario leaves) shows the configuration the self-test would have used: the
-// same SUT as the plan names, configured with nothing but the correct mode, on the same runtime
-// and Kafka version. Anything else — not in that run, no record, another configuration — runs
+// SUT the scenario itself starts (no --sut), configured with nothing but the correct mode, on the
+// same runtime and Kafka version. Anything else — not in that run, no record, another configuration — runs
 // again, and the reason is said.
 
 import { SUT_FACTS_ATTACHMENT, type SystemUnderTestFacts } from '../scenario/scenario-report.js';
 import { CORRECT_MODE } from './detection-matrix.js';
-import { outcomesFromEnvelopes, type Envelope, type ScenarioOutcome, type ScenarioRef } from '../scenario/scenario-outcome.js';
+import { outcomesFromEnvelopes, sameFile, type Envelope, type ScenarioOutcome, type ScenarioRef } from '../scenario/scenario-outcome.js';
 
 /** Where the self-test runs: a reused scenario must have run there too. */
 export interface ReuseWanted {
@@ -29,11 +29,6 @@ export interface CorrectRunSplit {
 /** The configured env that means "the correct forwarder": none, or the correct mode named. */
 function isCorrectConfiguration(env: Record<string, string>): boolean {
   return Object.entries(env).every(([name, value]) => name === 'FORWARDER_MODE' && value === CORRECT_MODE);
-}
-
-function sameFile(uri: string, feature: string): boolean {
-  const normalize = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '');
-  return normalize(uri) === normalize(feature);
 }
 
 /** The SUT facts each pickle's latest attempt attached, by pickle id. */
@@ -73,6 +68,8 @@ function mismatch(facts: SystemUnderTestFacts | 'unreadable' | undefined, wanted
       .join(' ');
     return `its SUT "${facts.sut}" was configured with ${env}`;
   }
+  // The self-test runs each scenario's own SUT; a run with --sut may have started another one.
+  if (facts.sutFromCommandLine) return `it ran with --sut ${facts.sutFromCommandLine}`;
   if (facts.runtime !== wanted.runtime) return `it ran on the ${facts.runtime} runtime, the self-test on ${wanted.runtime}`;
   if (facts.kafkaVersion !== wanted.kafkaVersion) return `it ran on Kafka ${facts.kafkaVersion}, the self-test on ${wanted.kafkaVersion}`;
   return undefined;

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { cleanContainers } from '../environment/container/clean-containers.js';
 import { cleanOrphans } from '../environment/process/clean-orphans.js';
 import type { ChildProgress, ChildRequest } from './cucumber-child.js';
-import { readEnvelopes, type Envelope, type ScenarioRef } from '../scenario/scenario-outcome.js';
+import { exactName, readEnvelopes, type Envelope, type ScenarioRef } from '../scenario/scenario-outcome.js';
 
 const CHILD = fileURLToPath(new URL('./cucumber-child.js', import.meta.url));
 /** How long a SIGTERMed child may take to release its cluster before it is killed. */
@@ -35,11 +35,6 @@ export interface ModeRunOptions {
   onProgress?: (progress: ChildProgress) => void;
   /** Aborts the run (Ctrl-C): the child is stopped as on a timeout. */
   signal?: AbortSignal;
-}
-
-/** Anchored, escaped: the scenario name exactly, as cucumber's `names` filter wants a regex. */
-export function exactName(name: string): string {
-  return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 }
 
 export async function runMode(options: ModeRunOptions): Promise<ModeRun> {

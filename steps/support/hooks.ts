@@ -49,6 +49,7 @@ Before({ name: 'kafka-chaos: scenario session' }, async function (this: ChaosWor
       number: ++scenarioNumber,
       tags,
       fresh: tags.includes('@fresh-cluster'),
+      ...(this.parameters.sut === undefined ? {} : { sutFromCommandLine: this.parameters.sut }),
       // Asked only by a step that starts "the system under test" without naming it: with two of
       // the user's SUTs and no --sut that step fails (the preflight says so before any cluster).
       get defaultSut() {

@@ -82,7 +82,7 @@ describe('kafka-chaos chaos on a real cluster', () => {
         const ran = JSON.parse(attached.get('system-under-test.json')!) as Record<string, unknown>;
         assert.deepEqual(
           { ...ran, kafkaVersion: undefined },
-          { sut: 'forwarder', configuredEnv: {}, runtime: 'process', kafkaVersion: undefined },
+          { sut: 'forwarder', configuredEnv: {}, runtime: 'process', kafkaVersion: undefined, sutFromCommandLine: null },
         );
         assert.match(String(ran.kafkaVersion), /^\d+\.\d+\.\d+$/);
         assert.deepEqual(result.parameters, [

@@ -83,7 +83,8 @@ function column(runs: { scenario: typeof outage; status: string; message?: strin
   ]);
 }
 
-const ran = (sut: string, kafkaVersion = '3.9.1') => JSON.stringify({ sut, configuredEnv: {}, runtime: 'process', kafkaVersion });
+const ran = (sut: string, kafkaVersion = '3.9.1') =>
+  JSON.stringify({ sut, configuredEnv: {}, runtime: 'process', kafkaVersion, sutFromCommandLine: sut });
 
 describe('matrixCells', () => {
   it('reads each scenario’s outcome and its headline figures', () => {

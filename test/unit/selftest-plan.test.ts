@@ -12,7 +12,7 @@ import { CATEGORIES } from '../../src/scenario/failure-category.js';
 import { restrictPlan, scenariosFor } from '../../src/selftest/detection-matrix.js';
 import { FAST_FORWARDER_ENV, modeConfig, writeModeConfig } from '../../src/selftest/mode-config.js';
 import { SELFTEST_PLAN } from '../../src/selftest/plan.js';
-import { exactName } from '../../src/selftest/run-mode.js';
+import { exactName } from '../../src/scenario/scenario-outcome.js';
 import { ConfigError } from '../../src/util/errors.js';
 import { MODES } from '../../sut/forwarder/forwarder-config.js';
 

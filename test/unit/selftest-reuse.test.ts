@@ -17,6 +17,7 @@ const facts = (over: Partial<SystemUnderTestFacts> = {}): SystemUnderTestFacts =
   configuredEnv: {},
   runtime: 'process',
   kafkaVersion: '3.9.1',
+  sutFromCommandLine: null,
   ...over,
 });
 
@@ -81,6 +82,7 @@ describe('splitCorrectRuns', () => {
       [facts({ configuredEnv: { FORWARDER_MODE: 'double-send' } }), /configured with FORWARDER_MODE=double-send/],
       [facts({ configuredEnv: { FORWARDER_PARTITIONS_IN_FLIGHT: '3' } }), /configured with FORWARDER_PARTITIONS_IN_FLIGHT=3/],
       [facts({ runtime: 'container' }), /on the container runtime, the self-test on process/],
+      [facts({ sut: 'go-forwarder', sutFromCommandLine: 'go-forwarder' }), /it ran with --sut go-forwarder/],
       [facts({ kafkaVersion: '4.4.0' }), /on Kafka 4\.4\.0, the self-test on 3\.9\.1/],
       ['{not json', /is not JSON/],
     ];
