@@ -1,8 +1,8 @@
 // kafka-chaos matrix on a real cluster: seed 000's stop scenario (written against "the system
 // under test") against the TypeScript and the Go reference forwarders, one column each. Both
 // must pass it — each stops on the refused POST without committing it — and every cell must come
-// from a run of its own client: its Allure results name that SUT, and the scenario named by its
-// own SUT is listed, not run.
+// from a run of its own client: its Allure results name that SUT, and the scenarios that name
+// their own SUT (the Java consumer's) are listed, not run.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -32,9 +32,9 @@ describe('kafka-chaos matrix', () => {
           '--name',
           STOP,
           '--name',
-          'static member',
+          'Java consumer',
           'features/seed-000-http-outage.feature',
-          'features/group-static-membership.feature',
+          'features/java-consumer-commit.feature',
         ],
         { runsRoot, timeoutMs: 600_000 },
       );
@@ -54,7 +54,14 @@ describe('kafka-chaos matrix', () => {
         // The scenario claims only that nothing is committed during the outage: no other figure is shown.
         assert.deepEqual(cell.figures, { judged: ['commit-during-outage'] }, cell.sut);
       }
-      assert.ok(matrix.pinned.length > 0, 'the static-membership scenarios name the Go forwarder: listed, not run');
+      assert.deepEqual(
+        matrix.pinned.map((p) => p.name),
+        [
+          'An unreachable HTTP server stops the Java consumer without a commit',
+          'Restarted after the outage, the Java consumer delivers the message that stopped it',
+        ],
+        'the Java consumer scenarios name their SUT: listed, not run',
+      );
       assert.match(run.stdout, /\| scenario\s+\| forwarder @ \d+\.\d+\.\d+\s+\| go-forwarder @/);
       assert.match(run.stdout, /passed · judged: commit-during-outage/);
       assert.match(run.stdout, /2 of 2 cells passed/);
