@@ -6,6 +6,7 @@
 // stopped when a scenario asks for another cluster shape or for @fresh-cluster, when a reset
 // fails, or when the run ends. Starting and resetting failures are environment failures, never the SUT's.
 
+import { loadConfig } from '../config/chaos-config.js';
 import { environmentFromConfig } from '../config/environment-from-config.js';
 import type { AdminClient, KafkaClients } from '../environment/kafka-client-seam.js';
 import type { StartedEnvironment } from '../environment/runtime.js';
@@ -14,7 +15,7 @@ import { runFacts } from './run-facts.js';
 
 export interface ClusterRequest {
   featureUri: string;
-  /** Unset: the config's (or whatever the shared one has). */
+  /** Unset: the config's (KAFKA_VERSION included) — never "whatever the shared one has". */
   brokers?: number;
   kafkaVersion?: string;
   /** Never share: stop the current environment and start another. */
@@ -42,7 +43,7 @@ export class EnvironmentPool {
   /** The environment a scenario gets: the shared one when it fits, else a new one. */
   async acquire(request: ClusterRequest): Promise<PooledEnvironment> {
     const current = this.current;
-    if (current && !this.broken && !request.fresh && this.fits(current, request)) {
+    if (current && !this.broken && !request.fresh && fits(shapeOf(current), request, configuredShape())) {
       current.scenarios++;
       return current;
     }
@@ -120,11 +121,30 @@ export class EnvironmentPool {
     await pooled.admin.disconnect().catch(() => undefined);
     await pooled.env.stop();
   }
+}
 
-  private fits(pooled: PooledEnvironment, request: ClusterRequest): boolean {
-    if (request.brokers !== undefined && request.brokers !== pooled.brokers) return false;
-    return request.kafkaVersion === undefined || request.kafkaVersion === pooled.env.cluster.kafkaVersion;
-  }
+/** The cluster shape a pooled environment has, or a request resolves to. */
+export interface ClusterShape {
+  brokers: number;
+  kafkaVersion: string;
+}
+
+/**
+ * Whether the shared environment is the cluster the request asks for. An unset field means the
+ * config's value, not "any": a feature that names no version after one that pinned 4.1.1 must
+ * run on the configured version, or its verdict is credited to a Kafka it did not ask for.
+ */
+export function fits(pooled: ClusterShape, request: Pick<ClusterRequest, 'brokers' | 'kafkaVersion'>, configured: ClusterShape): boolean {
+  return (request.brokers ?? configured.brokers) === pooled.brokers && (request.kafkaVersion ?? configured.kafkaVersion) === pooled.kafkaVersion;
+}
+
+function shapeOf(pooled: PooledEnvironment): ClusterShape {
+  return { brokers: pooled.brokers, kafkaVersion: pooled.env.cluster.kafkaVersion };
+}
+
+function configuredShape(): ClusterShape {
+  const { kafka } = loadConfig();
+  return { brokers: kafka.brokers, kafkaVersion: kafka.version };
 }
 
 /** The one pool of the run (the hooks and the steps share it). */
