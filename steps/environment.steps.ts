@@ -37,6 +37,21 @@ defineStep(
 
 defineStep(
   {
+    id: 'clusterTls',
+    kind: 'environment',
+    pattern: 'a Kafka cluster of {int} broker(s) that the system under test reaches over TLS',
+    example: 'a Kafka cluster of 3 brokers that the system under test reaches over TLS',
+    summary:
+      "the SUT's listener speaks TLS with certificates made for the run; the SUT gets KAFKA_SECURITY_PROTOCOL=SSL and the CA in KAFKA_SSL_CA_LOCATION",
+    validate: (n: number) => brokers(n),
+  },
+  async function (count: number) {
+    await this.session.useCluster(count, undefined, true);
+  },
+);
+
+defineStep(
+  {
     id: 'topic',
     kind: 'environment',
     pattern: 'a topic {string} with {int} partition(s)',

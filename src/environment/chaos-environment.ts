@@ -18,6 +18,7 @@ export class ChaosEnvironment {
     tuning: DEFAULT_TUNING,
     startupTimeoutMs: 120_000,
     suts: {},
+    sutTls: false,
   };
   private runtimeKind: RuntimeKind | 'auto' = 'auto';
   private runsRoot = defaultRunsRoot();
@@ -42,6 +43,12 @@ export class ChaosEnvironment {
 
   withStartupTimeout(timeoutMs: number): this {
     this.spec.startupTimeoutMs = timeoutMs;
+    return this;
+  }
+
+  /** SUTs connect over TLS (KAFKA_SECURITY_PROTOCOL=SSL, KAFKA_SSL_CA_LOCATION); the harness never does. */
+  withSutTls(enabled = true): this {
+    this.spec.sutTls = enabled;
     return this;
   }
 

@@ -3,7 +3,7 @@
 // unclean election — while internals are sized for a 2-core machine and failures are detected
 // within seconds rather than the production default of tens of seconds.
 
-import type { NodePlan } from './topology-plan.js';
+import { CLIENT_LISTENERS, type NodePlan } from './topology-plan.js';
 
 export interface KafkaTuning {
   /** How long a broker may miss heartbeats before the controller fences it. */
@@ -25,11 +25,18 @@ const endpoints = (map: Record<string, { host: string; port: number }>) =>
     .map(([name, e]) => `${name}://${e.host}:${e.port}`)
     .join(',');
 
+/** The SUT listener over TLS: where the broker finds its keystore (tls-certificates.ts). */
+export interface SutListenerTls {
+  keystorePath: string;
+  keystorePassword: string;
+}
+
 export function kafkaProperties(
   node: NodePlan,
   clusterSize: number,
   logDir: string,
   tuning: KafkaTuning = DEFAULT_TUNING,
+  sutTls?: SutListenerTls,
 ): Record<string, string> {
   const replication = String(Math.min(3, clusterSize));
   const minIsr = String(Math.min(2, clusterSize));
@@ -41,9 +48,12 @@ export function kafkaProperties(
     listeners: endpoints(node.listeners),
     // Controller listeners are advertised too (KIP-853): the proxies are what the quorum hands out.
     'advertised.listeners': endpoints(node.advertised),
+    // Only the SUT's listener is ever TLS: the harness, the quorum and replication stay
+    // PLAINTEXT, so a TLS run observes and faults the cluster exactly as any other run.
     'listener.security.protocol.map': Object.keys(node.listeners)
-      .map((name) => `${name}:PLAINTEXT`)
+      .map((name) => `${name}:${sutTls && name === SUT_LISTENER ? 'SSL' : 'PLAINTEXT'}`)
       .join(','),
+    ...(sutTls ? sutListenerTlsProperties(sutTls) : {}),
     'inter.broker.listener.name': node.interBrokerListener,
     'log.dirs': logDir,
     // Durability of test topics: what production runs.
@@ -77,6 +87,20 @@ export function kafkaProperties(
     'replica.lag.time.max.ms': String(tuning.replicaLagTimeMaxMs),
     'controlled.shutdown.enable': 'true',
     ...tuning.overrides,
+  };
+}
+
+const SUT_LISTENER = CLIENT_LISTENERS.sut;
+
+function sutListenerTlsProperties(tls: SutListenerTls): Record<string, string> {
+  const prefix = `listener.name.${SUT_LISTENER.toLowerCase()}.ssl`;
+  return {
+    [`${prefix}.keystore.type`]: 'PKCS12',
+    [`${prefix}.keystore.location`]: tls.keystorePath,
+    [`${prefix}.keystore.password`]: tls.keystorePassword,
+    [`${prefix}.key.password`]: tls.keystorePassword,
+    // Server-side TLS only: clients prove nothing (no mTLS), as in seed 004.
+    [`${prefix}.client.auth`]: 'none',
   };
 }
 

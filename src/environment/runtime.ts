@@ -37,6 +37,8 @@ export interface EnvironmentSpec {
   /** Bound on bringing up the whole topology. */
   startupTimeoutMs: number;
   suts: Record<string, SutDefinition>;
+  /** The SUT listener over TLS, with certificates made for the run (tls-certificates.ts). */
+  sutTls: boolean;
 }
 
 export interface BrokerNode extends NodeLifecycle {

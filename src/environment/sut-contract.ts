@@ -5,11 +5,17 @@
 
 import type { SutDefinition, SutLaunch } from './runtime.js';
 
+/** How a SUT reaches Kafka: in the clear, or over TLS trusting the run's CA (a PEM path the SUT can read). */
+export type SutSecurity = { protocol: 'PLAINTEXT' } | { protocol: 'SSL'; caLocation: string };
+
+export const PLAINTEXT: SutSecurity = { protocol: 'PLAINTEXT' };
+
 export function sutEnvironment(
   launch: SutLaunch,
   index: number,
   bootstrapServers: readonly string[],
   targetUrl: string,
+  security: SutSecurity = PLAINTEXT,
 ): Record<string, string> {
   return {
     KAFKA_BOOTSTRAP_SERVERS: bootstrapServers.join(','),
@@ -17,6 +23,9 @@ export function sutEnvironment(
     KAFKA_GROUP_ID: launch.groupId,
     TARGET_URL: targetUrl,
     SUT_INSTANCE: String(index),
+    // Kafka's own names for the two settings (security.protocol, ssl.ca.location in librdkafka).
+    KAFKA_SECURITY_PROTOCOL: security.protocol,
+    ...(security.protocol === 'SSL' ? { KAFKA_SSL_CA_LOCATION: security.caLocation } : {}),
   };
 }
 

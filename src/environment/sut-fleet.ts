@@ -14,6 +14,18 @@ export interface SutNode extends NodeLifecycle {
   readonly exited: Promise<ExitInfo>;
 }
 
+/** A node's last log lines on one line (an error message names the cause without a trip to the log). */
+export function lastLogLines(node: Pick<NodeLifecycle, 'tail'>, count = 5): string {
+  return (
+    node
+      .tail(count)
+      .split('\n')
+      // The harness's own markers ("--- <time> start: <command>") say nothing the message does not.
+      .filter((line) => line.trim() !== '' && !line.startsWith('--- '))
+      .join(' | ') || '(none)'
+  );
+}
+
 export class RecordedSutInstance implements SutInstance {
   constructor(
     readonly index: number,
@@ -52,9 +64,8 @@ export class RecordedSutInstance implements SutInstance {
     ]);
     if (exitedEarly) {
       const how = exitedEarly.signal ? `signal ${exitedEarly.signal}` : `code ${exitedEarly.code}`;
-      const last = this.tail(5).split('\n').join(' | ');
       throw new ProcessExitedError(
-        `SUT ${this.name} exited at start with ${how} (see ${this.logPath}); last log lines: ${last || '(none)'}`,
+        `SUT ${this.name} exited at start with ${how} (see ${this.logPath}); last log lines: ${lastLogLines(this)}`,
         {
           fix: 'check the command (or image) and env of this SUT in kafka-chaos.config.json',
         },

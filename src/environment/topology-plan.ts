@@ -55,6 +55,8 @@ export interface TopologyPlan {
   proxies: ProxyPlan[];
   /** Bootstrap addresses per client kind (through the proxies). */
   bootstrap: Record<ClientKind, string[]>;
+  /** The SUT listener speaks TLS (the others never do; kafka-properties.ts). */
+  sutTls: boolean;
 }
 
 /** Where things are reachable; differs between the process and the container runtime. */
@@ -71,7 +73,7 @@ export interface Addressing {
   selfAdvertised?(id: number, listener: string): Endpoint;
 }
 
-const CLIENT_LISTENERS: Record<ClientKind, string> = { harness: 'HARNESS', sut: 'SUT' };
+export const CLIENT_LISTENERS: Record<ClientKind, string> = { harness: 'HARNESS', sut: 'SUT' };
 
 export const replicationListener = (fromId: number): string => `REPL_FROM_${fromId}`;
 export const controllerListener = (fromId: number): string => `CTL_FROM_${fromId}`;
@@ -99,7 +101,7 @@ export function proxyNames(ids: readonly number[]): string[] {
 
 const format = (e: Endpoint): string => `${e.host}:${e.port}`;
 
-export function planTopology(ids: readonly number[], at: Addressing): TopologyPlan {
+export function planTopology(ids: readonly number[], at: Addressing, options: { sutTls?: boolean } = {}): TopologyPlan {
   if (ids.length === 0) throw new Error('a cluster needs at least one broker');
   if (new Set(ids).size !== ids.length) throw new Error(`broker ids must be distinct: ${ids.join(', ')}`);
   const proxies: ProxyPlan[] = [];
@@ -138,5 +140,5 @@ export function planTopology(ids: readonly number[], at: Addressing): TopologyPl
   }
 
   const bootstrap = (kind: ClientKind) => nodes.map((node) => format(node.advertised[CLIENT_LISTENERS[kind]]!));
-  return { nodes, proxies, bootstrap: { harness: bootstrap('harness'), sut: bootstrap('sut') } };
+  return { nodes, proxies, bootstrap: { harness: bootstrap('harness'), sut: bootstrap('sut') }, sutTls: options.sutTls ?? false };
 }

@@ -18,6 +18,8 @@ export interface ClusterRequest {
   /** Unset: the config's (KAFKA_VERSION included) — never "whatever the shared one has". */
   brokers?: number;
   kafkaVersion?: string;
+  /** The SUT listener over TLS (unset: in the clear). */
+  sutTls?: boolean;
   /** Never share: stop the current environment and start another. */
   fresh: boolean;
 }
@@ -51,6 +53,7 @@ export class EnvironmentPool {
     const builder = environmentFromConfig();
     if (request.brokers !== undefined) builder.withBrokers(request.brokers);
     if (request.kafkaVersion !== undefined) builder.withKafkaVersion(request.kafkaVersion);
+    builder.withSutTls(request.sutTls ?? false);
     let env: StartedEnvironment;
     try {
       env = await builder.start();
@@ -127,6 +130,7 @@ export class EnvironmentPool {
 export interface ClusterShape {
   brokers: number;
   kafkaVersion: string;
+  sutTls: boolean;
 }
 
 /**
@@ -134,15 +138,23 @@ export interface ClusterShape {
  * config's value, not "any": a feature that names no version after one that pinned 4.1.1 must
  * run on the configured version, or its verdict is credited to a Kafka it did not ask for.
  */
-export function fits(pooled: ClusterShape, request: Pick<ClusterRequest, 'brokers' | 'kafkaVersion'>, configured: ClusterShape): boolean {
-  return (request.brokers ?? configured.brokers) === pooled.brokers && (request.kafkaVersion ?? configured.kafkaVersion) === pooled.kafkaVersion;
+export function fits(
+  pooled: ClusterShape,
+  request: Pick<ClusterRequest, 'brokers' | 'kafkaVersion' | 'sutTls'>,
+  configured: Omit<ClusterShape, 'sutTls'>,
+): boolean {
+  return (
+    (request.brokers ?? configured.brokers) === pooled.brokers &&
+    (request.kafkaVersion ?? configured.kafkaVersion) === pooled.kafkaVersion &&
+    (request.sutTls ?? false) === pooled.sutTls
+  );
 }
 
-function shapeOf(pooled: PooledEnvironment): ClusterShape {
-  return { brokers: pooled.brokers, kafkaVersion: pooled.env.cluster.kafkaVersion };
+export function shapeOf(pooled: PooledEnvironment): ClusterShape {
+  return { brokers: pooled.brokers, kafkaVersion: pooled.env.cluster.kafkaVersion, sutTls: pooled.env.cluster.plan.sutTls };
 }
 
-function configuredShape(): ClusterShape {
+function configuredShape(): Omit<ClusterShape, 'sutTls'> {
   const { kafka } = loadConfig();
   return { brokers: kafka.brokers, kafkaVersion: kafka.version };
 }

@@ -8,6 +8,7 @@
 import type { AdminClient, GroupState } from '../environment/kafka-client-seam.js';
 import { partitionsOf } from '../environment/kafka-clients.js';
 import type { StartedEnvironment, SutFleet } from '../environment/runtime.js';
+import { lastLogLines } from '../environment/sut-fleet.js';
 import { ProcessExitedError } from '../util/errors.js';
 import { waitFor } from '../util/wait-for.js';
 import { formatSeconds, withProgress } from './progress-line.js';
@@ -62,9 +63,12 @@ export async function awaitGroupReady(target: ReadinessTarget, timeoutMs: number
       async () => {
         const exited = target.fleet.instances.find((i) => i.state === 'stopped');
         if (exited) {
-          throw new ProcessExitedError(`SUT ${exited.name} stopped before its group was ready (see ${exited.logPath})`, {
-            fix: 'check the SUT log: it must keep running and consume KAFKA_TOPIC as KAFKA_GROUP_ID',
-          });
+          throw new ProcessExitedError(
+            `SUT ${exited.name} stopped before its group was ready (see ${exited.logPath}); last log lines: ${lastLogLines(exited, 3)}`,
+            {
+              fix: 'check the SUT log: it must keep running and consume KAFKA_TOPIC as KAFKA_GROUP_ID',
+            },
+          );
         }
         const readiness = groupReadiness(await target.admin.describeGroup(target.group), target.topic, target.partitions);
         if (!readiness.ready) last = readiness.why;

@@ -24,7 +24,7 @@ export async function assertChecks(session: ScenarioSession, names: readonly Che
 
 /** At most `bound` extra 2xx deliveries (the duplicates check, judged with that bound). */
 export async function assertDuplicatesAtMost(session: ScenarioSession, bound: number): Promise<void> {
-  session.boundDuplicates(bound);
+  session.maxDuplicates = bound;
   await assertChecks(session, ['duplicates']);
 }
 

@@ -13,7 +13,7 @@ import { ConfigError } from '../util/errors.js';
 import { ResourceStack } from '../util/resource-stack.js';
 import type { CheckName } from '../verify/index.js';
 import { CATEGORIES, classifyStepError, type ReliabilityAssertionError } from './failure-category.js';
-import type { EnvironmentPool, PooledEnvironment } from './environment-pool.js';
+import { fits, shapeOf, type EnvironmentPool, type PooledEnvironment } from './environment-pool.js';
 import { runFacts } from './run-facts.js';
 import { ScenarioEvidence, scenarioFolderName, type Judgement } from './scenario-evidence.js';
 import { ScenarioNames, type DeclaredTopic } from './scenario-names.js';
@@ -63,9 +63,10 @@ export class ScenarioSession {
   private pooled: PooledEnvironment | undefined;
   private store: { evidence: ScenarioEvidence; faults: FaultBook; traffic: ScenarioTraffic } | undefined;
   sut: RunningSut | undefined;
-  /** When the last drain ended; cleared by any later action. */
-  private drainEnd: number | undefined;
-  private duplicateBound: number | undefined;
+  /** When the last drain ended (undefined: none since the last action); later 2xx answers do not count. */
+  drainEndedAt: number | undefined;
+  /** The most duplicate deliveries a Then step tolerates (undefined: unbounded): the duplicates check's bound. */
+  maxDuplicates: number | undefined;
   /** The checks the scenario's Then steps asserted: what the verdict judges (run.json assertedChecks). */
   readonly asserted = new Set<CheckName>();
   /** Claims of steps that failed on something other than a check's own verdict (run.json stepFindings). */
@@ -80,17 +81,16 @@ export class ScenarioSession {
   }
 
   /** Joins (or starts) the environment; a second call with another shape is a scenario error. */
-  async useCluster(brokers?: number, kafkaVersion?: string): Promise<PooledEnvironment> {
+  async useCluster(brokers?: number, kafkaVersion?: string, sutTls?: boolean): Promise<PooledEnvironment> {
     if (this.pooled) {
-      if (
-        (brokers !== undefined && brokers !== this.pooled.brokers) ||
-        (kafkaVersion !== undefined && kafkaVersion !== this.pooled.env.cluster.kafkaVersion)
-      ) {
+      const current = shapeOf(this.pooled);
+      // Unnamed here means "as this scenario's cluster already is".
+      if (!fits(current, { brokers, kafkaVersion, sutTls: sutTls ?? current.sutTls }, current)) {
         throw new ConfigError('a scenario runs on one cluster', { fix: 'declare the cluster once (in the Background or the first step)' });
       }
       return this.pooled;
     }
-    const pooled = await this.pool.acquire({ featureUri: this.info.featureUri, brokers, kafkaVersion, fresh: this.info.fresh });
+    const pooled = await this.pool.acquire({ featureUri: this.info.featureUri, brokers, kafkaVersion, sutTls, fresh: this.info.fresh });
     this.pooled = pooled;
     const evidence = new ScenarioEvidence(pooled.env.run, scenarioFolderName(this.info.number, this.info.scenarioName), {
       deliveredPath: pooled.env.target.ledgerPath,
@@ -205,26 +205,10 @@ export class ScenarioSession {
     return this.findings.some((f) => f.category === CATEGORIES.undecided);
   }
 
-  /** When the last drain ended (undefined: none since the last action); later 2xx answers do not count. */
-  get drainEndedAt(): number | undefined {
-    return this.drainEnd;
-  }
-  markDrained(): void {
-    this.drainEnd = Date.now();
-  }
-
-  /** The most duplicate deliveries a Then step tolerates (undefined: unbounded): the duplicates check's bound. */
-  get maxDuplicates(): number | undefined {
-    return this.duplicateBound;
-  }
-  boundDuplicates(bound: number): void {
-    this.duplicateBound = bound;
-  }
-
   /** Something happened: evidence collected before it is out of date. */
   invalidate(): void {
     this.stale = true;
-    this.drainEnd = undefined;
+    this.drainEndedAt = undefined;
   }
 
   /** Collects and judges the evidence, unless nothing happened since the last time. */

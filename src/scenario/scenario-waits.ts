@@ -89,10 +89,10 @@ export async function drain(session: ScenarioSession, withinMs: number): Promise
       error,
       ['lost'],
       `the drain did not see every message delivered within ${formatSeconds(withinMs)}`,
-      () => session.markDrained(),
+      () => (session.drainEndedAt = Date.now()),
     );
   }
-  session.markDrained();
+  session.drainEndedAt = Date.now();
   if (settled === undefined) return;
   // Judged now: a message delivered after the last look makes the drain a pass after all.
   const { verdict } = await session.judgement();

@@ -86,4 +86,26 @@ describe('renderProperties', () => {
     assert.equal(lines.length, Object.keys(props).length);
     assert.ok(lines.includes('process.roles=broker,controller'));
   });
+
+  it('gives only the SUT listener TLS, with the run keystore, and leaves every other listener in the clear', () => {
+    const tls = kafkaProperties(node2, 3, '/d', DEFAULT_TUNING, { keystorePath: '/run/tls/broker.p12', keystorePassword: 'pw' });
+    const protocols = Object.fromEntries(
+      tls['listener.security.protocol.map']!.split(',').map((entry) => entry.split(':') as [string, string]),
+    );
+    assert.equal(protocols.SUT, 'SSL');
+    assert.deepEqual(
+      Object.entries(protocols)
+        .filter(([name]) => name !== 'SUT')
+        .map(([, protocol]) => protocol),
+      listenerNames(ids)
+        .filter((name) => name !== 'SUT')
+        .map(() => 'PLAINTEXT'),
+    );
+    assert.equal(tls['listener.name.sut.ssl.keystore.location'], '/run/tls/broker.p12');
+    assert.equal(tls['listener.name.sut.ssl.keystore.type'], 'PKCS12');
+    assert.equal(tls['listener.name.sut.ssl.keystore.password'], 'pw');
+    assert.equal(tls['listener.name.sut.ssl.client.auth'], 'none');
+    assert.ok(!Object.keys(props).some((key) => key.includes('.ssl.')), 'a cluster in the clear has no TLS settings');
+    assert.match(props['listener.security.protocol.map']!, /SUT:PLAINTEXT/);
+  });
 });

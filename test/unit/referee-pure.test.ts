@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/chaos-config.js';
 import { childEnvironment, INHERITED_VARIABLES, inheritedByContainer } from '../../src/environment/process/child-environment.js';
-import { MASKED_VALUE, shownEnv } from '../../src/environment/sut-contract.js';
+import { MASKED_VALUE, shownEnv, sutEnvironment } from '../../src/environment/sut-contract.js';
 import { guardCacheKey, TOXIPROXY_VERSION } from '../../src/setup/toxiproxy-binary.js';
 import { bearerMatches, newControlSecret } from '../../src/target/control-secret.js';
 import { DEFAULT_MAX_BODY_BYTES, parseTargetOptions } from '../../src/target/target-options.js';
@@ -152,5 +152,30 @@ describe('guarded toxiproxy cache key', () => {
     assert.equal(guardCacheKey(['main.go', 'go.mod']), key);
     assert.notEqual(guardCacheKey(['main.go!', 'go.mod']), key);
     assert.notEqual(guardCacheKey(['main.g', 'ogo.mod']), key, 'file boundaries count');
+  });
+});
+
+describe('the SUT contract', () => {
+  const launch = { sut: 'forwarder', topic: 'orders-s1', groupId: 'billing-s1', instances: 2 };
+
+  it('says PLAINTEXT, and names no CA, on a cluster in the clear', () => {
+    const env = sutEnvironment(launch, 2, ['127.0.0.1:1', '127.0.0.1:2'], 'http://127.0.0.1:3/messages');
+    assert.equal(env.KAFKA_BOOTSTRAP_SERVERS, '127.0.0.1:1,127.0.0.1:2');
+    assert.equal(env.SUT_INSTANCE, '2');
+    assert.equal(env.KAFKA_SECURITY_PROTOCOL, 'PLAINTEXT');
+    assert.equal('KAFKA_SSL_CA_LOCATION' in env, false);
+  });
+
+  it('says SSL and where the run CA is on a TLS cluster, and hands over no key', () => {
+    const env = sutEnvironment(launch, 1, ['toxiproxy:20001'], 'http://target:8080/messages', {
+      protocol: 'SSL',
+      caLocation: '/etc/kafka-chaos/ca.pem',
+    });
+    assert.equal(env.KAFKA_SECURITY_PROTOCOL, 'SSL');
+    assert.equal(env.KAFKA_SSL_CA_LOCATION, '/etc/kafka-chaos/ca.pem');
+    assert.deepEqual(
+      Object.keys(env).filter((name) => /KEY|PASSWORD|KEYSTORE/.test(name)),
+      [],
+    );
   });
 });

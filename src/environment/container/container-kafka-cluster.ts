@@ -3,11 +3,13 @@
 // server.properties and logging config are copied in; storage is formatted at every start
 // (--ignore-formatted), so a killed broker's container simply starts again with its data.
 
+import fs from 'node:fs';
 import type Docker from 'dockerode';
 import type { RunDirectory } from '../../evidence/run-directory.js';
 import { kafkaLoggingConfig, kafkaLoggingFor } from '../../setup/kafka-logging.js';
 import { BrokerCluster } from '../broker-cluster.js';
 import { kafkaProperties, renderProperties, type KafkaTuning } from '../kafka-properties.js';
+import type { RunCertificates } from '../tls-certificates.js';
 import { newClusterId } from '../process/process-kafka-cluster.js';
 import type { BrokerNode } from '../runtime.js';
 import type { TopologyPlan } from '../topology-plan.js';
@@ -42,6 +44,8 @@ export interface ContainerClusterOptions {
   network: string;
   tuning: KafkaTuning;
   startupTimeoutMs: number;
+  /** The SUT listener over TLS: the keystore is copied into every broker. */
+  certificates?: RunCertificates;
 }
 
 export class ContainerKafkaCluster extends BrokerCluster<ContainerBroker> {
@@ -51,7 +55,11 @@ export class ContainerKafkaCluster extends BrokerCluster<ContainerBroker> {
     const clusterId = newClusterId();
     const brokers = new Map<number, ContainerBroker>();
     for (const node of plan.nodes) {
-      const properties = renderProperties(kafkaProperties(node, plan.nodes.length, DATA_DIR, options.tuning));
+      const keystore = options.certificates && {
+        keystorePath: `${CONFIG_DIR}/sut-keystore.p12`,
+        keystorePassword: options.certificates.brokerKeystorePassword,
+      };
+      const properties = renderProperties(kafkaProperties(node, plan.nodes.length, DATA_DIR, options.tuning, keystore));
       const propertiesPath = `${CONFIG_DIR}/server.properties`;
       const loggingPath = `${CONFIG_DIR}/${logging.fileName}`;
       const script = [
@@ -73,6 +81,9 @@ export class ContainerKafkaCluster extends BrokerCluster<ContainerBroker> {
           files: [
             { content: properties, target: propertiesPath },
             { content: logging.contents, target: loggingPath },
+            ...(options.certificates && keystore
+              ? [{ content: fs.readFileSync(options.certificates.brokerKeystorePath), target: keystore.keystorePath }]
+              : []),
           ],
           stopTimeoutMs: 20_000,
           startupTimeoutMs: options.startupTimeoutMs,

@@ -12,6 +12,7 @@ import { ResourceStack } from '../../util/resource-stack.js';
 import { ComposedEnvironment, type FleetStarter } from '../composed-environment.js';
 import { LinkNetwork } from '../link-network.js';
 import type { EnvironmentSpec, Runtime, StartedEnvironment } from '../runtime.js';
+import { makeRunCertificates } from '../tls-certificates.js';
 import { controllerListener, planTopology, proxyNames, replicationListener } from '../topology-plan.js';
 import { ContainerKafkaCluster, brokerAlias } from './container-kafka-cluster.js';
 import { startContainerSutFleet } from './container-sut.js';
@@ -58,6 +59,7 @@ export class ContainerRuntime implements Runtime {
       docker: daemon.version,
       kafkaVersion: spec.kafkaVersion,
       brokers: spec.brokers,
+      sutSecurity: spec.sutTls ? 'SSL' : 'PLAINTEXT',
       imageSource: images.source,
       images: await images.ids([kafkaImage, toxiproxyImage, targetImage]),
     });
@@ -71,14 +73,20 @@ export class ContainerRuntime implements Runtime {
 
       const ids = Array.from({ length: spec.brokers }, (_, i) => i + 1);
       const proxyPorts = new Map(proxyNames(ids).map((name, i) => [name, 20_000 + i]));
-      const plan = planTopology(ids, {
-        bind: (_id, listener) => ({ host: '0.0.0.0', port: listenerPort(listener) }),
-        upstream: (id, listener) => ({ host: brokerAlias(id), port: listenerPort(listener) }),
-        proxyListen: (name) => ({ host: '0.0.0.0', port: proxyPorts.get(name)! }),
-        // The harness dials the proxy container's address; brokers and SUTs its name.
-        proxyAdvertised: (name, kind) => ({ host: kind === 'harness' ? toxiproxy.host : TOXIPROXY_ALIAS, port: proxyPorts.get(name)! }),
-        selfAdvertised: (id, listener) => ({ host: brokerAlias(id), port: listenerPort(listener) }),
-      });
+      const plan = planTopology(
+        ids,
+        {
+          bind: (_id, listener) => ({ host: '0.0.0.0', port: listenerPort(listener) }),
+          upstream: (id, listener) => ({ host: brokerAlias(id), port: listenerPort(listener) }),
+          proxyListen: (name) => ({ host: '0.0.0.0', port: proxyPorts.get(name)! }),
+          // The harness dials the proxy container's address; brokers and SUTs its name.
+          proxyAdvertised: (name, kind) => ({ host: kind === 'harness' ? toxiproxy.host : TOXIPROXY_ALIAS, port: proxyPorts.get(name)! }),
+          selfAdvertised: (id, listener) => ({ host: brokerAlias(id), port: listenerPort(listener) }),
+        },
+        { sutTls: spec.sutTls },
+      );
+      // SUT containers dial their proxies by the Toxiproxy container's name: the name the broker certificate must carry.
+      const certificates = spec.sutTls ? await makeRunCertificates(run.dir('tls'), { ips: [], dns: [TOXIPROXY_ALIAS] }) : undefined;
       const links = await LinkNetwork.create(toxiproxy.apiUrl, plan);
       const cluster = await ContainerKafkaCluster.start(docker, {
         plan,
@@ -88,6 +96,7 @@ export class ContainerRuntime implements Runtime {
         network: network.name,
         tuning: spec.tuning,
         startupTimeoutMs: spec.startupTimeoutMs,
+        certificates,
       });
       stack.defer(() => cluster.remove());
       const target = await startTargetContainer(docker, { image: targetImage, network: network.name, run, timeoutMs: 30_000 });
@@ -102,6 +111,7 @@ export class ContainerRuntime implements Runtime {
           events,
           bootstrapServers: cluster.bootstrap('sut'),
           targetUrl: target.url,
+          caPem: certificates && fs.readFileSync(certificates.ca.pemPath),
         });
       return new ComposedEnvironment(this.kind, run, cluster, links, target, startFleet, stack.move(), spec.suts);
     } catch (error) {

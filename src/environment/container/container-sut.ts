@@ -8,10 +8,13 @@ import type { EventLedger } from '../../evidence/event-ledger.js';
 import type { RunDirectory } from '../../evidence/run-directory.js';
 import { ConfigError } from '../../util/errors.js';
 import type { SutDefinition, SutFleet, SutLaunch } from '../runtime.js';
-import { sutEnvironment } from '../sut-contract.js';
+import { PLAINTEXT, sutEnvironment } from '../sut-contract.js';
 import { InstanceFleet, RecordedSutInstance } from '../sut-fleet.js';
 import { inheritedByContainer } from '../process/child-environment.js';
 import { RunContainer } from './run-container.js';
+
+/** Where a SUT container finds the run's CA certificate (world-readable: the image's user may be anyone). */
+const SUT_CA_PATH = '/etc/kafka-chaos/ca.pem';
 
 export async function startContainerSutFleet(
   docker: Docker,
@@ -25,6 +28,8 @@ export async function startContainerSutFleet(
     events: EventLedger;
     bootstrapServers: readonly string[];
     targetUrl: string;
+    /** A TLS cluster's CA certificate: copied into each instance, named by KAFKA_SSL_CA_LOCATION. */
+    caPem?: Buffer;
   },
 ): Promise<SutFleet> {
   const { launch, definition, run } = options;
@@ -34,6 +39,7 @@ export async function startContainerSutFleet(
     });
   }
   const image = await options.ensureImage(definition.image);
+  const security = options.caPem ? ({ protocol: 'SSL', caLocation: SUT_CA_PATH } as const) : PLAINTEXT;
   const containers = new Map<RecordedSutInstance, RunContainer>();
   return InstanceFleet.start(
     launch,
@@ -50,8 +56,9 @@ export async function startContainerSutFleet(
           ...(definition.inheritEnv ? inheritedByContainer() : {}),
           ...definition.env,
           ...launch.env,
-          ...sutEnvironment(launch, index, options.bootstrapServers, options.targetUrl),
+          ...sutEnvironment(launch, index, options.bootstrapServers, options.targetUrl, security),
         },
+        files: options.caPem ? [{ content: options.caPem, target: SUT_CA_PATH }] : undefined,
         stopTimeoutMs: 15_000,
       });
       const instance = new RecordedSutInstance(index, container, definition.startupGraceMs ?? 2000, options.events, () => ({

@@ -23,7 +23,7 @@ export interface RunContainerSpec {
   entrypoint?: string[];
   command?: string[];
   env?: Record<string, string>;
-  files?: { content: string; target: string }[];
+  files?: { content: string | Buffer; target: string }[];
   bindMounts?: { source: string; target: string }[];
   user?: string;
   /** How long stop() lets the container shut down after SIGTERM before the daemon kills it. */

@@ -13,7 +13,7 @@ import { newKafkaUuid, writeFormattedLogDir } from '../../setup/kafka-format-tem
 import type { KafkaDistribution } from '../../setup/kafka-distribution.js';
 import { kafkaLoggingConfig } from '../../setup/kafka-logging.js';
 import { BrokerCluster } from '../broker-cluster.js';
-import { kafkaProperties, renderProperties, type KafkaTuning } from '../kafka-properties.js';
+import { kafkaProperties, renderProperties, type KafkaTuning, type SutListenerTls } from '../kafka-properties.js';
 import type { BrokerNode } from '../runtime.js';
 import type { TopologyPlan } from '../topology-plan.js';
 import { childEnvironment } from './child-environment.js';
@@ -32,6 +32,8 @@ export interface ProcessClusterOptions {
   cdsArchive?: string;
   /** A formatted log directory of these jars (kafka-format-template.ts): nodes are formatted without a JVM each. */
   formatTemplate?: string;
+  /** The SUT listener over TLS with this keystore. */
+  sutTls?: SutListenerTls;
 }
 
 class ProcessBroker extends ManagedProcess implements BrokerNode {
@@ -65,7 +67,7 @@ export class ProcessKafkaCluster extends BrokerCluster<ProcessBroker> {
       plan.nodes.map(async (node) => {
         const nodeDir = runDir.dir('kafka', `node-${node.id}`);
         const propertiesPath = path.join(nodeDir, 'server.properties');
-        const properties = kafkaProperties(node, plan.nodes.length, path.join(nodeDir, 'data'), options.tuning);
+        const properties = kafkaProperties(node, plan.nodes.length, path.join(nodeDir, 'data'), options.tuning, options.sutTls);
         fs.writeFileSync(propertiesPath, renderProperties(properties));
         const cds = options.cdsArchive ? [`-XX:SharedArchiveFile=${options.cdsArchive}`] : [];
         const jvm = [

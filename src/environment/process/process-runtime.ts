@@ -12,6 +12,8 @@ import { ResourceStack } from '../../util/resource-stack.js';
 import { ComposedEnvironment, type FleetStarter } from '../composed-environment.js';
 import { LinkNetwork } from '../link-network.js';
 import type { EnvironmentSpec, Runtime, StartedEnvironment } from '../runtime.js';
+import { PLAINTEXT } from '../sut-contract.js';
+import { makeRunCertificates } from '../tls-certificates.js';
 import { listenerNames, planTopology, proxyNames } from '../topology-plan.js';
 import type { ManagedProcess } from './managed-process.js';
 import { ProcessKafkaCluster } from './process-kafka-cluster.js';
@@ -34,17 +36,24 @@ export class ProcessRuntime implements Runtime {
     const listenerKeys = ids.flatMap((id) => listenerNames(ids).map((name) => `b${id}.${name}`));
     const ports = await freePorts([...listenerKeys, ...proxyNames(ids), 'toxiproxy', 'target', 'targetControl']);
     const at = (key: string) => ({ host: LOOPBACK, port: ports[key]! });
-    const plan = planTopology(ids, {
-      bind: (id, listener) => at(`b${id}.${listener}`),
-      upstream: (id, listener) => at(`b${id}.${listener}`),
-      proxyListen: (name) => at(name),
-      proxyAdvertised: (name) => at(name),
-    });
+    const plan = planTopology(
+      ids,
+      {
+        bind: (id, listener) => at(`b${id}.${listener}`),
+        upstream: (id, listener) => at(`b${id}.${listener}`),
+        proxyListen: (name) => at(name),
+        proxyAdvertised: (name) => at(name),
+      },
+      { sutTls: spec.sutTls },
+    );
+    // A SUT dials its proxies at 127.0.0.1: the one name the broker certificate must carry.
+    const certificates = spec.sutTls ? await makeRunCertificates(run.dir('tls'), { ips: [LOOPBACK], dns: ['localhost'] }) : undefined;
     run.annotate({
       runtime: this.kind,
       kafkaVersion: kafka.version,
       kafkaSource: kafka.source,
       brokers: ids.length,
+      sutSecurity: spec.sutTls ? 'SSL' : 'PLAINTEXT',
       toxiproxy: toxiproxyBin.version,
     });
 
@@ -70,6 +79,7 @@ export class ProcessRuntime implements Runtime {
           startupTimeoutMs: spec.startupTimeoutMs,
           cdsArchive,
           formatTemplate,
+          sutTls: certificates && { keystorePath: certificates.brokerKeystorePath, keystorePassword: certificates.brokerKeystorePassword },
         }),
         startTargetProcess({ port: ports.target!, controlPort: ports.targetControl!, run, timeoutMs: 15_000 }),
       ]);
@@ -87,6 +97,7 @@ export class ProcessRuntime implements Runtime {
           events,
           bootstrapServers: cluster.bootstrap('sut'),
           targetUrl: target.url,
+          security: certificates ? { protocol: 'SSL', caLocation: certificates.ca.pemPath } : PLAINTEXT,
         });
       return new ComposedEnvironment(this.kind, run, cluster, network, target, startFleet, stack.move(), spec.suts);
     } catch (error) {

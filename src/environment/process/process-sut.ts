@@ -5,7 +5,7 @@ import type { EventLedger } from '../../evidence/event-ledger.js';
 import type { RunDirectory } from '../../evidence/run-directory.js';
 import { ConfigError } from '../../util/errors.js';
 import type { SutDefinition, SutFleet, SutLaunch } from '../runtime.js';
-import { sutEnvironment } from '../sut-contract.js';
+import { sutEnvironment, type SutSecurity } from '../sut-contract.js';
 import { InstanceFleet, RecordedSutInstance } from '../sut-fleet.js';
 import { ManagedProcess } from './managed-process.js';
 
@@ -16,6 +16,7 @@ export function startProcessSutFleet(options: {
   events: EventLedger;
   bootstrapServers: readonly string[];
   targetUrl: string;
+  security: SutSecurity;
 }): Promise<SutFleet> {
   const { launch, definition, run } = options;
   const command = definition?.command;
@@ -34,7 +35,11 @@ export function startProcessSutFleet(options: {
       runId: run.runId,
       logPath: run.log(`sut-${launch.sut}-${index}`),
       // Only these and the allowlist of child-environment.ts, unless the SUT opts into inheritEnv.
-      env: { ...definition.env, ...launch.env, ...sutEnvironment(launch, index, options.bootstrapServers, options.targetUrl) },
+      env: {
+        ...definition.env,
+        ...launch.env,
+        ...sutEnvironment(launch, index, options.bootstrapServers, options.targetUrl, options.security),
+      },
       inheritEnv: definition.inheritEnv,
     });
     return new RecordedSutInstance(index, node, definition.startupGraceMs ?? 2000, options.events, () => ({ pid: node.pid }));
