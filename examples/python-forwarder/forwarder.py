@@ -73,7 +73,14 @@ class Forwarder:
         self.stopping = self.paused = False
         self.revoked = set()  # partitions taken away while the current record was held
         self.held = collections.deque()  # records poll handed over while one was held: next, in order
+        protocol = setting("KAFKA_SECURITY_PROTOCOL", "", "PLAINTEXT")
+        check(protocol in ("PLAINTEXT", "SSL"), f"KAFKA_SECURITY_PROTOCOL is {protocol!r}; expected PLAINTEXT or SSL")
+        tls = {} if protocol == "PLAINTEXT" else {  # librdkafka verifies the broker's name by default
+            "security.protocol": "SSL",
+            "ssl.ca.location": setting("KAFKA_SSL_CA_LOCATION", "the path of the PEM CA certificate to trust"),
+        }
         self.consumer = Consumer({
+            **tls,
             "bootstrap.servers": setting("KAFKA_BOOTSTRAP_SERVERS", "host:port,…, e.g. 127.0.0.1:9092"),
             "group.id": self.group,
             "client.id": f"kafka-chaos-python-forwarder-{self.instance}",

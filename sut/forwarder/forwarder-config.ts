@@ -66,6 +66,8 @@ export interface ForwarderConfig {
   partitionsInFlight: number;
   /** Waits this long before connecting (0: at once): a slow starter, as JVM services and Connect workers are. */
   startDelayMs: number;
+  /** KAFKA_SECURITY_PROTOCOL=SSL: the CA file to trust (KAFKA_SSL_CA_LOCATION); unset: PLAINTEXT. */
+  caLocation?: string;
 }
 
 /** One variable is missing or malformed; the message names it and shows what it should look like. */
@@ -176,6 +178,12 @@ export function loadConfig(env: Env): ForwarderConfig {
 
   const startDelayMs = optional(env, 'FORWARDER_START_DELAY_MS') === undefined ? 0 : positiveInt(env, 'FORWARDER_START_DELAY_MS', 1);
 
+  const protocol = optional(env, 'KAFKA_SECURITY_PROTOCOL') ?? 'PLAINTEXT';
+  if (protocol !== 'PLAINTEXT' && protocol !== 'SSL') {
+    throw invalid('KAFKA_SECURITY_PROTOCOL', protocol, 'PLAINTEXT or SSL (SASL is not supported by this forwarder)');
+  }
+  const caLocation = protocol === 'SSL' ? required(env, 'KAFKA_SSL_CA_LOCATION', 'the path of the PEM CA certificate to trust') : undefined;
+
   const fromBeginningRaw = optional(env, 'FORWARDER_FROM_BEGINNING') ?? 'true';
   if (fromBeginningRaw !== 'true' && fromBeginningRaw !== 'false') {
     throw invalid('FORWARDER_FROM_BEGINNING', fromBeginningRaw, 'true or false (default true)');
@@ -198,6 +206,7 @@ export function loadConfig(env: Env): ForwarderConfig {
     parallelJitterMs,
     commitIntervalMs,
     commitEveryRecords,
+    caLocation,
     partitionsInFlight,
     startDelayMs,
   };

@@ -7,8 +7,8 @@
 // FORWARDER_MODE selects a deliberately broken variant instead (README.md beside this file lists
 // each one, the bug it models and the check that must catch it); the default is `correct`.
 //
-// Exit codes: 0 stopped by SIGTERM/SIGINT, 1 crashed (Kafka unusable, kafkajs gave up, shutdown
-// hung), 2 bad configuration, 3 pipeline stopped on a record error (stop mode).
+// Exit codes: 0 stopped by SIGTERM/SIGINT, 1 crashed (Kafka unusable, the brokers' TLS certificate
+// not trusted, kafkajs gave up, shutdown hung), 2 bad configuration, 3 pipeline stopped on a record error (stop mode).
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
@@ -16,6 +16,7 @@ import { ConfigError, loadConfig, type ForwarderConfig } from './forwarder-confi
 import { emit, stderrLogCreator, warn } from './event-log.js';
 import { driveFor } from './modes/mode-table.js';
 import { RecordNotDelivered, RecordProcessor } from './record-processor.js';
+import { readCa, untrustedBecause } from './tls-trust.js';
 
 const EXIT_OK = 0;
 const EXIT_CRASHED = 1;
@@ -41,10 +42,11 @@ function readConfig(): ForwarderConfig {
   }
 }
 
-function createConsumer(config: ForwarderConfig): Consumer {
+function createConsumer(config: ForwarderConfig, ca: string | undefined): Consumer {
   const kafka = new Kafka({
     clientId: `kafka-chaos-forwarder-${config.instance}`,
     brokers: config.brokers,
+    ...(ca === undefined ? {} : { ssl: { ca: [ca] } }),
     connectionTimeout: 3000,
     requestTimeout: 10_000,
     // Enough patience for a broker failover (leader election, coordinator moving) to finish.
@@ -75,9 +77,25 @@ function createConsumer(config: ForwarderConfig): Consumer {
   });
 }
 
+/** The CA to trust, checked against the brokers before anything starts (tls-trust.ts); exits on failure. */
+async function trustedCa(config: ForwarderConfig): Promise<string | undefined> {
+  if (config.caLocation === undefined) return undefined;
+  const ca = readCa(config.caLocation);
+  if (ca instanceof Error) {
+    process.stderr.write(`forwarder: ${ca.message}\n`);
+    process.exit(EXIT_CONFIG);
+  }
+  const why = await untrustedBecause(config.brokers[0]!, ca);
+  if (why !== undefined) {
+    process.stderr.write(`forwarder: the brokers' TLS certificate is not trusted by KAFKA_SSL_CA_LOCATION ${config.caLocation} (${why})\n`);
+    process.exit(EXIT_CRASHED);
+  }
+  return ca;
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
-  const consumer = createConsumer(config);
+  const consumer = createConsumer(config, await trustedCa(config));
   let exiting = false;
 
   const processor = new RecordProcessor(config, consumer, () => {

@@ -22,6 +22,7 @@ type config struct {
 	static, stopOnError                 bool
 	sessionTimeout                      time.Duration
 	retryInitial, retryMax, httpTimeout time.Duration
+	caLocation                          string // KAFKA_SECURITY_PROTOCOL=SSL: the CA to trust; "" for PLAINTEXT
 }
 
 func setting(name, expected, fallback string) string {
@@ -99,5 +100,8 @@ func loadConfig() config {
 	c.retryInitial = millis("FORWARDER_RETRY_INITIAL_MS", 100)
 	c.retryMax = max(c.retryInitial, millis("FORWARDER_RETRY_MAX_MS", 1000))
 	c.httpTimeout = millis("FORWARDER_HTTP_TIMEOUT_MS", 5000)
+	if oneOf("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT", "PLAINTEXT", "SSL") == "SSL" {
+		c.caLocation = setting("KAFKA_SSL_CA_LOCATION", "the path of the PEM CA certificate to trust", "")
+	}
 	return c
 }

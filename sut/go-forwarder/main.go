@@ -20,11 +20,14 @@
 // first undelivered record; one that moves is resumed by its next owner from the committed offset.
 // With FORWARDER_ON_ERROR=stop (seed 000's pipeline) the first failed POST stops it instead: the
 // record and everything after it stay uncommitted, and it exits 3.
-// Exit: 0 stopped by SIGTERM/SIGINT, 1 a shutdown that hung, 2 bad configuration, 3 stopped on an HTTP error.
+// KAFKA_SECURITY_PROTOCOL=SSL with KAFKA_SSL_CA_LOCATION: TLS to the brokers (tls.go).
+// Exit: 0 stopped by SIGTERM/SIGINT, 1 a shutdown that hung or the brokers' certificate not trusted,
+// 2 bad configuration, 3 stopped on an HTTP error.
 package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"os"
@@ -49,7 +52,9 @@ type forwarder struct {
 func main() {
 	cfg := loadConfig()
 	f := &forwarder{cfg: cfg, post: newPoster(cfg)}
-	client, err := kgo.NewClient(f.clientOptions()...)
+	tlsCfg := tlsConfig(cfg)
+	checkTrust(cfg, tlsCfg)
+	client, err := kgo.NewClient(f.clientOptions(tlsCfg)...)
 	if err != nil {
 		fail(2, "the Kafka client options are invalid: %v", err)
 	}
@@ -70,7 +75,7 @@ func main() {
 	os.Exit(code)
 }
 
-func (f *forwarder) clientOptions() []kgo.Opt {
+func (f *forwarder) clientOptions(tlsCfg *tls.Config) []kgo.Opt {
 	c := f.cfg
 	opts := []kgo.Opt{
 		kgo.SeedBrokers(c.bootstrap...),
@@ -87,6 +92,9 @@ func (f *forwarder) clientOptions() []kgo.Opt {
 		kgo.OnPartitionsAssigned(f.onAssigned),
 		kgo.OnPartitionsRevoked(f.onTakenAway("revoked")),
 		kgo.OnPartitionsLost(f.onTakenAway("lost")),
+	}
+	if tlsCfg != nil {
+		opts = append(opts, kgo.DialTLSConfig(tlsCfg))
 	}
 	if c.static {
 		opts = append(opts, kgo.InstanceID("instance-"+c.instance))

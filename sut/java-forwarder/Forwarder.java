@@ -17,7 +17,9 @@
 // Group options: FORWARDER_ASSIGNOR (range | cooperative-sticky), FORWARDER_STATIC=true
 // (group.instance.id "instance-$SUT_INSTANCE"), FORWARDER_SESSION_TIMEOUT_MS (default 10000),
 // FORWARDER_GROUP_PROTOCOL (classic | consumer, KIP-848 on Kafka 4.x).
-// Exit: 0 stopped by SIGTERM, 1 a fatal Kafka error, 2 bad configuration, 3 stopped on an HTTP error.
+// KAFKA_SECURITY_PROTOCOL=SSL: TLS to the brokers, trusting the PEM CA in KAFKA_SSL_CA_LOCATION.
+// Exit: 0 stopped by SIGTERM, 1 a fatal Kafka error (the brokers' certificate not trusted, too),
+// 2 bad configuration, 3 stopped on an HTTP error.
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -112,6 +114,11 @@ public final class Forwarder {
       p.put("heartbeat.interval.ms", String.valueOf(Math.max(500, session / 5)));
     }
     if (oneOf("FORWARDER_STATIC", "false", "true", "false").equals("true")) p.put("group.instance.id", "instance-" + instance);
+    if (oneOf("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT", "PLAINTEXT", "SSL").equals("SSL")) {
+      p.put("security.protocol", "SSL"); // the host name is verified (ssl.endpoint.identification.algorithm=https)
+      p.put("ssl.truststore.type", "PEM"); // the CA as the harness hands it over: no truststore to build
+      p.put("ssl.truststore.location", setting("KAFKA_SSL_CA_LOCATION", "the path of the PEM CA certificate to trust", null));
+    }
     return p;
   }
 
@@ -162,6 +169,11 @@ public final class Forwarder {
       return 0;
     } catch (WakeupException stopping) {
       return 0;
+    } catch (org.apache.kafka.common.errors.SslAuthenticationException untrusted) {
+      Throwable root = untrusted;
+      while (root.getCause() != null) root = root.getCause();
+      log("the brokers' TLS certificate is not trusted by KAFKA_SSL_CA_LOCATION " + env.get("KAFKA_SSL_CA_LOCATION") + " (" + root.getMessage() + ")");
+      return 1;
     } catch (KafkaException fatal) {
       log("kafka: " + fatal);
       return 1;

@@ -99,6 +99,19 @@ describe('forwarder modes', () => {
     assert.equal(loadConfig({ ...contract, FORWARDER_STATIC: 'false', FORWARDER_GROUP_PROTOCOL: 'classic' }).mode, 'correct');
   });
 
+  it('reads TLS from KAFKA_SECURITY_PROTOCOL: PLAINTEXT by default, SSL with the CA to trust, nothing else', () => {
+    assert.equal(loadConfig(contract).caLocation, undefined);
+    assert.equal(loadConfig({ ...contract, KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT' }).caLocation, undefined);
+    assert.equal(
+      loadConfig({ ...contract, KAFKA_SECURITY_PROTOCOL: 'SSL', KAFKA_SSL_CA_LOCATION: '/run/ca.pem' }).caLocation,
+      '/run/ca.pem',
+    );
+    assert.equal(configError({ KAFKA_SECURITY_PROTOCOL: 'SSL' }).variable, 'KAFKA_SSL_CA_LOCATION');
+    const sasl = configError({ KAFKA_SECURITY_PROTOCOL: 'SASL_SSL' });
+    assert.equal(sasl.variable, 'KAFKA_SECURITY_PROTOCOL');
+    assert.match(sasl.message, /PLAINTEXT or SSL/);
+  });
+
   it('reads the attempts before a skip and the parallel jitter', () => {
     const config = loadConfig({ ...contract, FORWARDER_SKIP_AFTER_ATTEMPTS: '5', FORWARDER_PARALLEL_JITTER_MS: '7' });
     assert.equal(config.skipAfterAttempts, 5);
