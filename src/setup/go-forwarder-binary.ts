@@ -11,12 +11,12 @@ import { cacheDir as defaultCacheDir, packageRoot } from './project-paths.js';
 
 /** The module, shipped as source. */
 export const GO_FORWARDER_SOURCE_DIR = path.join(packageRoot, 'sut', 'go-forwarder');
-const SOURCE_FILES = ['go.mod', 'go.sum', 'main.go', 'config.go', 'events.go', 'http.go'];
+export const GO_FORWARDER_SOURCES = ['go.mod', 'go.sum', 'main.go', 'config.go', 'events.go', 'http.go', 'tls.go'];
 
 /** Where the build of the current source lives (it may not be built yet). */
 export function goForwarderPath(cacheDir: string = defaultCacheDir()): string {
   // A package without the source (never shipped so) gets a path that is never built: the preflight says so.
-  const sources = SOURCE_FILES.map((file) => readIfPresent(path.join(GO_FORWARDER_SOURCE_DIR, file)));
+  const sources = GO_FORWARDER_SOURCES.map((file) => readIfPresent(path.join(GO_FORWARDER_SOURCE_DIR, file)));
   return path.join(cacheDir, 'go-forwarder', sourceDigest(sources), 'go-forwarder');
 }
 

@@ -16,16 +16,20 @@ import { outputLines, runTool } from './run-tool.js';
 import { makeStagingDir } from './staging-dir.js';
 
 export const JAVA_FORWARDER_SOURCE_DIR = path.join(packageRoot, 'sut', 'java-forwarder');
-const SOURCE = 'Forwarder.java';
+/** Its sources: the poll loop, its settings and its POST (compiled together). */
+export const JAVA_FORWARDER_SOURCES = ['Forwarder.java', 'Settings.java', 'HttpPoster.java'];
 /** The client jars it runs on: the default Kafka version's, whatever version a scenario's brokers run. */
 export const JAVA_FORWARDER_KAFKA_VERSION = DEFAULT_KAFKA_VERSION;
 
 /** Where the compiled classes of the current source live (they may not be built yet). */
 export function javaForwarderClasses(cacheDir: string = defaultCacheDir()): string {
   // A package without the source gets a folder that is never built: the preflight says so.
-  const file = path.join(JAVA_FORWARDER_SOURCE_DIR, SOURCE);
-  const source = fs.existsSync(file) ? fs.readFileSync(file) : `missing: ${file}`;
-  const digest = crypto.createHash('sha256').update(source).digest('hex').slice(0, 12);
+  const hash = crypto.createHash('sha256');
+  for (const name of JAVA_FORWARDER_SOURCES) {
+    const file = path.join(JAVA_FORWARDER_SOURCE_DIR, name);
+    hash.update(`${name}\0`).update(fs.existsSync(file) ? fs.readFileSync(file) : `missing: ${file}`);
+  }
+  const digest = hash.digest('hex').slice(0, 12);
   return path.join(cacheDir, 'java-forwarder', digest, 'classes');
 }
 
@@ -74,7 +78,13 @@ export async function buildJavaForwarder(options: BuildJavaForwarderOptions): Pr
   const logPath = path.join(dir, 'javac.log');
   try {
     options.log?.(`setup: the Java reference forwarder (kafka-clients): compiling with javac (log: ${logPath})`);
-    const args = ['-cp', path.join(options.libsDir, '*'), '-d', staging, path.join(JAVA_FORWARDER_SOURCE_DIR, SOURCE)];
+    const args = [
+      '-cp',
+      path.join(options.libsDir, '*'),
+      '-d',
+      staging,
+      ...JAVA_FORWARDER_SOURCES.map((name) => path.join(JAVA_FORWARDER_SOURCE_DIR, name)),
+    ];
     const result = await runTool(javac, args, { env, cwd: JAVA_FORWARDER_SOURCE_DIR, logFile: logPath });
     if (result.exitCode !== 0 || !fs.existsSync(path.join(staging, 'Forwarder.class'))) {
       const lines = outputLines(fs.readFileSync(logPath, 'utf8'));

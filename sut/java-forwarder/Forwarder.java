@@ -1,6 +1,6 @@
 // A reference system under test for kafka-chaos (docs/sut-contract.md) on the official Java client,
-// kafka-clients: a Kafka→HTTP forwarder in one file, the shape of a plain Java (or Spring) consumer
-// service. It POSTs each record's value to TARGET_URL with the record's headers (so `chaos-id`
+// kafka-clients: a Kafka→HTTP forwarder in the shape of a plain Java (or Spring) consumer service —
+// this poll loop, its settings (Settings.java) and its POST (HttpPoster.java). It POSTs each record's value to TARGET_URL with the record's headers (so `chaos-id`
 // reaches the target), one record at a time, in order within a partition, and on an HTTP error
 // either stops (FORWARDER_ON_ERROR=stop, the default: exit 3, seed 000's pipeline) or retries the
 // record with capped exponential backoff (retry). Rebalance callbacks run inside poll(), between
@@ -14,17 +14,11 @@
 //          safe, but stopping on an error (or SIGTERM during an outage) closes the consumer, and
 //          close() commits the position past the records never delivered: the failed record is
 //          committed undelivered (unsafe-commit, commit-during-outage), and a restart skips it.
-// Group options: FORWARDER_ASSIGNOR (range | cooperative-sticky), FORWARDER_STATIC=true
-// (group.instance.id "instance-$SUT_INSTANCE"), FORWARDER_SESSION_TIMEOUT_MS (default 10000),
-// FORWARDER_GROUP_PROTOCOL (classic | consumer, KIP-848 on Kafka 4.x).
-// KAFKA_SECURITY_PROTOCOL=SSL: TLS to the brokers, trusting the PEM CA in KAFKA_SSL_CA_LOCATION.
+// Group options (FORWARDER_ASSIGNOR, FORWARDER_STATIC, FORWARDER_SESSION_TIMEOUT_MS,
+// FORWARDER_GROUP_PROTOCOL) and TLS (KAFKA_SECURITY_PROTOCOL=SSL): Settings.java.
 // Exit: 0 stopped by SIGTERM, 1 a fatal Kafka error (the brokers' certificate not trusted, too),
 // 2 bad configuration, 3 stopped on an HTTP error.
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,10 +27,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -45,29 +35,19 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 public final class Forwarder {
-  private static final Set<String> OWNED = Set.of("host", "content-length", "transfer-encoding", "connection",
-      "content-type", "sut-instance", "expect", "te", "upgrade");
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-  private static final Pattern HEADER_VALUE = Pattern.compile("[\\t\\x20-\\x7e]*");
-
-  private final Map<String, String> env = System.getenv();
-  private final String instance = setting("SUT_INSTANCE", "an instance name, e.g. 1", null);
-  private final String group = setting("KAFKA_GROUP_ID", "a consumer group id, e.g. billing", null);
-  private final List<String> topics = Arrays.stream(setting("KAFKA_TOPIC", "a topic name, e.g. orders", null).split(","))
+  private final Settings settings = new Settings();
+  private final String instance = settings.setting("SUT_INSTANCE", "an instance name, e.g. 1", null);
+  private final String group = settings.setting("KAFKA_GROUP_ID", "a consumer group id, e.g. billing", null);
+  private final List<String> topics = Arrays.stream(settings.setting("KAFKA_TOPIC", "a topic name, e.g. orders", null).split(","))
       .map(String::trim).filter(t -> !t.isEmpty()).toList();
-  private final URI target = targetUrl();
-  private final boolean autoCommit = oneOf("FORWARDER_COMMIT", "manual", "manual", "auto").equals("auto");
-  private final boolean retry = oneOf("FORWARDER_ON_ERROR", "stop", "stop", "retry").equals("retry");
-  private final long retryInitialMs = millis("FORWARDER_RETRY_INITIAL_MS", 100);
-  private final long retryMaxMs = Math.max(retryInitialMs, millis("FORWARDER_RETRY_MAX_MS", 1000));
-  private final long httpTimeoutMs = millis("FORWARDER_HTTP_TIMEOUT_MS", 5000);
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofMillis(httpTimeoutMs)).build();
-  private final KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties());
+  private final boolean autoCommit = settings.oneOf("FORWARDER_COMMIT", "manual", "manual", "auto").equals("auto");
+  private final boolean retry = settings.oneOf("FORWARDER_ON_ERROR", "stop", "stop", "retry").equals("retry");
+  private final long retryInitialMs = settings.millis("FORWARDER_RETRY_INITIAL_MS", 100);
+  private final long retryMaxMs = Math.max(retryInitialMs, settings.millis("FORWARDER_RETRY_MAX_MS", 1000));
+  private final HttpPoster http = new HttpPoster(settings.targetUrl(), instance, settings.millis("FORWARDER_HTTP_TIMEOUT_MS", 5000));
+  private final KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings.consumerProperties(instance, group, autoCommit));
   private volatile boolean running = true;
   /** Delivered records whose commit a rebalance in progress refused: committed once it lets us (see run). */
   private final Map<TopicPartition, OffsetAndMetadata> pending = new LinkedHashMap<>();
@@ -88,38 +68,6 @@ public final class Forwarder {
     int code = forwarder.run();
     forwarder.emit("shutdown", "\"exitCode\":" + code);
     if (forwarder.running) System.exit(code); // an exit of our own; after SIGTERM the hook ends the JVM
-  }
-
-  private Properties consumerProperties() {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", setting("KAFKA_BOOTSTRAP_SERVERS", "host:port,…, e.g. 127.0.0.1:9092", null));
-    p.put("group.id", group);
-    p.put("client.id", "kafka-chaos-java-forwarder-" + instance);
-    p.put("key.deserializer", ByteArrayDeserializer.class.getName());
-    p.put("value.deserializer", ByteArrayDeserializer.class.getName());
-    p.put("auto.offset.reset", "earliest");
-    p.put("enable.auto.commit", String.valueOf(autoCommit));
-    p.put("auto.commit.interval.ms", "1000");
-    p.put("max.poll.records", "100");
-    String protocol = oneOf("FORWARDER_GROUP_PROTOCOL", "classic", "classic", "consumer");
-    String assignor = oneOf("FORWARDER_ASSIGNOR", "range", "range", "cooperative-sticky");
-    if (protocol.equals("consumer")) {
-      p.put("group.protocol", "consumer"); // the broker assigns, and sets the session timeout
-    } else {
-      p.put("partition.assignment.strategy", assignor.equals("range")
-          ? "org.apache.kafka.clients.consumer.RangeAssignor"
-          : "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
-      long session = millis("FORWARDER_SESSION_TIMEOUT_MS", 10000);
-      p.put("session.timeout.ms", String.valueOf(session));
-      p.put("heartbeat.interval.ms", String.valueOf(Math.max(500, session / 5)));
-    }
-    if (oneOf("FORWARDER_STATIC", "false", "true", "false").equals("true")) p.put("group.instance.id", "instance-" + instance);
-    if (oneOf("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT", "PLAINTEXT", "SSL").equals("SSL")) {
-      p.put("security.protocol", "SSL"); // the host name is verified (ssl.endpoint.identification.algorithm=https)
-      p.put("ssl.truststore.type", "PEM"); // the CA as the harness hands it over: no truststore to build
-      p.put("ssl.truststore.location", setting("KAFKA_SSL_CA_LOCATION", "the path of the PEM CA certificate to trust", null));
-    }
-    return p;
   }
 
   private int run() {
@@ -172,7 +120,7 @@ public final class Forwarder {
     } catch (org.apache.kafka.common.errors.SslAuthenticationException untrusted) {
       Throwable root = untrusted;
       while (root.getCause() != null) root = root.getCause();
-      log("the brokers' TLS certificate is not trusted by KAFKA_SSL_CA_LOCATION " + env.get("KAFKA_SSL_CA_LOCATION") + " (" + root.getMessage() + ")");
+      log("the brokers' TLS certificate is not trusted by KAFKA_SSL_CA_LOCATION " + System.getenv("KAFKA_SSL_CA_LOCATION") + " (" + root.getMessage() + ")");
       return 1;
     } catch (KafkaException fatal) {
       log("kafka: " + fatal);
@@ -193,7 +141,7 @@ public final class Forwarder {
   private boolean deliver(ConsumerRecord<byte[], byte[]> record) {
     long delay = retryInitialMs;
     for (int attempt = 1; running; attempt++) {
-      String error = post(record);
+      String error = http.post(record);
       if (error == null) return true;
       if (!retry) return false;
       emit("retrying", where(record) + ",\"attempt\":" + attempt + ",\"delayMs\":" + delay + ",\"error\":" + json(error));
@@ -290,30 +238,6 @@ public final class Forwarder {
     return false;
   }
 
-  private String post(ConsumerRecord<byte[], byte[]> record) {
-    var request = HttpRequest.newBuilder(target).timeout(Duration.ofMillis(httpTimeoutMs))
-        .header("content-type", "application/json").header("sut-instance", instance)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(record.value() == null ? new byte[0] : record.value()));
-    for (Header h : record.headers()) {
-      String value = h.value() == null ? "" : new String(h.value(), StandardCharsets.ISO_8859_1);
-      if (OWNED.contains(h.key().toLowerCase()) || !HEADER_NAME.matcher(h.key()).matches() || !HEADER_VALUE.matcher(value).matches()) continue;
-      try {
-        request.header(h.key(), value);
-      } catch (IllegalArgumentException restricted) {
-        // a header java.net.http refuses to set (e.g. "date"): left out, as the other references do
-      }
-    }
-    try {
-      int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-      return status >= 200 && status <= 299 ? null : "HTTP " + status;
-    } catch (java.io.IOException e) {
-      return e.getClass().getSimpleName() + ": " + e.getMessage();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    }
-  }
-
   private void sleep(long ms) {
     long until = System.currentTimeMillis() + ms;
     while (running && System.currentTimeMillis() < until) {
@@ -348,48 +272,5 @@ public final class Forwarder {
       else b.append(c);
     }
     return b.append('"').toString();
-  }
-
-  // Configuration: a problem is one stderr line naming the variable and what it should be, exit 2.
-  private String setting(String name, String expected, String fallback) {
-    String value = env.getOrDefault(name, "").trim();
-    if (value.isEmpty()) value = fallback;
-    if (value == null) fail(name + " is not set; expected " + expected);
-    return value;
-  }
-
-  private String oneOf(String name, String fallback, String... allowed) {
-    String value = setting(name, "", fallback);
-    if (!Arrays.asList(allowed).contains(value)) fail(name + " is \"" + value + "\"; expected one of " + String.join(", ", allowed));
-    return value;
-  }
-
-  private long millis(String name, long fallback) {
-    String raw = setting(name, "", String.valueOf(fallback));
-    try {
-      long value = Long.parseLong(raw);
-      if (value > 0) return value;
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    fail(name + " is \"" + raw + "\"; expected milliseconds, e.g. " + fallback);
-    return 0;
-  }
-
-  private URI targetUrl() {
-    String raw = setting("TARGET_URL", "a URL, e.g. http://127.0.0.1:8080/messages", null);
-    try {
-      URI uri = URI.create(raw);
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) return uri;
-    } catch (IllegalArgumentException ignored) {
-      // reported below
-    }
-    fail("TARGET_URL is \"" + raw + "\"; expected an http(s) URL");
-    return null;
-  }
-
-  private static void fail(String problem) {
-    log(problem);
-    System.exit(2);
   }
 }
