@@ -18,7 +18,7 @@ import { ChaosEnvironment } from '../src/environment/chaos-environment.js';
 import { createTopic } from '../src/environment/kafka-clients.js';
 import { harnessKafka } from '../src/environment/kafkajs-clients.js';
 import { readConsumerOffsetsLog, type RawConsumerOffsetsRecord } from '../src/traffic/commit-log.js';
-import { ensurePythonVenv } from '../test/support/python-venv.js';
+import { ensurePythonVenv } from '../src/setup/python-venv.js';
 import type { ConsumerOffsetsFixture } from './capture-consumer-offsets.js';
 
 export const KIP848_VERSION = '4.1.1';

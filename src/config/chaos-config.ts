@@ -8,6 +8,7 @@ import type { RuntimeKind, SutDefinition } from '../environment/runtime.js';
 import { IMAGE_NAMES } from '../images/image-source.js';
 import { goForwarderPath } from '../setup/go-forwarder-binary.js';
 import { javaForwarderCommand } from '../setup/java-forwarder-build.js';
+import { PYTHON_FORWARDER_DIR, pythonVenvPython } from '../setup/python-venv.js';
 import { packageRoot } from '../setup/project-paths.js';
 import { ConfigError } from '../util/errors.js';
 import { MAX_TIMER_MS } from '../util/timers.js';
@@ -74,9 +75,27 @@ export function referenceJavaForwarder(): SutDefinition {
   };
 }
 
+/**
+ * The Python reference forwarder (sut/python-forwarder, confluent-kafka on librdkafka), available as
+ * "python-forwarder": forwarder.py on the venv `kafka-chaos setup` makes, or its image
+ * (docker/python-forwarder). It takes the Go and Java consumers' group options.
+ */
+export function referencePythonForwarder(): SutDefinition {
+  return {
+    command: [pythonVenvPython(), path.join(PYTHON_FORWARDER_DIR, 'forwarder.py')],
+    image: IMAGE_NAMES.pythonForwarder,
+    publicEnv: [...REFERENCE_FORWARDER.publicEnv!, ...GO_FORWARDER_KNOBS.map((knob) => `FORWARDER_${knob}`)],
+  };
+}
+
 /** The SUTs every config declares; a file's entry of the same name without command or image extends one. */
 export function builtInSuts(): Record<string, SutDefinition> {
-  return { forwarder: REFERENCE_FORWARDER, 'go-forwarder': referenceGoForwarder(), 'java-forwarder': referenceJavaForwarder() };
+  return {
+    forwarder: REFERENCE_FORWARDER,
+    'go-forwarder': referenceGoForwarder(),
+    'java-forwarder': referenceJavaForwarder(),
+    'python-forwarder': referencePythonForwarder(),
+  };
 }
 
 export function loadConfig(file = process.env.KAFKA_CHAOS_CONFIG ?? path.resolve(CONFIG_FILE)): ChaosConfig {

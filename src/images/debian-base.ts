@@ -1,6 +1,8 @@
 // The local base image, made without any container registry: `debootstrap` a minimal Debian of
 // the host's release (plus a JRE 17, which Kafka needs) from the mirror apt uses, then
-// `docker import` it. Every local image (Kafka, Toxiproxy, Node) builds on it.
+// `docker import` it. Every local image (Kafka, Toxiproxy, Node) builds on it — except the Python
+// forwarder's, which gets a flavour of its own with Debian's python3 instead of the JRE (made
+// only when that image is, so no other run pays for it).
 
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -14,17 +16,28 @@ import { EnvironmentError, MissingToolError } from '../util/errors.js';
 import { debianMirror, debianSuite } from './debian-mirror.js';
 import { RECIPE_LABEL, importImage, inspectImage } from './image-store.js';
 
-const PACKAGES = ['openjdk-17-jre-headless', 'ca-certificates'];
+/** What each flavour adds to minbase. */
+const FLAVOURS = {
+  jre17: ['openjdk-17-jre-headless', 'ca-certificates'],
+  python3: ['python3', 'ca-certificates'],
+} as const;
+export type BaseFlavour = keyof typeof FLAVOURS;
 const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-export function debianBaseImage(suite = debianSuite()): string {
-  return `kafka-chaos-local/debian:${suite}-jre17`;
+export function debianBaseImage(suite = debianSuite(), flavour: BaseFlavour = 'jre17'): string {
+  return `kafka-chaos-local/debian:${suite}-${flavour}`;
 }
 
 /** Builds the base image unless one from the same recipe exists; returns its name. */
-export async function ensureDebianBase(docker: Docker, workDir: string, log: (line: string) => void): Promise<string> {
+export async function ensureDebianBase(
+  docker: Docker,
+  workDir: string,
+  log: (line: string) => void,
+  flavour: BaseFlavour = 'jre17',
+): Promise<string> {
   const suite = debianSuite();
-  const image = debianBaseImage(suite);
+  const image = debianBaseImage(suite, flavour);
+  const PACKAGES = FLAVOURS[flavour];
   const recipe = crypto
     .createHash('sha256')
     .update(`${suite} minbase ${PACKAGES.join(',')} v1`)
@@ -44,8 +57,8 @@ export async function ensureDebianBase(docker: Docker, workDir: string, log: (li
     });
   }
   const mirror = debianMirror();
-  const rootfs = path.join(workDir, `debian-${suite}-rootfs.partial`);
-  const logPath = path.join(workDir, `debian-${suite}.log`);
+  const rootfs = path.join(workDir, `debian-${suite}-${flavour}-rootfs.partial`);
+  const logPath = path.join(workDir, flavour === 'jre17' ? `debian-${suite}.log` : `debian-${suite}-${flavour}.log`);
   fs.rmSync(rootfs, { recursive: true, force: true });
   log(`images: debootstrap ${suite} (minbase + ${PACKAGES.join(', ')}) — about a minute (log: ${logPath})`);
   try {

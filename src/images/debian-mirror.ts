@@ -44,3 +44,9 @@ export function debianSuite(osRelease = '/etc/os-release'): string {
   }
   return 'bookworm';
 }
+
+/** The python3 of a Debian release (the Python forwarder's image needs wheels built for it). */
+export function debianPython(suite: string): string {
+  const versions: Record<string, string> = { bullseye: '3.9', bookworm: '3.11', trixie: '3.13', forky: '3.13' };
+  return versions[suite] ?? '3.11';
+}

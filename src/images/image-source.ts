@@ -29,9 +29,12 @@ export const IMAGE_NAMES = {
   forwarder: 'kafka-chaos/forwarder:latest',
   goForwarder: 'kafka-chaos/go-forwarder:latest',
   javaForwarder: 'kafka-chaos/java-forwarder:latest',
+  pythonForwarder: 'kafka-chaos/python-forwarder:latest',
 } as const;
 
 /** The images of the reference SUTs, which the harness builds itself when missing. */
 export function isReferenceSutImage(image: string): boolean {
-  return image === IMAGE_NAMES.forwarder || image === IMAGE_NAMES.goForwarder || image === IMAGE_NAMES.javaForwarder;
+  return ([IMAGE_NAMES.forwarder, IMAGE_NAMES.goForwarder, IMAGE_NAMES.javaForwarder, IMAGE_NAMES.pythonForwarder] as string[]).includes(
+    image,
+  );
 }

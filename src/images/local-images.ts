@@ -15,6 +15,8 @@ import { resolveGoForwarder } from '../setup/go-forwarder-binary.js';
 import { JAVA_FORWARDER_KAFKA_VERSION, JAVA_FORWARDER_SOURCE_DIR, javaForwarderClasses } from '../setup/java-forwarder-build.js';
 import { resolveToxiproxy, TOXIPROXY_VERSION } from '../setup/toxiproxy-binary.js';
 import { ensureDebianBase } from './debian-base.js';
+import { debianPython, debianSuite } from './debian-mirror.js';
+import { PYTHON_FORWARDER_DIR, PYTHON_REQUIREMENTS, downloadWheels, ensurePythonVenv } from '../setup/python-venv.js';
 import { IMAGE_NAMES, imageSource, type ImageSource } from './image-source.js';
 import { recipeHash } from './image-recipe.js';
 import { ImageUnavailableError, RECIPE_LABEL, buildImage, inspectImage, tryPull } from './image-store.js';
@@ -97,11 +99,33 @@ export class RunImages {
     });
   }
 
+  /**
+   * The Python reference forwarder: forwarder.py and the confluent-kafka wheel for the image's
+   * Python (pip download on this machine, with the venv setup made) on the python3 base flavour.
+   */
+  pythonForwarder(): Promise<string> {
+    return this.once('python-forwarder', async () => {
+      const context = this.context('python-forwarder', 'python-forwarder');
+      fs.copyFileSync(path.join(PYTHON_FORWARDER_DIR, 'forwarder.py'), path.join(context, 'forwarder.py'));
+      const wheels = await downloadWheels({
+        python: await ensurePythonVenv(),
+        requirements: PYTHON_REQUIREMENTS,
+        pythonVersion: debianPython(debianSuite()),
+        cache: this.workDir,
+      });
+      fs.cpSync(wheels, path.join(context, 'wheels'), { recursive: true });
+      return this.build(IMAGE_NAMES.pythonForwarder, context, {
+        BASE_IMAGE: await this.once('base python3', () => ensureDebianBase(this.docker, this.workDir, this.log, 'python3')),
+      });
+    });
+  }
+
   /** A reference SUT's image, built when missing; undefined for any other image. */
   referenceSut(image: string): Promise<string> | undefined {
     if (image === IMAGE_NAMES.forwarder) return this.forwarder();
     if (image === IMAGE_NAMES.goForwarder) return this.goForwarder();
     if (image === IMAGE_NAMES.javaForwarder) return this.javaForwarder();
+    if (image === IMAGE_NAMES.pythonForwarder) return this.pythonForwarder();
     return undefined;
   }
 

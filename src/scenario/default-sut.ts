@@ -15,7 +15,7 @@ import { stepById } from './step-registry.js';
 /** The reference forwarder's name in every config. */
 export const FORWARDER = 'forwarder';
 /** The SUTs every config declares (chaos-config.ts builtInSuts): never "the user's own". */
-export const BUILT_IN_SUT_NAMES: readonly string[] = [FORWARDER, 'go-forwarder', 'java-forwarder'];
+export const BUILT_IN_SUT_NAMES: readonly string[] = [FORWARDER, 'go-forwarder', 'java-forwarder', 'python-forwarder'];
 
 export function defaultSut(requested: string | undefined, declared: readonly string[] = Object.keys(loadConfig().sut)): string {
   if (requested !== undefined) {

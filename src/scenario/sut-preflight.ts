@@ -14,6 +14,7 @@ import { imageSource, isReferenceSutImage } from '../images/image-source.js';
 import { inspectImage } from '../images/image-store.js';
 import { findExecutable, isExecutableFile } from '../setup/find-executable.js';
 import { goForwarderPath } from '../setup/go-forwarder-binary.js';
+import { pythonVenvPython } from '../setup/python-venv.js';
 import { JAVA_FORWARDER_KAFKA_VERSION, javaForwarderClasses } from '../setup/java-forwarder-build.js';
 import type { CompiledStep, StepProblem } from './preflight.js';
 
@@ -34,6 +35,8 @@ export function commandProblem(name: string, definition: SutDefinition, env: Nod
     const file = path.resolve(cwd, program);
     if (file === goForwarderPath() && !fs.existsSync(file))
       return `SUT "${name}": the Go reference forwarder is not built for this source (${file}) — fix: run \`kafka-chaos setup\` (npm run setup), which builds it with Go 1.26+`;
+    if (file === pythonVenvPython() && !fs.existsSync(file))
+      return `SUT "${name}": the Python reference forwarder's venv is not made (${file}) — fix: run \`kafka-chaos setup\` (npm run setup), which makes it with python3 -m venv and pip`;
     if (!fs.existsSync(file)) return `SUT "${name}": its program ${program} does not exist (looked for ${file}) — fix: ${fixCommand}`;
     if (!isExecutableFile(file)) return `SUT "${name}": its program ${file} is not an executable file — fix: chmod +x it, or ${fixCommand}`;
   } else if (!findExecutable(program, { ...env, ...definition.env })) {

@@ -1,4 +1,4 @@
-// `kafka-chaos setup`: makes sure java, the Kafka jars, toxiproxy-server and the Go forwarder are all present,
+// `kafka-chaos setup`: makes sure java, the Kafka jars, toxiproxy-server and the Go, Java and Python forwarders are all present,
 // fetching what is missing. Cheap when everything is cached, so it can run before every test run.
 
 import { type JavaInstallation, resolveJava } from './java.js';
@@ -10,6 +10,8 @@ import { EnvironmentError } from '../util/errors.js';
 import { resolveGoForwarder } from './go-forwarder-binary.js';
 import { buildJavaForwarder, JAVA_FORWARDER_KAFKA_VERSION } from './java-forwarder-build.js';
 import { resolveToxiproxy, type ToxiproxyBinary } from './toxiproxy-binary.js';
+import { ensurePythonVenv } from './python-venv.js';
+import path from 'node:path';
 
 export interface SetupOptions {
   kafkaVersion?: string;
@@ -27,6 +29,8 @@ export interface SetupResult {
   goForwarder: string | undefined;
   /** The Java reference forwarder's classes; undefined when not built (said). */
   javaForwarder: string | undefined;
+  /** The Python reference forwarder's venv python; undefined when it could not be made (said). */
+  pythonForwarder: string | undefined;
   /** The brokers' class-data-sharing archive; undefined when it could not be made (said). */
   cdsArchive: string | undefined;
   /** The formatted-log-directory template; undefined when it could not be made (said). */
@@ -90,5 +94,16 @@ export async function runSetup(options: SetupOptions = {}): Promise<SetupResult>
     );
   }
 
-  return { java, kafka, toxiproxy, goForwarder, javaForwarder, cdsArchive, formatTemplate };
+  // The Python forwarder's venv (confluent-kafka's wheel bundles librdkafka: no compiler). Only a
+  // scenario naming it needs it, so a missing python3 or venv module is a warning, as for Go.
+  let pythonForwarder: string | undefined;
+  try {
+    pythonForwarder = await ensurePythonVenv();
+    log?.(`setup: python-forwarder: venv at ${path.dirname(path.dirname(pythonForwarder))}`);
+  } catch (error) {
+    if (!(error instanceof EnvironmentError)) throw error;
+    process.stderr.write(`setup: warning: the Python reference forwarder (python-forwarder) is not available: ${error.message}\n`);
+  }
+
+  return { java, kafka, toxiproxy, goForwarder, javaForwarder, pythonForwarder, cdsArchive, formatTemplate };
 }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cacheDir, packageRoot } from '../../src/setup/project-paths.js';
 import { OwnProject, packThisCheckout, type Packed } from '../support/own-project.js';
-import { PYTHON_FORWARDER_DIR, ensurePythonVenv } from '../support/python-venv.js';
+import { PYTHON_FORWARDER_DIR, ensurePythonVenv } from '../../src/setup/python-venv.js';
 
 const FIXTURE = path.join(packageRoot, 'test', 'fixtures', 'own-project');
 const CHAOS_TIMEOUT_MS = 8 * 60_000;

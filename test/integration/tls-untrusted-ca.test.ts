@@ -16,7 +16,7 @@ import { awaitSutReady } from '../../src/scenario/group-readiness.js';
 import { EnvironmentError } from '../../src/util/errors.js';
 import { environmentForSuite, tempRunsRoot } from '../support/test-environment.js';
 
-const CLIENTS = ['forwarder', 'go-forwarder', 'java-forwarder'] as const;
+const CLIENTS = ['forwarder', 'go-forwarder', 'java-forwarder', 'python-forwarder'] as const;
 
 /** The client's own command, with KAFKA_SSL_CA_LOCATION replaced by another CA before it starts. */
 function distrusting(definition: SutDefinition, foreignCa: string): SutDefinition {

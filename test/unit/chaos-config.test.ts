@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
-import { loadConfig, REFERENCE_FORWARDER } from '../../src/config/chaos-config.js';
+import { builtInSuts, loadConfig, REFERENCE_FORWARDER } from '../../src/config/chaos-config.js';
+import { BUILT_IN_SUT_NAMES } from '../../src/scenario/default-sut.js';
 import { IMAGE_NAMES } from '../../src/images/image-source.js';
 import { goForwarderPath } from '../../src/setup/go-forwarder-binary.js';
 import { ConfigError } from '../../src/util/errors.js';
@@ -175,5 +176,18 @@ describe('loadConfig', () => {
       () => loadConfig(path.join(scratch, 'absent.json')),
       (e: unknown) => e instanceof ConfigError && e.message.includes('CHAOS_RUNTIME'),
     );
+  });
+});
+
+describe('the built-in reference SUTs', () => {
+  it('are exactly the names "the system under test" never defaults to among a user\'s own', () => {
+    assert.deepEqual(Object.keys(builtInSuts()).sort(), [...BUILT_IN_SUT_NAMES].sort());
+  });
+
+  it('each has a command for processes and an image for containers', () => {
+    for (const [name, definition] of Object.entries(builtInSuts())) {
+      assert.ok(definition.command && definition.command.length > 0, `${name} has a command`);
+      assert.ok(definition.image, `${name} has an image`);
+    }
   });
 });

@@ -42,7 +42,7 @@ describe('kafka-chaos init', () => {
     assert.equal(project.run(['init']).code, 0);
     const config = loadConfig(path.join(project.dir, 'kafka-chaos.config.json'));
     assert.deepEqual(config.kafka, { version: DEFAULT_KAFKA_VERSION, brokers: 3 });
-    assert.deepEqual(Object.keys(config.sut).sort(), ['forwarder', 'go-forwarder', 'java-forwarder', 'my-service']);
+    assert.deepEqual(Object.keys(config.sut).sort(), ['forwarder', 'go-forwarder', 'java-forwarder', 'my-service', 'python-forwarder']);
     assert.equal(config.sut['my-service']!.startupGraceMs, 3000);
     assert.doesNotMatch(read(project, 'kafka-chaos.config.json'), /@KAFKA_VERSION@/);
   });

@@ -187,7 +187,7 @@ describe('kafka-chaos chaos: the SUT the user meant', () => {
     assertRefused(
       p,
       p.run(['chaos', '--dry-run']),
-      /named\.feature:7 {2}cannot run .*there is no SUT "gamma" in kafka-chaos\.config\.json — fix: use one of: forwarder, go-forwarder, java-forwarder, alpha, beta/,
+      /named\.feature:7 {2}cannot run .*there is no SUT "gamma" in kafka-chaos\.config\.json — fix: use one of: forwarder, go-forwarder, java-forwarder, python-forwarder, alpha, beta/,
     );
   });
 

@@ -7,6 +7,7 @@ import { loadConfig } from '../../config/chaos-config.js';
 import { assertDockerAvailable, dockerClient } from '../../images/docker-client.js';
 import { RunImages } from '../../images/local-images.js';
 import { javaForwarderClasses } from '../../setup/java-forwarder-build.js';
+import { pythonVenvPython } from '../../setup/python-venv.js';
 import { COMMON_FLAGS, flagTypes, parseFlags, type CommandHelp } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -35,6 +36,9 @@ export async function imagesCommand(args: string[]): Promise<number> {
   const javaForwarder = fs.existsSync(javaForwarderClasses()) ? [images.javaForwarder()] : [];
   if (javaForwarder.length === 0)
     log('images: java-forwarder skipped: not compiled (run `kafka-chaos setup` for the default Kafka version)');
+  // The Python forwarder's image needs the wheels its venv's pip fetches (setup makes the venv).
+  const pythonForwarder = fs.existsSync(pythonVenvPython()) ? [images.pythonForwarder()] : [];
+  if (pythonForwarder.length === 0) log('images: python-forwarder skipped: no venv (run `kafka-chaos setup` with python3 installed)');
   const names = await Promise.all([
     images.kafka(version),
     images.toxiproxy(),
@@ -42,6 +46,7 @@ export async function imagesCommand(args: string[]): Promise<number> {
     images.forwarder(),
     images.goForwarder(),
     ...javaForwarder,
+    ...pythonForwarder,
   ]);
   for (const [name, id] of Object.entries(await images.ids(names))) log(`images: ${name.padEnd(40)} ${id.slice(0, 19)}`);
   return EXIT.ok;

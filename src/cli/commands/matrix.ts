@@ -21,7 +21,7 @@ import type { CommandHelp } from '../args.js';
 import { selectedScenarios } from './chaos.js';
 
 /** The reference consumers a matrix runs unless --suts names others. */
-export const REFERENCE_CLIENTS = ['forwarder', 'go-forwarder', 'java-forwarder'] as const;
+export const REFERENCE_CLIENTS = ['forwarder', 'go-forwarder', 'java-forwarder', 'python-forwarder'] as const;
 
 export const matrixHelp: CommandHelp = {
   summary: 'run the scenarios that start "the system under test" against each client and Kafka version, side by side',

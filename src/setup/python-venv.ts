@@ -1,7 +1,8 @@
-// Test support: a Python venv with examples/python-forwarder/requirements.txt installed, for tests
-// that run the Python reference SUT. Made once and then reused: it lives in the harness cache
-// (<cache>/python/<hash>/), keyed on the requirements and the base interpreter (a venv's
-// bin/python is a link to the interpreter that made it), and is built in a staging directory
+// The Python reference forwarder's venv (sut/python-forwarder/requirements.txt: confluent-kafka),
+// made by `kafka-chaos setup` once and then reused: it lives in the harness cache
+// (<cache>/python/<hash>/), keyed on the requirements and the base interpreter's real path (a
+// venv's bin/python is a link to the interpreter that made it), so its path is known without
+// making it (the config names it; the SUT preflight says "run setup" when it is missing). It is built in a staging directory
 // that is renamed into place only when complete, so a killed install or two tests racing never
 // leave a half-made venv behind. Every step is bounded; every failure is one line naming the
 // cause and the fix.
@@ -10,11 +11,12 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheDir, packageRoot } from '../../src/setup/project-paths.js';
-import { makeStagingDir } from '../../src/setup/staging-dir.js';
-import { EnvironmentError, MissingToolError, TimeoutError } from '../../src/util/errors.js';
+import { cacheDir, packageRoot } from './project-paths.js';
+import { findExecutable } from './find-executable.js';
+import { makeStagingDir } from './staging-dir.js';
+import { EnvironmentError, MissingToolError, TimeoutError } from '../util/errors.js';
 
-export const PYTHON_FORWARDER_DIR = path.join(packageRoot, 'examples', 'python-forwarder');
+export const PYTHON_FORWARDER_DIR = path.join(packageRoot, 'sut', 'python-forwarder');
 export const PYTHON_REQUIREMENTS = path.join(PYTHON_FORWARDER_DIR, 'requirements.txt');
 
 const PROBE_TIMEOUT_MS = 15_000;
@@ -30,15 +32,30 @@ export interface PythonVenvOptions {
   cache?: string;
 }
 
+/**
+ * Where the venv's python is (made or not) for these requirements and base interpreter: the
+ * interpreter's real path stands for it (another Python on PATH, another venv). Without a python3
+ * on PATH, a path that never exists, so the preflight reports it.
+ */
+export function pythonVenvPython(options: PythonVenvOptions = {}): string {
+  const basePython = options.basePython ?? 'python3';
+  const requirements = options.requirements ?? PYTHON_REQUIREMENTS;
+  const found = path.isAbsolute(basePython) ? basePython : findExecutable(basePython);
+  const base = found && fs.existsSync(found) ? fs.realpathSync(found) : `missing: ${basePython}`;
+  const pins = fs.existsSync(requirements) ? fs.readFileSync(requirements) : `missing: ${requirements}`;
+  const hash = createHash('sha256').update(pins).update(base).digest('hex').slice(0, 16);
+  return path.join(options.cache ?? cacheDir(), 'python', hash, 'bin', 'python');
+}
+
 /** The venv's python executable; the venv is made first if the cache does not hold a working one. */
 export async function ensurePythonVenv(options: PythonVenvOptions = {}): Promise<string> {
   const basePython = options.basePython ?? 'python3';
   const requirements = options.requirements ?? PYTHON_REQUIREMENTS;
-  const parent = path.join(options.cache ?? cacheDir(), 'python');
-  const base = await baseInterpreter(basePython);
-  const hash = createHash('sha256').update(fs.readFileSync(requirements)).update(base).digest('hex').slice(0, 16);
-  const venv = path.join(parent, hash);
-  const python = path.join(venv, 'bin', 'python');
+  await baseInterpreter(basePython); // Python 3.8+, or a one-line error with the fix
+  const python = pythonVenvPython(options);
+  const venv = path.dirname(path.dirname(python));
+  const parent = path.dirname(venv);
+  const hash = path.basename(venv);
   if (fs.existsSync(venv)) {
     if (await works(python)) return python;
     // A venv whose interpreter or packages went away (a removed Python): make it again.
@@ -67,6 +84,45 @@ export async function ensurePythonVenv(options: PythonVenvOptions = {}): Promise
     fs.rmSync(staging, { recursive: true, force: true });
   }
   return python;
+}
+
+/**
+ * The requirements' wheels for another Python (a container's), fetched once with the venv's pip
+ * into `<cache>/python-wheels-<version>-<hash>/`; returns that folder. Binary wheels only: the
+ * image has no compiler, and confluent-kafka's manylinux wheel bundles librdkafka.
+ */
+export async function downloadWheels(options: {
+  python: string;
+  requirements: string;
+  pythonVersion: string;
+  cache: string;
+}): Promise<string> {
+  const pins = fs.readFileSync(options.requirements);
+  const dir = path.join(
+    options.cache,
+    `python-wheels-${options.pythonVersion}-${createHash('sha256').update(pins).digest('hex').slice(0, 12)}`,
+  );
+  if (fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.endsWith('.whl'))) return dir;
+  const machine = process.arch === 'arm64' ? 'aarch64' : 'x86_64';
+  const staging = await makeStagingDir(options.cache, '.staging-wheels-');
+  try {
+    const platforms = ['manylinux_2_28', 'manylinux_2_17', 'manylinux2014'].flatMap((tag) => ['--platform', `${tag}_${machine}`]);
+    const args = ['-m', 'pip', 'download', '--disable-pip-version-check', '--no-input', '-q', '--only-binary=:all:', '--no-deps'];
+    await run(
+      options.python,
+      [...args, '--python-version', options.pythonVersion, ...platforms, '-r', options.requirements, '-d', staging],
+      PIP_TIMEOUT_MS,
+      (output) => [
+        `pip download of ${options.requirements} for Python ${options.pythonVersion} failed: ${lastLine(output)}`,
+        'check network access to the package index, or the pins in requirements.txt',
+      ],
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(staging, dir);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return dir;
 }
 
 /** What identifies the base interpreter: its real path and version. */
