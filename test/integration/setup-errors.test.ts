@@ -234,7 +234,7 @@ describe('real components in the default cache', () => {
     const started = Date.now();
     const result = await runSetup({ env, log: (line) => lines.push(line) });
     assert.ok(Date.now() - started < 5000, `cached setup took ${Date.now() - started} ms`);
-    assert.equal(lines.length, 7, lines.join('\n'));
+    assert.equal(lines.length, 8, lines.join('\n'));
     assert.match(lines[0] ?? '', /^setup: java \d+ at \//);
     assert.equal(lines[1], `setup: Kafka 3.9.1 jars: cached at ${result.kafka.libsDir}`);
     assert.ok(result.cdsArchive && fs.statSync(result.cdsArchive).size > 0, 'the brokers’ class-data-sharing archive was made');
@@ -247,6 +247,8 @@ describe('real components in the default cache', () => {
     assert.equal(lines[4], `setup: toxiproxy-server ${TOXIPROXY_VERSION}: built at ${result.toxiproxy.bin}`);
     assert.equal(lines[5], `setup: go-forwarder: built at ${result.goForwarder}`);
     assert.equal(lines[6], `setup: java-forwarder: compiled at ${result.javaForwarder}`);
+    assert.ok(result.pythonForwarder && fs.existsSync(result.pythonForwarder), 'the Python forwarder’s venv was made');
+    assert.equal(lines[7], `setup: python-forwarder: venv at ${path.dirname(path.dirname(result.pythonForwarder))}`);
 
     const quiet: string[] = [];
     await runSetup({ env, quiet: true, log: (line) => quiet.push(line) });
