@@ -1,8 +1,8 @@
 // Captures the raw records of __consumer_offsets that a real KIP-848 ("consumer" protocol) group
-// leaves on Kafka 4.1.1, as the fixture of the consumer-group record decoder's tests
-// (test/fixtures/consumer-offsets/kafka-4.1.1-consumer-protocol.json).
+// leaves on a Kafka 4.x, as the fixtures of the consumer-group record decoder's tests
+// (test/fixtures/consumer-offsets/kafka-<version>-consumer-protocol.json).
 //
-//   node dist/bench/capture-consumer-protocol.js
+//   node dist/bench/capture-consumer-protocol.js [version ...]     (default: 4.1.1 4.4.0)
 //
 // kafkajs speaks only the classic protocol, so the group is run by bench/kip848_consumer.py
 // (confluent-kafka, whose librdkafka speaks group.protocol=consumer) from the test venv: one
@@ -21,7 +21,8 @@ import { readConsumerOffsetsLog, type RawConsumerOffsetsRecord } from '../src/tr
 import { ensurePythonVenv } from '../src/setup/python-venv.js';
 import type { ConsumerOffsetsFixture } from './capture-consumer-offsets.js';
 
-export const KIP848_VERSION = '4.1.1';
+/** The versions whose fixtures the decoder's tests read. */
+export const KIP848_VERSIONS = ['4.1.1', '4.4.0'];
 export const KIP848_TOPIC = 'capture-kip848-orders';
 export const KIP848_GROUP = 'capture-kip848';
 export const KIP848_PARTITIONS = 3;
@@ -29,7 +30,8 @@ export const KIP848_PARTITIONS = 3;
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 /** The script stays in bench/ (tsc copies no .py into dist). */
 const consumerScript = path.resolve(benchDir, '../../bench/kip848_consumer.py');
-const fixtureFile = path.resolve(benchDir, '../../test/fixtures/consumer-offsets/kafka-4.1.1-consumer-protocol.json');
+const fixtureFile = (version: string) =>
+  path.resolve(benchDir, `../../test/fixtures/consumer-offsets/kafka-${version}-consumer-protocol.json`);
 /** Four bounded steps of 60 s each in the script, plus its start. */
 const SCRIPT_TIMEOUT_MS = 300_000;
 
@@ -47,10 +49,10 @@ function runGroup(python: string, bootstrap: string): Promise<string> {
   });
 }
 
-export async function captureConsumerProtocol(): Promise<ConsumerOffsetsFixture & { steps: unknown[] }> {
+export async function captureConsumerProtocol(version: string): Promise<ConsumerOffsetsFixture & { steps: unknown[] }> {
   const python = await ensurePythonVenv();
   const runsRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-chaos-capture-'));
-  const env = await new ChaosEnvironment().withRunsRoot(runsRoot).withRuntime('process').withKafkaVersion(KIP848_VERSION).start();
+  const env = await new ChaosEnvironment().withRunsRoot(runsRoot).withRuntime('process').withKafkaVersion(version).start();
   try {
     const kafka = env.kafka('capture');
     const admin = kafka.admin();
@@ -100,11 +102,15 @@ export async function captureConsumerProtocol(): Promise<ConsumerOffsetsFixture 
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const fixture = await captureConsumerProtocol();
-  fs.mkdirSync(path.dirname(fixtureFile), { recursive: true });
-  // One record a line, as bench/capture-consumer-offsets.ts writes: small diffs on a new capture.
-  const records = fixture.records.map((record) => `    ${JSON.stringify(record)}`).join(',\n');
-  const text = JSON.stringify({ ...fixture, records: '@records' }, null, 2).replace('"@records"', `[\n${records}\n  ]`);
-  fs.writeFileSync(fixtureFile, text + '\n');
-  console.log(`${fixture.kafkaVersion}: ${fixture.records.length} records → ${path.relative(process.cwd(), fixtureFile)}`);
+  const versions = process.argv.slice(2);
+  for (const version of versions.length > 0 ? versions : KIP848_VERSIONS) {
+    const fixture = await captureConsumerProtocol(version);
+    const file = fixtureFile(version);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // One record a line, as bench/capture-consumer-offsets.ts writes: small diffs on a new capture.
+    const records = fixture.records.map((record) => `    ${JSON.stringify(record)}`).join(',\n');
+    const text = JSON.stringify({ ...fixture, records: '@records' }, null, 2).replace('"@records"', `[\n${records}\n  ]`);
+    fs.writeFileSync(file, text + '\n');
+    console.log(`${fixture.kafkaVersion}: ${fixture.records.length} records → ${path.relative(process.cwd(), file)}`);
+  }
 }

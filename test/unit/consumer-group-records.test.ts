@@ -1,5 +1,5 @@
 // The KIP-848 consumer-group record decoder: against the records a real group.protocol=consumer
-// group left on Kafka 4.1.1 (bench/capture-consumer-protocol.ts: one consumer joins and commits,
+// group left on Kafka 4.1.1 and 4.4.0 (bench/capture-consumer-protocol.ts: one consumer joins and commits,
 // a second joins, the second leaves, the first leaves), and against hand-built bytes.
 
 import assert from 'node:assert/strict';
@@ -11,10 +11,11 @@ import { MalformedConsumerOffsetsRecordError } from '../../src/evidence/consumer
 import { ByteReader } from '../../src/evidence/consumer-offsets/reader.js';
 import { decodeConsumerGroupRecord, uuidHex, type ConsumerGroupRecord } from '../../src/evidence/consumer-offsets/consumer-group/index.js';
 
-const fixtureFile = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../test/fixtures/consumer-offsets/kafka-4.1.1-consumer-protocol.json',
-);
+const fixtureFile = (version: string) =>
+  path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    `../../../test/fixtures/consumer-offsets/kafka-${version}-consumer-protocol.json`,
+  );
 const GROUP = 'capture-kip848';
 
 interface Fixture {
@@ -27,121 +28,124 @@ function decode(key: Buffer, value: Buffer | null): ConsumerGroupRecord | undefi
   return decodeConsumerGroupRecord(reader.int16('record type'), reader, value);
 }
 
-const fixture = JSON.parse(fs.readFileSync(fixtureFile, 'utf8')) as Fixture;
-/** Log order: the group's records are all in one partition of __consumer_offsets. */
-const decoded = fixture.records.map((r) => ({
-  type: Buffer.from(r.key!, 'base64').readInt16BE(0),
-  record: decode(Buffer.from(r.key!, 'base64'), r.value === null ? null : Buffer.from(r.value, 'base64')),
-}));
-const groupRecords = decoded.map((d) => d.record).filter((r): r is ConsumerGroupRecord => r?.group === GROUP);
-const live = groupRecords.filter((r) => !('deleted' in r));
-
-function liveOf<N extends ConsumerGroupRecord['record']>(name: N) {
-  return live.filter((r): r is Extract<ConsumerGroupRecord, { record: N; deleted?: never }> => r.record === name);
-}
-
 const isIncreasing = (values: number[]) => values.every((v, i) => i === 0 || v > values[i - 1]!);
 
-describe('KIP-848 records captured from Kafka 4.1.1', () => {
-  it('decodes every record of types 3–8 and leaves the others (offset commits) undefined', () => {
-    assert.ok(fixture.records.length >= 20, `only ${fixture.records.length} records captured`);
-    for (const { type, record } of decoded) {
-      if (type >= 3 && type <= 8) assert.ok(record, `record type ${type} did not decode`);
-      else assert.equal(record, undefined, `record type ${type} should not be handled here`);
-    }
-    assert.ok(
-      decoded.some((d) => d.type === 1),
-      'the explicit offset commit is in the log',
-    );
-    const names = new Set(groupRecords.map((r) => r.record));
-    for (const name of ['ConsumerGroupMetadata', 'ConsumerGroupMemberMetadata', 'ConsumerGroupTargetAssignmentMetadata']) {
-      assert.ok(names.has(name as ConsumerGroupRecord['record']), `no ${name} record`);
-    }
-  });
+for (const version of ['4.1.1', '4.4.0']) {
+  const fixture = JSON.parse(fs.readFileSync(fixtureFile(version), 'utf8')) as Fixture;
+  /** Log order: the group's records are all in one partition of __consumer_offsets. */
+  const decoded = fixture.records.map((r) => ({
+    type: Buffer.from(r.key!, 'base64').readInt16BE(0),
+    record: decode(Buffer.from(r.key!, 'base64'), r.value === null ? null : Buffer.from(r.value, 'base64')),
+  }));
+  const groupRecords = decoded.map((d) => d.record).filter((r): r is ConsumerGroupRecord => r?.group === GROUP);
+  const live = groupRecords.filter((r) => !('deleted' in r));
 
-  it('has group and assignment epochs that increase with every rebalance', () => {
-    const epochs = liveOf('ConsumerGroupMetadata').map((r) => r.epoch);
-    assert.ok(epochs.length >= 3, `epochs: ${epochs.join(', ')}`);
-    assert.ok(isIncreasing(epochs), `group epochs ${epochs.join(', ')}`);
-    const assignmentEpochs = liveOf('ConsumerGroupTargetAssignmentMetadata').map((r) => r.assignmentEpoch);
-    assert.ok(isIncreasing(assignmentEpochs), `assignment epochs ${assignmentEpochs.join(', ')}`);
-    const members = new Set(liveOf('ConsumerGroupCurrentMemberAssignment').map((r) => r.memberId));
-    for (const member of members) {
-      const memberEpochs = liveOf('ConsumerGroupCurrentMemberAssignment')
-        .filter((r) => r.memberId === member)
-        .map((r) => r.memberEpoch);
+  function liveOf<N extends ConsumerGroupRecord['record']>(name: N) {
+    return live.filter((r): r is Extract<ConsumerGroupRecord, { record: N; deleted?: never }> => r.record === name);
+  }
+
+  describe(`KIP-848 records captured from Kafka ${version}`, () => {
+    it('decodes every record of types 3–8 and leaves the others (offset commits) undefined', () => {
+      assert.ok(fixture.records.length >= 20, `only ${fixture.records.length} records captured`);
+      for (const { type, record } of decoded) {
+        if (type >= 3 && type <= 8) assert.ok(record, `record type ${type} did not decode`);
+        else assert.equal(record, undefined, `record type ${type} should not be handled here`);
+      }
       assert.ok(
-        memberEpochs.every((v, i) => i === 0 || v >= memberEpochs[i - 1]!),
-        `member ${member}: ${memberEpochs.join(', ')}`,
+        decoded.some((d) => d.type === 1),
+        'the explicit offset commit is in the log',
       );
-    }
-  });
+      const names = new Set(groupRecords.map((r) => r.record));
+      for (const name of ['ConsumerGroupMetadata', 'ConsumerGroupMemberMetadata', 'ConsumerGroupTargetAssignmentMetadata']) {
+        assert.ok(names.has(name as ConsumerGroupRecord['record']), `no ${name} record`);
+      }
+    });
 
-  it('shows two members with their clients once the second consumer joins', () => {
-    const joined = liveOf('ConsumerGroupMemberMetadata');
-    assert.deepEqual(
-      joined.map((m) => m.clientId),
-      ['capture-kip848-first', 'capture-kip848-second'],
-    );
-    assert.notEqual(joined[0]!.memberId, joined[1]!.memberId);
-    for (const member of joined) {
-      assert.deepEqual(member.subscribedTopicNames, ['capture-kip848-orders']);
-      assert.equal(member.instanceId, null);
-      assert.equal(member.clientHost, '/127.0.0.1');
-      assert.ok(member.rebalanceTimeoutMs > 0);
-    }
-    // The target assignment at the second epoch splits the partitions between both members.
-    const secondEpoch = groupRecords.findIndex((r) => r.record === 'ConsumerGroupMetadata' && !('deleted' in r) && r.epoch === 2);
-    const targets = groupRecords
-      .slice(secondEpoch)
-      .filter((r) => r.record === 'ConsumerGroupTargetAssignmentMember' && !('deleted' in r))
-      .slice(0, 2) as Array<Extract<ConsumerGroupRecord, { record: 'ConsumerGroupTargetAssignmentMember'; deleted?: never }>>;
-    assert.equal(new Set(targets.map((t) => t.memberId)).size, 2);
-    const split = targets.flatMap((t) => t.partitions.flatMap((p) => p.partitions)).sort();
-    assert.deepEqual(split, [0, 1, 2]);
-  });
-
-  it('has current assignments that cover the 3 partitions, while both members own some and after one leaves', () => {
-    const owned = new Map<string, number[]>();
-    let coveredByTwo = false;
-    for (const r of groupRecords) {
-      if (r.record !== 'ConsumerGroupCurrentMemberAssignment') continue;
-      if ('deleted' in r) owned.delete(r.memberId!);
-      else
-        owned.set(
-          r.memberId,
-          r.assigned.flatMap((t) => t.partitions),
+    it('has group and assignment epochs that increase with every rebalance', () => {
+      const epochs = liveOf('ConsumerGroupMetadata').map((r) => r.epoch);
+      assert.ok(epochs.length >= 3, `epochs: ${epochs.join(', ')}`);
+      assert.ok(isIncreasing(epochs), `group epochs ${epochs.join(', ')}`);
+      const assignmentEpochs = liveOf('ConsumerGroupTargetAssignmentMetadata').map((r) => r.assignmentEpoch);
+      assert.ok(isIncreasing(assignmentEpochs), `assignment epochs ${assignmentEpochs.join(', ')}`);
+      const members = new Set(liveOf('ConsumerGroupCurrentMemberAssignment').map((r) => r.memberId));
+      for (const member of members) {
+        const memberEpochs = liveOf('ConsumerGroupCurrentMemberAssignment')
+          .filter((r) => r.memberId === member)
+          .map((r) => r.memberEpoch);
+        assert.ok(
+          memberEpochs.every((v, i) => i === 0 || v >= memberEpochs[i - 1]!),
+          `member ${member}: ${memberEpochs.join(', ')}`,
         );
-      const union = [...new Set([...owned.values()].flat())].sort();
-      const everyMemberOwns = [...owned.values()].every((parts) => parts.length > 0);
-      if (owned.size === 2 && everyMemberOwns && union.join() === '0,1,2') coveredByTwo = true;
-    }
-    assert.ok(coveredByTwo, 'never saw two members each owning partitions that together cover 0, 1, 2');
-    const last = liveOf('ConsumerGroupCurrentMemberAssignment').at(-1)!;
-    assert.deepEqual(last.assigned.flatMap((t) => t.partitions).sort(), [0, 1, 2]);
-    assert.deepEqual(last.pendingRevocation, []);
-    // The one topic's id, as Kafka prints it, on every assignment.
-    const ids = new Set(liveOf('ConsumerGroupCurrentMemberAssignment').flatMap((r) => r.assigned.map((t) => t.topicId)));
-    assert.equal(ids.size, 1);
-    const [id] = ids;
-    assert.match(id!, /^[A-Za-z0-9_-]{22}$/);
-    assert.match(uuidHex(id!), /^[0-9a-f]{32}$/);
-  });
+      }
+    });
 
-  it('decodes the tombstones of both members leaving as deleted, with their member ids', () => {
-    const tombstones = groupRecords.filter((r) => 'deleted' in r);
-    const members = liveOf('ConsumerGroupMemberMetadata').map((m) => m.memberId);
-    for (const memberId of members) {
-      const names = tombstones.filter((t) => t.memberId === memberId).map((t) => t.record);
-      assert.deepEqual(names.sort(), [
-        'ConsumerGroupCurrentMemberAssignment',
-        'ConsumerGroupMemberMetadata',
-        'ConsumerGroupTargetAssignmentMember',
-      ]);
-    }
-    assert.equal(tombstones.length, 3 * members.length);
+    it('shows two members with their clients once the second consumer joins', () => {
+      const joined = liveOf('ConsumerGroupMemberMetadata');
+      assert.deepEqual(
+        joined.map((m) => m.clientId),
+        ['capture-kip848-first', 'capture-kip848-second'],
+      );
+      assert.notEqual(joined[0]!.memberId, joined[1]!.memberId);
+      for (const member of joined) {
+        assert.deepEqual(member.subscribedTopicNames, ['capture-kip848-orders']);
+        assert.equal(member.instanceId, null);
+        assert.equal(member.clientHost, '/127.0.0.1');
+        assert.ok(member.rebalanceTimeoutMs > 0);
+      }
+      // The target assignment after the second member joins splits the partitions between both
+      // (4.1.1 numbers that group epoch 2, 4.4.0 epoch 3: it starts the group at 2).
+      const secondJoined = groupRecords.findIndex((r) => r.record === 'ConsumerGroupMemberMetadata' && r.memberId === joined[1]!.memberId);
+      const targets = groupRecords
+        .slice(secondJoined)
+        .filter((r) => r.record === 'ConsumerGroupTargetAssignmentMember' && !('deleted' in r))
+        .slice(0, 2) as Array<Extract<ConsumerGroupRecord, { record: 'ConsumerGroupTargetAssignmentMember'; deleted?: never }>>;
+      assert.equal(new Set(targets.map((t) => t.memberId)).size, 2);
+      const split = targets.flatMap((t) => t.partitions.flatMap((p) => p.partitions)).sort();
+      assert.deepEqual(split, [0, 1, 2]);
+    });
+
+    it('has current assignments that cover the 3 partitions, while both members own some and after one leaves', () => {
+      const owned = new Map<string, number[]>();
+      let coveredByTwo = false;
+      for (const r of groupRecords) {
+        if (r.record !== 'ConsumerGroupCurrentMemberAssignment') continue;
+        if ('deleted' in r) owned.delete(r.memberId!);
+        else
+          owned.set(
+            r.memberId,
+            r.assigned.flatMap((t) => t.partitions),
+          );
+        const union = [...new Set([...owned.values()].flat())].sort();
+        const everyMemberOwns = [...owned.values()].every((parts) => parts.length > 0);
+        if (owned.size === 2 && everyMemberOwns && union.join() === '0,1,2') coveredByTwo = true;
+      }
+      assert.ok(coveredByTwo, 'never saw two members each owning partitions that together cover 0, 1, 2');
+      const last = liveOf('ConsumerGroupCurrentMemberAssignment').at(-1)!;
+      assert.deepEqual(last.assigned.flatMap((t) => t.partitions).sort(), [0, 1, 2]);
+      assert.deepEqual(last.pendingRevocation, []);
+      // The one topic's id, as Kafka prints it, on every assignment.
+      const ids = new Set(liveOf('ConsumerGroupCurrentMemberAssignment').flatMap((r) => r.assigned.map((t) => t.topicId)));
+      assert.equal(ids.size, 1);
+      const [id] = ids;
+      assert.match(id!, /^[A-Za-z0-9_-]{22}$/);
+      assert.match(uuidHex(id!), /^[0-9a-f]{32}$/);
+    });
+
+    it('decodes the tombstones of both members leaving as deleted, with their member ids', () => {
+      const tombstones = groupRecords.filter((r) => 'deleted' in r);
+      const members = liveOf('ConsumerGroupMemberMetadata').map((m) => m.memberId);
+      for (const memberId of members) {
+        const names = tombstones.filter((t) => t.memberId === memberId).map((t) => t.record);
+        assert.deepEqual(names.sort(), [
+          'ConsumerGroupCurrentMemberAssignment',
+          'ConsumerGroupMemberMetadata',
+          'ConsumerGroupTargetAssignmentMember',
+        ]);
+      }
+      assert.equal(tombstones.length, 3 * members.length);
+    });
   });
-});
+}
 
 // ---- hand-built bytes -------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
-// The __consumer_offsets decoder: against raw records captured from real Kafka 3.9.1 and 4.1.1
-// brokers (bench/capture-consumer-offsets.ts), and against hand-built bytes of every key and
+// The __consumer_offsets decoder: against raw records captured from real Kafka 3.9.1, 4.1.1 and
+// 4.4.0 brokers (bench/capture-consumer-offsets.ts), and against hand-built bytes of every key and
 // value version.
 
 import assert from 'node:assert/strict';
@@ -53,6 +53,7 @@ function assertMalformed(action: () => unknown, part: 'key' | 'value', pattern: 
 for (const [version, valueVersion] of [
   ['3.9.1', 3],
   ['4.1.1', 4],
+  ['4.4.0', 4],
 ] as const) {
   describe(`records captured from Kafka ${version}`, () => {
     const fixture = loadFixture(version);

@@ -1,5 +1,5 @@
 // The classic group's records of __consumer_offsets (GroupMetadata, key version 2): decoded from
-// raw records captured from real Kafka 3.9.1 and 4.1.1 brokers, and from hand-built bytes of the
+// raw records captured from real Kafka 3.9.1, 4.1.1 and 4.4.0 brokers, and from hand-built bytes of the
 // flexible version 4 and the oldest version 0; and turned into group.jsonl records.
 
 import assert from 'node:assert/strict';
@@ -26,7 +26,7 @@ import {
   varint,
 } from '../support/kafka-wire-bytes.js';
 
-for (const version of ['3.9.1', '4.1.1']) {
+for (const version of ['3.9.1', '4.1.1', '4.4.0']) {
   describe(`group records captured from Kafka ${version}`, () => {
     const fixture = loadFixture(version);
     const groups = fixture.records
@@ -49,7 +49,11 @@ for (const version of ['3.9.1', '4.1.1']) {
         { session: 30_000, rebalance: 60_000 },
         "kafkajs's default timeouts",
       );
-      assert.deepEqual(member.assignment, { 'capture-orders': [1, 0] });
+      // The leader's order of the partitions varies between runs and versions; the set does not.
+      assert.deepEqual(
+        Object.fromEntries(Object.entries(member.assignment ?? {}).map(([topic, partitions]) => [topic, [...partitions].sort()])),
+        { 'capture-orders': [0, 1] },
+      );
       assert.ok(first.currentStateTimestamp! >= fixture.startedAt - 5_000 && first.currentStateTimestamp! <= fixture.capturedAt);
       assert.deepEqual(
         { generation: last.generation, members: last.members.length, protocol: last.protocol },
