@@ -3,6 +3,8 @@
 import type { DataTable } from '@cucumber/cucumber';
 import { targetUp } from '../src/scenario/scenario-faults.js';
 import { FORWARDER, FORWARDER_RETRYING, FORWARDER_STOPPING } from '../src/scenario/default-sut.js';
+import { loadConfig } from '../src/config/chaos-config.js';
+import { kafkaVersionFor } from '../src/scenario/kafka-requirement.js';
 import { envTable } from '../src/scenario/parameters.js';
 import { brokers, instances, partitions, replicas, requireInRange } from './support/argument-ranges.js';
 import { defineStep } from './support/define-step.js';
@@ -32,6 +34,20 @@ defineStep(
   },
   async function (count: number, version: string) {
     await this.session.useCluster(count, version);
+  },
+);
+
+defineStep(
+  {
+    id: 'clusterMinVersion',
+    kind: 'environment',
+    pattern: 'a Kafka cluster of {int} broker(s) running Kafka {version} or newer',
+    example: 'a Kafka cluster of 3 brokers running Kafka 4.1.1 or newer',
+    summary: "the configured version when it is at least that one (KAFKA_VERSION, the matrix's column), else that one",
+    validate: (n: number) => brokers(n),
+  },
+  async function (count: number, version: string) {
+    await this.session.useCluster(count, kafkaVersionFor({ version, orNewer: true }, loadConfig().kafka.version));
   },
 );
 

@@ -6,11 +6,13 @@
 // cause, unsafe commits. A cell whose run shows another SUT than the one asked for is an
 // environment error: the matrix must never credit one client with another's result. A client
 // that refuses a scenario's knobs at start (exit 2, e.g. kafkajs asked for static membership) is
-// `unsupported`: no verdict, and said so.
+// `unsupported`: no verdict, and said so. A scenario whose cluster step asks for another Kafka
+// than the column's (a KIP-848 scenario in a 3.9 column) is not run there: `other-version`.
 
 import type { Verdict } from '../verify/types.js';
 import { SUT_FACTS_ATTACHMENT, type SystemUnderTestFacts } from '../scenario/scenario-report.js';
 import { outcomesFromEnvelopes, sameFile, type Envelope, type OutcomeStatus } from '../scenario/scenario-outcome.js';
+import { describeRequirement } from '../scenario/kafka-requirement.js';
 import type { MatrixScenario } from './portable-scenarios.js';
 
 /** A figure is present only when its check was judged: a scenario that does not claim it says nothing about it. */
@@ -28,8 +30,11 @@ export interface MatrixCell {
   scenario: string;
   sut: string;
   kafkaVersion: string;
-  /** unsupported: the SUT refused the scenario's configuration at start (exit 2, the contract's "bad configuration"). */
-  status: OutcomeStatus | 'unsupported';
+  /**
+   * unsupported: the SUT refused the scenario's configuration at start (exit 2, the contract's
+   * "bad configuration"); other-version: not run, its cluster step asks for another Kafka.
+   */
+  status: OutcomeStatus | 'unsupported' | 'other-version';
   /** The failed check's category, when failed. */
   category?: string;
   /** One line: "passed", the failure, or why the cell is undecided. */
@@ -132,6 +137,19 @@ export function matrixCells(
     }
     return cell;
   });
+}
+
+/** The cell of a scenario a column does not run: its cluster step asks for another Kafka. */
+export function otherVersionCell(scenario: MatrixScenario, sut: string, kafkaVersion: string): MatrixCell {
+  const asks = scenario.kafka ? describeRequirement(scenario.kafka) : 'the configured Kafka';
+  return {
+    feature: scenario.feature,
+    scenario: scenario.name,
+    sut,
+    kafkaVersion,
+    status: 'other-version',
+    detail: `not run on Kafka ${kafkaVersion}: its cluster step asks for ${asks}`,
+  };
 }
 
 function sameScenario(key: string, scenario: MatrixScenario): boolean {

@@ -30,6 +30,7 @@ function cellText(cell: MatrixCell | undefined): string {
   if (!cell) return 'not run';
   if (cell.status === 'passed') return `passed · ${figuresText(cell.figures)}`;
   if (cell.status === 'failed') return `FAILED ${cell.category ?? ''} · ${figuresText(cell.figures)}`;
+  if (cell.status === 'other-version') return 'other Kafka';
   return cell.status;
 }
 
@@ -45,7 +46,7 @@ export function renderMatrix(columns: readonly MatrixColumn[], cells: readonly M
     cells.find((x) => x.feature === s.feature && x.scenario === s.scenario && x.sut === c.sut && x.kafkaVersion === c.kafkaVersion);
   const rows = scenarios.map((s) => [s.scenario, ...columns.map((c) => cellText(find(s, c)))]);
   const out = [table(['scenario', ...columns.map(columnLabel)], rows)];
-  const notable = cells.filter((c) => c.status !== 'passed');
+  const notable = cells.filter((c) => c.status !== 'passed' && c.status !== 'other-version');
   if (notable.length > 0) {
     out.push('', 'failed, undecided and unsupported cells:');
     for (const c of notable) out.push(`  ${c.sut} @ ${c.kafkaVersion} × "${c.scenario}" (${c.feature}): ${c.detail}`);
@@ -56,15 +57,22 @@ export function renderMatrix(columns: readonly MatrixColumn[], cells: readonly M
   }
   const passed = cells.filter((c) => c.status === 'passed').length;
   const unsupported = cells.filter((c) => c.status === 'unsupported').length;
-  out.push('', `${passed} of ${cells.length} cells passed${unsupported > 0 ? `; ${unsupported} unsupported by their client` : ''}`);
+  const otherVersion = cells.filter((c) => c.status === 'other-version');
+  if (otherVersion.length > 0) {
+    out.push('', 'cells marked "other Kafka" (not run: the scenario asks for another version than the column\'s):');
+    for (const line of new Set(otherVersion.map((c) => `  "${c.scenario}" @ ${c.kafkaVersion}: ${c.detail}`))) out.push(line);
+  }
+  const run = cells.length - otherVersion.length;
+  out.push('', `${passed} of ${run} cells passed${unsupported > 0 ? `; ${unsupported} unsupported by their client` : ''}`);
   return out.join('\n');
 }
 
 /**
- * 0 every cell passed (or its client refused the scenario's knobs, said in the table); 1 a
+ * 0 every cell passed (or its client refused the scenario's knobs, or it asks for another Kafka
+ * than the column's: both said in the table); 1 a
  * reliability check failed somewhere; 2 otherwise (a cell left undecided).
  */
 export function matrixExitCode(cells: readonly MatrixCell[]): 0 | 1 | 2 {
   if (cells.some((c) => c.status === 'failed')) return 1;
-  return cells.every((c) => c.status === 'passed' || c.status === 'unsupported') ? 0 : 2;
+  return cells.every((c) => c.status === 'passed' || c.status === 'unsupported' || c.status === 'other-version') ? 0 : 2;
 }

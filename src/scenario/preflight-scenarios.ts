@@ -50,9 +50,12 @@ export function argumentRoles(id: string): Role[] {
   return roles;
 }
 
+/** The steps that declare the cluster (steps/environment.steps.ts); each takes the broker count first. */
+const CLUSTER_STEPS = new Set(['cluster', 'clusterVersion', 'clusterMinVersion', 'clusterTls']);
+
 /** The cluster size a scenario runs on: its cluster step's, else the config's. */
 function brokersOf(scenario: CompiledScenario, fallback: number): number {
-  const cluster = scenario.steps.find((s) => s.id === 'cluster' || s.id === 'clusterVersion');
+  const cluster = scenario.steps.find((s) => s.id !== undefined && CLUSTER_STEPS.has(s.id));
   return cluster ? Number(cluster.values[0]) : fallback;
 }
 

@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config/chaos-config.js';
 import { resolveRuntimeKind } from '../../src/environment/chaos-environment.js';
 import { defaultSut, requestedSutOf } from '../../src/scenario/default-sut.js';
 import { environmentPool } from '../../src/scenario/environment-pool.js';
+import { kafkaRequirementOf, kafkaVersionFor } from '../../src/scenario/kafka-requirement.js';
 import { classifyStepError } from '../../src/scenario/failure-category.js';
 import { categoryOfMessage, runFacts } from '../../src/scenario/run-facts.js';
 import { verdictTable } from '../../src/report/verdict-table.js';
@@ -72,11 +73,12 @@ Before({ name: 'kafka-chaos: scenario session' }, async function (this: ChaosWor
   );
   // The story is the scenario's name, unless a @story:… tag names it (cucumber.mjs maps those).
   const labels = tags.some((t) => t.startsWith('@story:')) ? [] : [{ name: 'story', value: pickle.name }];
-  // The Kafka version a step of the scenario names ("… running Kafka 4.1.1"), else the config's.
-  const kafkaStep = pickle.steps.map((s) => /running Kafka (\d+\.\d+\.\d+)/.exec(s.text)?.[1]).find((v) => v !== undefined);
+  // The Kafka the scenario runs on: the one its cluster step asks for (kafka-requirement.ts), else the config's.
+  const configured = configuredKafka();
+  const requirement = kafkaRequirementOf(pickle.steps.map((s) => s.text));
   const parameters = [
     { name: 'runtime', value: await runtimeOfThisRun() },
-    { name: 'Kafka', value: kafkaStep ?? configuredKafka() },
+    { name: 'Kafka', value: configured === 'unknown' ? (requirement?.version ?? configured) : kafkaVersionFor(requirement, configured) },
     ...(sutName === undefined ? [] : [{ name: 'system under test', value: sutName }]),
   ];
   this.attach(allureLabelsMessage(labels, parameters), ALLURE_RUNTIME_MESSAGE_MEDIA_TYPE);

@@ -62,6 +62,10 @@ describe('the scenario preflight', () => {
     );
     assert.match(details([scenario(step('cluster', 2), rf)])[0]!, /has 2 brokers/);
     assert.deepEqual(details([scenario(step('cluster', 1), step('topic', 'orders', 3))]), [], 'the default factor follows the brokers');
+    // Every cluster step counts, not only the plain one: a versioned or TLS cluster of 1 broker has no broker 2.
+    for (const [id, ...rest] of [['clusterVersion', '4.4.0'], ['clusterMinVersion', '4.1.1'], ['clusterTls']] as const) {
+      assert.match(details([scenario(step(id, 1, ...rest), step('brokerKilled', 2))])[0] ?? '', /there is no broker 2/, id);
+    }
   });
 
   it('refuses brokers, links and partitions the scenario does not have', () => {

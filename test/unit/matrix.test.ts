@@ -1,17 +1,21 @@
 // kafka-chaos matrix's pure parts, on hand-built data: which scenarios follow --sut, the cells
 // read from a column's cucumber messages (outcome, headline figures of judged checks only, the SUT that really ran),
-// the table and the exit code.
+// the table and the exit code; a version column runs only the scenarios whose cluster is its version.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { matrixCells, type MatrixCell } from '../../src/matrix/matrix-cells.js';
+import { matrixCells, otherVersionCell, type MatrixCell } from '../../src/matrix/matrix-cells.js';
 import { figuresText, matrixExitCode, renderMatrix } from '../../src/matrix/matrix-table.js';
-import { splitPortable } from '../../src/matrix/portable-scenarios.js';
+import { runsOnColumn, splitPortable } from '../../src/matrix/portable-scenarios.js';
 import type { CompiledScenario } from '../../src/scenario/preflight.js';
 import { SUT_FACTS_ATTACHMENT } from '../../src/scenario/scenario-report.js';
 import type { Envelope } from '../../src/scenario/scenario-outcome.js';
 
-const KINDS: Record<string, 'default' | 'named' | 'forwarder'> = { sut: 'default', sutNamed: 'named', forwarderRetries: 'forwarder' };
+const KINDS: Record<string, 'default' | 'named' | 'forwarder' | undefined> = {
+  sut: 'default',
+  sutNamed: 'named',
+  forwarderRetries: 'forwarder',
+};
 const step = (id: string | undefined, text: string) => ({ id, values: [], uri: 'features/a.feature', line: 1, text });
 const scenario = (name: string, ...steps: ReturnType<typeof step>[]): CompiledScenario => ({ uri: 'features/a.feature', name, steps });
 
@@ -49,6 +53,28 @@ describe('splitPortable', () => {
       split.withoutSut.map((s) => s.name),
       ['no SUT'],
     );
+  });
+
+  it('carries what its cluster step asks of Kafka, and a column runs only the scenarios whose cluster is its version', () => {
+    const [any, kip848, pinned] = splitPortable(
+      [
+        scenario('any', step('sut', 'the system under test consumes "a" as group "g"')),
+        scenario('kip848', step('clusterMinVersion', 'a Kafka cluster of 3 brokers running Kafka 4.1.1 or newer'), step('sut', 'x')),
+        scenario('pinned', step('clusterVersion', 'a Kafka cluster of 3 brokers running Kafka 4.1.1'), step('sut', 'x')),
+      ],
+      (id) => KINDS[id],
+    ).portable;
+    assert.deepEqual(
+      [any!.kafka, kip848!.kafka, pinned!.kafka],
+      [undefined, { version: '4.1.1', orNewer: true }, { version: '4.1.1', orNewer: false }],
+    );
+    const runs = (kafkaVersion: string) => [any!, kip848!, pinned!].filter((s) => runsOnColumn(s, kafkaVersion)).map((s) => s.name);
+    assert.deepEqual(runs('3.9.1'), ['any']);
+    assert.deepEqual(runs('4.1.1'), ['any', 'kip848', 'pinned']);
+    assert.deepEqual(runs('4.4.0'), ['any', 'kip848']);
+    const cell = otherVersionCell(kip848!, 'go-forwarder', '3.9.1');
+    assert.equal(cell.status, 'other-version');
+    assert.equal(cell.detail, 'not run on Kafka 3.9.1: its cluster step asks for Kafka 4.1.1 or newer');
   });
 });
 
@@ -180,10 +206,29 @@ describe('the matrix table and exit code', () => {
     assert.match(text, /1 of 2 cells passed/);
   });
 
+  it('marks a scenario a version column does not run as "other Kafka", says why once, and leaves it out of the count', () => {
+    const kip848 = { feature: 'features/k.feature', name: 'KIP-848', kafka: { version: '4.1.1', orNewer: true } };
+    const columns = [
+      { sut: 'go-forwarder', kafkaVersion: '3.9.1' },
+      { sut: 'go-forwarder', kafkaVersion: '4.4.0' },
+    ];
+    const ran = { ...otherVersionCell(kip848, 'go-forwarder', '4.4.0'), status: 'passed' as const, detail: 'passed' };
+    const text = renderMatrix(columns, [otherVersionCell(kip848, 'go-forwarder', '3.9.1'), ran], []);
+    assert.match(text, /\| KIP-848\s+\| other Kafka\s+\| passed · no verdict\s+\|/);
+    assert.match(text, /"KIP-848" @ 3\.9\.1: not run on Kafka 3\.9\.1: its cluster step asks for Kafka 4\.1\.1 or newer/);
+    assert.doesNotMatch(text, /failed, undecided/);
+    assert.match(text, /1 of 1 cells passed/);
+  });
+
   it('exits 0 only when every cell passed, 1 on a finding, 2 when a cell is undecided', () => {
     assert.equal(matrixExitCode([cell('a', 'passed'), cell('b', 'passed')]), 0);
     assert.equal(matrixExitCode([cell('a', 'env-error'), cell('b', 'failed')]), 1);
     assert.equal(matrixExitCode([cell('a', 'passed'), cell('b', 'env-error')]), 2);
+    assert.equal(
+      matrixExitCode([cell('a', 'passed'), cell('b', 'other-version'), cell('c', 'unsupported')]),
+      0,
+      'said in the table, not undecided',
+    );
     assert.equal(figuresText(undefined), 'no verdict');
     assert.equal(
       figuresText({ judged: ['commit-during-outage'] }),

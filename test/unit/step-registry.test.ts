@@ -1,7 +1,8 @@
 // The step registry against the real step definitions (dist/steps, loaded as cucumber loads
 // them): every definition is registered with its descriptor and every descriptor defined, every
 // example runs the definition of its own step and no other, its arguments parse and pass the
-// step's range checks, and `kafka-chaos steps` lists them all.
+// step's range checks, `kafka-chaos steps` lists them all, and the steps that name a Kafka
+// version are the ones kafka-requirement.ts reads.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { loadHarnessSteps } from '../../src/scenario/harness-steps.js';
+import { kafkaRequirementOf } from '../../src/scenario/kafka-requirement.js';
 import { formatSteps, stepById, stepEntries } from '../../src/scenario/step-registry.js';
 import { packageRoot } from '../../src/setup/project-paths.js';
 
@@ -81,5 +83,16 @@ describe('the step registry', () => {
       text.split('\n').filter((l) => /^\S/.test(l)),
       ['environment:', 'traffic:', 'fault:', 'wait:', 'assertion:'],
     );
+  });
+
+  it('has exactly the two cluster steps that name a Kafka version read as such by kafkaRequirementOf', () => {
+    const read = stepEntries().flatMap((e) => {
+      const requirement = kafkaRequirementOf([e.example]);
+      return requirement ? [[e.id, requirement.version, requirement.orNewer] as const] : [];
+    });
+    assert.deepEqual(read, [
+      ['clusterVersion', '3.9.1', false],
+      ['clusterMinVersion', '4.1.1', true],
+    ]);
   });
 });

@@ -11,10 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../config/chaos-config.js';
 import { newRunId } from '../../evidence/run-directory.js';
-import { matrixCells, type MatrixCell } from '../../matrix/matrix-cells.js';
+import { matrixCells, otherVersionCell, type MatrixCell } from '../../matrix/matrix-cells.js';
 import { runColumn } from '../../matrix/matrix-run.js';
 import { matrixExitCode, renderMatrix, type MatrixColumn } from '../../matrix/matrix-table.js';
-import { splitPortable } from '../../matrix/portable-scenarios.js';
+import { runsOnColumn, splitPortable } from '../../matrix/portable-scenarios.js';
 import { stepById } from '../../scenario/step-registry.js';
 import { ConfigError } from '../../util/errors.js';
 import type { CommandHelp } from '../args.js';
@@ -114,16 +114,19 @@ export async function matrixCommand(argv: string[]): Promise<number> {
   try {
     for (const column of columns) {
       if (interrupt.signal.aborted) break;
+      const runs = split.portable.filter((s) => runsOnColumn(s, column.kafkaVersion));
+      cells.push(...split.portable.filter((s) => !runs.includes(s)).map((s) => otherVersionCell(s, column.sut, column.kafkaVersion)));
+      if (runs.length === 0) continue;
       const startedAt = Date.now();
       const run = await runColumn({
         ...column,
-        scenarios: split.portable,
+        scenarios: runs,
         chaosArgs: withoutNames(chaosArgs),
         dir: path.join(dir, `${column.sut}-kafka-${column.kafkaVersion}`),
         signal: interrupt.signal,
       });
       resultsDirs.push(run.resultsDir);
-      const found = matrixCells(run.envelopes, split.portable, column.sut, column.kafkaVersion);
+      const found = matrixCells(run.envelopes, runs, column.sut, column.kafkaVersion);
       cells.push(...found);
       const passed = found.filter((c) => c.status === 'passed').length;
       console.log(
