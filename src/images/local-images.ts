@@ -12,7 +12,12 @@ import { resolveKafka } from '../setup/kafka-distribution.js';
 import { kafkaLoggingConfig } from '../setup/kafka-logging.js';
 import { cacheDir, packageRoot } from '../setup/project-paths.js';
 import { resolveGoForwarder } from '../setup/go-forwarder-binary.js';
-import { JAVA_FORWARDER_KAFKA_VERSION, JAVA_FORWARDER_SOURCE_DIR, javaForwarderClasses } from '../setup/java-forwarder-build.js';
+import {
+  JAVA_FORWARDER_KAFKA_VERSION,
+  JAVA_FORWARDER_LOGGING_FILES,
+  JAVA_FORWARDER_SOURCE_DIR,
+  javaForwarderClasses,
+} from '../setup/java-forwarder-build.js';
 import { resolveToxiproxy, TOXIPROXY_VERSION } from '../setup/toxiproxy-binary.js';
 import { ensureDebianBase } from './debian-base.js';
 import { debianPython, debianSuite } from './debian-mirror.js';
@@ -94,7 +99,8 @@ export class RunImages {
       }
       const context = this.context('java-forwarder', 'java-forwarder');
       fs.cpSync(classes, path.join(context, 'classes'), { recursive: true });
-      fs.copyFileSync(path.join(JAVA_FORWARDER_SOURCE_DIR, 'log4j.properties'), path.join(context, 'log4j.properties'));
+      for (const file of JAVA_FORWARDER_LOGGING_FILES)
+        fs.copyFileSync(path.join(JAVA_FORWARDER_SOURCE_DIR, file), path.join(context, file));
       return this.build(IMAGE_NAMES.javaForwarder, context, { KAFKA_IMAGE: await this.kafka(JAVA_FORWARDER_KAFKA_VERSION) });
     });
   }

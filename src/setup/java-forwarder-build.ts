@@ -21,10 +21,22 @@ export const JAVA_FORWARDER_SOURCES = ['Forwarder.java', 'Settings.java', 'HttpP
 /** The client jars it runs on: the default Kafka version's, whatever version a scenario's brokers run. */
 export const JAVA_FORWARDER_KAFKA_VERSION = DEFAULT_KAFKA_VERSION;
 
+/**
+ * Its client logging, warnings and errors to stderr: Kafka 3.x's jars log through log4j 1.x
+ * (reload4j), 4.x's through log4j2. Both files are passed; each backend reads only its own
+ * property, so the same command and image work on either generation of jars.
+ */
+export const JAVA_FORWARDER_LOGGING_FILES = ['log4j.properties', 'log4j2.properties'];
+export const JAVA_FORWARDER_LOGGING_FLAGS = (dir: string): string[] => [
+  `-Dlog4j.configuration=file:${path.join(dir, 'log4j.properties')}`,
+  `-Dlog4j2.configurationFile=${path.join(dir, 'log4j2.properties')}`,
+];
+
 /** Where the compiled classes of the current source live (they may not be built yet). */
 export function javaForwarderClasses(cacheDir: string = defaultCacheDir()): string {
   // A package without the source gets a folder that is never built: the preflight says so.
-  const hash = crypto.createHash('sha256');
+  // The client jars' version too: classes compiled against one kafka-clients are not reused on another.
+  const hash = crypto.createHash('sha256').update(`kafka-clients ${JAVA_FORWARDER_KAFKA_VERSION}\0`);
   for (const name of JAVA_FORWARDER_SOURCES) {
     const file = path.join(JAVA_FORWARDER_SOURCE_DIR, name);
     hash.update(`${name}\0`).update(fs.existsSync(file) ? fs.readFileSync(file) : `missing: ${file}`);
@@ -41,7 +53,7 @@ export function javaForwarderCommand(cacheDir: string = defaultCacheDir(), env: 
     'java',
     '-cp',
     `${javaForwarderClasses(cacheDir)}${path.delimiter}${path.join(libs, '*')}`,
-    `-Dlog4j.configuration=file:${path.join(JAVA_FORWARDER_SOURCE_DIR, 'log4j.properties')}`,
+    ...JAVA_FORWARDER_LOGGING_FLAGS(JAVA_FORWARDER_SOURCE_DIR),
     'Forwarder',
   ];
 }

@@ -44,7 +44,7 @@ async function commitEach(
   return made;
 }
 
-for (const version of ['3.9.1', '4.1.1']) {
+for (const version of ['3.9.1', '4.4.0']) {
   describe(`commit log on Kafka ${version}`, () => {
     const label = `commitlog-${version.replace(/\./g, '')}`;
     const suite = environmentForSuite(label, (environment) => environment.withKafkaVersion(version));

@@ -55,7 +55,7 @@ describe('loadConfig', () => {
   it('uses the defaults when the file is missing', () => {
     const config = loadConfig(path.join(scratch, 'absent.json'));
     assert.equal(config.kafka.brokers, 3);
-    assert.equal(config.kafka.version, '3.9.1');
+    assert.equal(config.kafka.version, '4.4.0');
     assert.equal(config.runtime, 'auto');
     assert.equal(config.source, 'defaults');
     assert.ok(config.sut.forwarder?.command?.length, 'the reference forwarder is declared');
