@@ -2,7 +2,7 @@
 # its question: is auto-commit safe here? The same stop-on-error pipeline as seed 000, in Java.
 @selftest @severity:critical
 Feature: A Java consumer stops on an HTTP outage without committing what it did not deliver
-  The Java reference forwarder (kafka-clients 3.9.1) commits with commitSync after each 2xx and,
+  The Java reference forwarder (kafka-clients 4.4.0) commits with commitSync after each 2xx and,
   on an HTTP error, stops (exit 3) without committing anything more; restarted after the outage
   it resumes from the failed record. With FORWARDER_COMMIT=auto the same service looks just as
   safe — it processes synchronously inside its poll loop — until it stops: closing the consumer
