@@ -11,7 +11,7 @@ import { after, describe, it } from 'node:test';
 import { ChaosError, ConfigError, FetchError, MissingToolError } from '../../src/util/errors.js';
 import { findExecutable } from '../../src/setup/find-executable.js';
 import { resolveJava } from '../../src/setup/java.js';
-import { resolveKafka } from '../../src/setup/kafka-distribution.js';
+import { DEFAULT_KAFKA_VERSION, resolveKafka } from '../../src/setup/kafka-distribution.js';
 import { goForwarderPath, resolveGoForwarder } from '../../src/setup/go-forwarder-binary.js';
 import { cacheDir } from '../../src/setup/project-paths.js';
 import { runSetup } from '../../src/setup/run-setup.js';
@@ -236,7 +236,7 @@ describe('real components in the default cache', () => {
     assert.ok(Date.now() - started < 5000, `cached setup took ${Date.now() - started} ms`);
     assert.equal(lines.length, 8, lines.join('\n'));
     assert.match(lines[0] ?? '', /^setup: java \d+ at \//);
-    assert.equal(lines[1], `setup: Kafka 3.9.1 jars: cached at ${result.kafka.libsDir}`);
+    assert.equal(lines[1], `setup: Kafka ${DEFAULT_KAFKA_VERSION} jars: cached at ${result.kafka.libsDir}`);
     assert.ok(result.cdsArchive && fs.statSync(result.cdsArchive).size > 0, 'the brokers’ class-data-sharing archive was made');
     assert.equal(lines[2], `setup: broker class-data-sharing archive at ${result.cdsArchive}`);
     assert.ok(
