@@ -1,5 +1,5 @@
 // When a system under test is ready: when its consumer group is, as the broker sees it — Stable,
-// with every partition of the topic assigned to a member. A fixed grace period is not enough:
+// with every partition of the topic assigned to a member and every instance a member. A fixed grace period is not enough:
 // a consumer that starts at `latest` and joins after production began never sees the first
 // messages, and the checker would call that loss with no fault injected (a Kafka Connect sink
 // whose group formed 3.7 s after traffic started). The predicate is pure; the wait around it is
@@ -15,8 +15,13 @@ import { formatSeconds, withProgress } from './progress-line.js';
 
 export type Readiness = { ready: true; how: 'assigned' | 'consumer-protocol'; members: number } | { ready: false; why: string };
 
-/** Whether `group` holds every partition 0..partitions-1 of `topic`. */
-export function groupReadiness(group: GroupState, topic: string, partitions: number): Readiness {
+/**
+ * Whether `group` holds every partition 0..partitions-1 of `topic` and, for a consumer group,
+ * has at least `instances` members: a group that one fast instance made Stable alone is not the
+ * SUT ready — a slower instance (a JVM starting on a busy machine) joins a few seconds later, and
+ * that rebalance would be counted against the scenario's "rebalances at most N times once ready".
+ */
+export function groupReadiness(group: GroupState, topic: string, partitions: number, instances = 0): Readiness {
   // KIP-848 groups are invisible to DescribeGroups (Dead, no members) but listed as "consumer":
   // the group exists and its members heartbeat; their assignment is not visible this way.
   if (group.state === 'Dead' && group.members.length === 0 && group.listedAs === 'consumer') {
@@ -28,6 +33,9 @@ export function groupReadiness(group: GroupState, topic: string, partitions: num
     // A group on another protocol (Connect's workers, a custom one) does not say which
     // partitions each member holds: Stable with members is all that can be known.
     return { ready: true, how: 'assigned', members: group.members.length };
+  }
+  if (group.members.length < instances) {
+    return { ready: false, why: `Stable, ${group.members.length} of ${instances} instances joined` };
   }
   const assigned = new Set(group.members.flatMap((m) => m.assignment?.[topic] ?? []));
   const missing = [...Array(partitions).keys()].filter((p) => !assigned.has(p));
@@ -70,13 +78,14 @@ export async function awaitGroupReady(target: ReadinessTarget, timeoutMs: number
             },
           );
         }
-        const readiness = groupReadiness(await target.admin.describeGroup(target.group), target.topic, target.partitions);
+        const group = await target.admin.describeGroup(target.group);
+        const readiness = groupReadiness(group, target.topic, target.partitions, target.fleet.instances.length);
         if (!readiness.ready) last = readiness.why;
         return readiness.ready ? readiness : undefined;
       },
       {
         what: () =>
-          `group "${target.shownGroup}" to be Stable with all ${target.partitions} partitions of "${target.shownTopic}" assigned (last seen: ${last})`,
+          `group "${target.shownGroup}" to be Stable with all ${target.partitions} partitions of "${target.shownTopic}" assigned and every instance joined (last seen: ${last})`,
         timeoutMs,
         intervalMs: 250,
         hint: 'the SUT must subscribe to KAFKA_TOPIC as group KAFKA_GROUP_ID; a slow starter may raise "readyTimeoutMs" in its kafka-chaos.config.json entry',

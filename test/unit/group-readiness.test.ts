@@ -1,5 +1,5 @@
 // When the harness calls a SUT ready: its group Stable with every partition of the topic
-// assigned, as DescribeGroups shows it — and what it says while it is not.
+// assigned and every instance a member, as DescribeGroups shows it — and what it says while it is not.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -23,6 +23,14 @@ describe('groupReadiness', () => {
   it('is ready when a Stable group assigns every partition of the topic, over its members', () => {
     const readiness = groupReadiness(group('Stable', [member('a', { orders: [0, 2] }), member('b', { orders: [1] })]), 'orders', 3);
     assert.deepEqual(readiness, { ready: true, how: 'assigned', members: 2 });
+  });
+
+  it('is not ready while fewer members than instances have joined, though one holds every partition', () => {
+    const alone = group('Stable', [member('a', { orders: [0, 1, 2] })]);
+    assert.deepEqual(groupReadiness(alone, 'orders', 3, 2), { ready: false, why: 'Stable, 1 of 2 instances joined' });
+    assert.deepEqual(groupReadiness(alone, 'orders', 3, 1), { ready: true, how: 'assigned', members: 1 });
+    const both = group('Stable', [member('a', { orders: [0, 1] }), member('b', { orders: [2] })]);
+    assert.deepEqual(groupReadiness(both, 'orders', 3, 2), { ready: true, how: 'assigned', members: 2 });
   });
 
   it('is not ready while a partition is unassigned, and names it', () => {
