@@ -93,10 +93,14 @@ function kafkajsAdmin(admin: Admin): AdminClient {
       await admin.deleteGroups([...groupIds]);
     },
     async describeGroup(groupId) {
-      const { groups } = await admin.describeGroups([groupId]);
-      const group = groups.find((g) => g.groupId === groupId);
+      const describe = async () => (await admin.describeGroups([groupId])).groups.find((g) => g.groupId === groupId);
+      let group = await describe();
       // Only a group DescribeGroups shows empty may be one it cannot see (KIP-848): ask ListGroups then.
       const listed = (group?.members.length ?? 0) === 0 ? (await admin.listGroups()).groups : [];
+      // Listed after an empty describe, it may have been created in between — a classic group
+      // forming, taken for a KIP-848 one and called ready before its first generation (seen on
+      // 4.4.0). Described again, a classic group shows its state; a KIP-848 group stays Dead.
+      if (listed.some((g) => g.groupId === groupId)) group = await describe();
       return {
         state: group?.state ?? 'Dead',
         protocolType: group?.protocolType ?? '',
